@@ -1,0 +1,114 @@
+"""The 17 registers of “5簿6册1卡” and the optional books, keyed as in DOMAIN.md.
+
+Registers whose fields are defined here are fully working (table, form, Excel, PDF);
+the others are listed with their titles and groups so that keys, sheet names and
+printed titles are fixed from the start.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from liangxin_desktop.catalog.fields import Field, Problem
+from liangxin_desktop.errors import InvalidValue
+
+Check = Callable[[dict[str, Any], date], list[Problem]]
+
+GROUPS = ("簿", "册", "卡", "其他")
+GROUP_TITLES = {"簿": "五簿", "册": "六册", "卡": "一卡", "其他": "其他台账"}
+
+
+@dataclass(frozen=True)
+class Register:
+    """A register: what the clerk sees as one book or roster."""
+
+    key: str
+    title: str
+    group: str
+    row_noun: str
+    fields: tuple[Field, ...] = ()
+    table: str | None = None
+    where: str = "1"
+    history_where: str | None = None  # rosters: current rows plus those who left
+    as_of_where: str | None = None  # rosters: rows current on a date (two "?" for that date)
+    search_columns: tuple[str, ...] = ()
+    default_sort: str = "id"
+    orientation: str = "landscape"
+    is_roster: bool = False  # printed "as of a date" rather than per year
+    checks: tuple[Check, ...] = ()
+
+    @property
+    def available(self) -> bool:
+        return bool(self.fields) and self.table is not None
+
+    def field(self, key: str) -> Field:
+        for candidate in self.fields:
+            if candidate.key == key:
+                return candidate
+        raise KeyError(key)
+
+    @property
+    def table_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.in_table)
+
+    @property
+    def form_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.in_form and f.stored)
+
+    @property
+    def excel_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.in_excel)
+
+    @property
+    def print_fields(self) -> tuple[Field, ...]:
+        return tuple(f for f in self.fields if f.print_width > 0)
+
+
+def _plain(
+    key: str, title: str, group: str, row_noun: str, orientation: str = "landscape"
+) -> Register:
+    return Register(key=key, title=title, group=group, row_noun=row_noun, orientation=orientation)
+
+
+def _build() -> dict[str, Register]:
+    from liangxin_desktop.catalog.members import MEMBERS
+
+    registers = [
+        _plain("committee_meetings", "党组织会议记录簿", "簿", "会议", "portrait"),
+        _plain("trainings", "党员教育培训记录簿", "簿", "培训", "portrait"),
+        _plain("org_life", "党员组织生活记录簿", "簿", "组织生活", "portrait"),
+        _plain("activities", "党组织活动记录簿", "簿", "活动", "portrait"),
+        _plain("deliberations", "党员(代表)议事会议记录簿", "簿", "议事会议", "portrait"),
+        MEMBERS,
+        _plain("activists", "入党积极分子花名册", "册", "入党积极分子"),
+        _plain("attendance", "组织生活考勤册", "册", "考勤"),
+        _plain("dues", "党费收缴册", "册", "党费"),
+        _plain("good_deeds", "好人好事登记册", "册", "好人好事"),
+        _plain("work_rules", "党组织工作制度汇总册", "册", "制度", "portrait"),
+        _plain("mobile_members", "流动党员登记卡", "卡", "流动党员", "portrait"),
+        _plain("incoming_documents", "上级文件信息簿", "其他", "文件"),
+        _plain("outgoing_documents", "党组织文件信息簿", "其他", "文件"),
+        _plain("activity_materials", "党组织活动资料簿", "其他", "资料"),
+        _plain("joint_meetings", "与董事会联席会议记录簿", "其他", "联席会议", "portrait"),
+        _plain("photo_album", "党组织活动图片册", "其他", "照片", "portrait"),
+    ]
+    return {register.key: register for register in registers}
+
+
+REGISTERS: dict[str, Register] = _build()
+
+
+def get_register(key: str) -> Register:
+    """The register for a key; InvalidValue (naming the known keys) when there is none."""
+    try:
+        return REGISTERS[key]
+    except KeyError:
+        known = "、".join(REGISTERS)
+        raise InvalidValue(f"没有名为“{key}”的台账。", f"可用的台账代号：{known}。") from None
+
+
+def available_registers() -> list[Register]:
+    return [register for register in REGISTERS.values() if register.available]

@@ -1,0 +1,184 @@
+"""The command-line jobs (demo, registers, export, print). No widgets: none of these start the GUI.
+
+Messages are Chinese on stderr; exit 0 on success, 1 when input is refused, 2 on usage errors.
+"""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop.catalog.registers import (
+    REGISTERS,
+    Register,
+    available_registers,
+    get_register,
+)
+from liangxin_desktop.errors import InvalidValue, LiangxinError
+
+EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
+
+_ARGPARSE_MESSAGES = [
+    (r"the following arguments are required: (.*)", "缺少必需的参数：{0}"),
+    (r"unrecognized arguments: (.*)", "无法识别的参数：{0}"),
+    (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 需要一个整数，而不是“{1}”"),
+    (r"argument (\S+): expected one argument", "参数 {0} 后面需要跟一个值"),
+    (r"argument (\S+): invalid choice: '(.*?)'.*", "参数 {0} 不接受“{1}”"),
+]
+
+
+class ChineseArgumentParser(argparse.ArgumentParser):
+    """argparse, with its errors told in Chinese and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        for pattern, template in _ARGPARSE_MESSAGES:
+            match = re.fullmatch(pattern, message)
+            if match:
+                message = template.format(*match.groups())
+                break
+        self.exit(
+            EXIT_USAGE, f"命令用法不正确：{message}。\n请运行“{self.prog} --help”查看用法。\n"
+        )
+
+
+def _year(text: str) -> int:
+    if not re.fullmatch(r"(19|20)\d\d", text.strip()):
+        raise argparse.ArgumentTypeError(f"年度应为四位数字，例如 {date.today().year}")
+    return int(text)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = ChineseArgumentParser(prog="liangxin-desktop", description=f"{APP_NAME} {__version__}")
+    parser.add_argument("--data", type=Path, help="台账文件（默认：用户数据文件夹中的“台账.lxdb”）")
+    parser.add_argument(
+        "--smoke-test", action="store_true", help="在后台启动界面、打印一页后退出（用于安装检查）"
+    )
+    parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    commands = parser.add_subparsers(
+        dest="command", metavar="命令", parser_class=ChineseArgumentParser
+    )
+    demo = commands.add_parser("demo", help="生成一个虚构的示例台账")
+    demo.add_argument("--data", type=Path, required=True, dest="data")
+    demo.add_argument("--seed", type=int, default=1)
+    demo.add_argument("--members", type=int, default=36)
+    commands.add_parser("registers", help="列出全部台账的代号和名称")
+    for name, suffix, help_text in (
+        ("export", ".xlsx", "导出为 Excel"),
+        ("print", ".pdf", "打印为 PDF"),
+    ):
+        sub = commands.add_parser(name, help=help_text)
+        sub.add_argument("--data", type=Path, required=True, dest="data")
+        sub.add_argument("--out", type=Path, required=True, help=f"输出文件（{suffix}）")
+        sub.add_argument(
+            "--register", action="append", default=[], metavar="KEY", help="台账代号，可重复"
+        )
+        sub.add_argument("--year", type=_year, help="年度（花名册按该年年底或今天的情况）")
+    return parser
+
+
+def _say(text: str) -> None:
+    print(text, file=sys.stderr)
+
+
+def _chosen_registers(keys: Sequence[str]) -> list[Register]:
+    if not keys:
+        return available_registers()
+    chosen = [get_register(key) for key in keys]
+    for register in chosen:
+        if not register.available:
+            raise InvalidValue(
+                f"“{register.title}”（{register.key}）目前还不能导出或打印。",
+                "当前版本可以使用：" + "、".join(r.key for r in available_registers()) + "。",
+            )
+    return chosen
+
+
+def _as_of(year: int | None) -> date:
+    today = date.today()
+    if year is None or year >= today.year:
+        return today
+    return date(year, 12, 31)
+
+
+def _check_suffix(path: Path, suffix: str) -> None:
+    if path.suffix.lower() != suffix:
+        raise InvalidValue(f"输出文件“{path.name}”的扩展名应为 {suffix}。", f"例如：台账{suffix}")
+
+
+def run_demo(args: argparse.Namespace) -> int:
+    from liangxin_desktop.demo import DemoSpec, build_demo
+    from liangxin_desktop.storage.archive import open_archive
+
+    if args.members < 1 or args.members > 5000:
+        raise InvalidValue("示例党员人数应在 1 到 5000 之间。")
+    if args.data.exists() and args.data.stat().st_size > 0:
+        raise InvalidValue(
+            f"文件“{args.data}”已经存在，示例数据不会覆盖已有文件。", "请指定一个新的文件名。"
+        )
+    archive = open_archive(args.data)
+    try:
+        build_demo(archive, DemoSpec(seed=args.seed, members=args.members))
+    finally:
+        archive.close()
+    _say(f"已生成示例台账：{args.data}")
+    return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from liangxin_desktop.output.excel import export_workbook
+    from liangxin_desktop.storage.archive import open_archive
+    from liangxin_desktop.storage.queries import RowFilter
+
+    _check_suffix(args.out, ".xlsx")
+    registers = _chosen_registers(args.register)
+    archive = open_archive(args.data, create=False)
+    try:
+        as_of = _as_of(args.year)
+        row_filter = RowFilter(as_of=as_of) if args.year else None
+        export_workbook(archive, args.out, registers, row_filter=row_filter, today=as_of)
+    finally:
+        archive.close()
+    _say(f"已导出 {len(registers)} 个台账到：{args.out}")
+    return EXIT_OK
+
+
+def run_print(args: argparse.Namespace) -> int:
+    from liangxin_desktop.output.pdf.books import print_registers
+    from liangxin_desktop.storage.archive import open_archive
+
+    _check_suffix(args.out, ".pdf")
+    registers = _chosen_registers(args.register)
+    archive = open_archive(args.data, create=False)
+    try:
+        print_registers(archive, registers, args.out, as_of=_as_of(args.year), year=args.year)
+    finally:
+        archive.close()
+    _say(f"已打印 {len(registers)} 个台账到：{args.out}")
+    return EXIT_OK
+
+
+def run_registers(args: argparse.Namespace) -> int:
+    for register in REGISTERS.values():
+        print(f"{register.key}\t{register.title}")
+    return EXIT_OK
+
+
+_COMMANDS = {"demo": run_demo, "export": run_export, "print": run_print, "registers": run_registers}
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run one command; expected problems become a Chinese message and exit code 1."""
+    try:
+        return _COMMANDS[args.command](args)
+    except LiangxinError as exc:
+        _say(exc.message())
+        return EXIT_REFUSED
+    except KeyboardInterrupt:
+        _say("已取消。")
+        return EXIT_REFUSED

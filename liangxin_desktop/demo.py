@@ -1,0 +1,190 @@
+"""A fictional but realistic archive for a first look, tests and benchmarks (deterministic per seed)."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Any
+
+from liangxin_desktop.domain import codes, dates
+from liangxin_desktop.domain.idnumber import fictional_id_number
+from liangxin_desktop.storage import organization, people
+from liangxin_desktop.storage.archive import Archive
+
+_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
+_GIVEN_MALE = "伟强磊军洋勇杰涛明超刚平建国东志海鹏飞宇浩然俊文博天一鸣振华新民立晨峰喆堃淼斌辉波"
+_GIVEN_FEMALE = "芳娜敏静丽艳娟秀霞桂英华玉萍红雪梅丹欣怡涵嘉琪佳慧雨萱春燕秋菊冬晓婷颖洁琳"
+_CITIES = [
+    ("330106", "浙江省杭州市西湖区"),
+    ("330108", "浙江省杭州市滨江区"),
+    ("320505", "江苏省苏州市虎丘区"),
+    ("440305", "广东省深圳市南山区"),
+    ("510107", "四川省成都市武侯区"),
+    ("370102", "山东省济南市历下区"),
+    ("420106", "湖北省武汉市武昌区"),
+    ("350102", "福建省福州市鼓楼区"),
+    ("610113", "陕西省西安市雁塔区"),
+    ("430104", "湖南省长沙市岳麓区"),
+]
+_FIRMS = [
+    "恒信智能科技",
+    "瑞丰精密机械",
+    "绿源环保科技",
+    "安康医疗器械",
+    "天成建设工程",
+    "明德教育咨询",
+    "海川物流",
+    "星辰软件",
+    "百川新材料",
+    "和泰食品",
+]
+_SOCIAL = ["阳光社会工作服务中心", "同心志愿者协会", "仁和养老服务中心", "益众公益发展中心"]
+_STREETS = [
+    "文三路",
+    "江南大道",
+    "学院路",
+    "人民路",
+    "建设路",
+    "中山路",
+    "解放路",
+    "长江路",
+    "滨河路",
+    "新华路",
+]
+_POSTS = [
+    "研发工程师",
+    "生产主管",
+    "财务经理",
+    "销售经理",
+    "质检员",
+    "行政主管",
+    "技术员",
+    "项目经理",
+    "人力资源专员",
+    "车间班长",
+    "采购专员",
+    "客服主管",
+]
+_DESTINATIONS = [
+    "中共杭州市滨江区物联网街道工作委员会",
+    "中共苏州工业园区非公有制企业综合党委",
+    "中共深圳市南山区委组织部",
+]
+
+
+@dataclass
+class DemoSpec:
+    seed: int = 1
+    members: int = 36
+    today: date | None = None
+
+
+def _name(rng: random.Random, male: bool | None = None) -> str:
+    if male is None:
+        male = rng.random() < 0.5
+    pool = _GIVEN_MALE if male else _GIVEN_FEMALE
+    given = rng.choice(pool) + (rng.choice(pool) if rng.random() < 0.7 else "")
+    return rng.choice(_SURNAMES) + given
+
+
+def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
+    code, place = rng.choice(_CITIES)
+    city = place[3:6]
+    social = seed % 4 == 0
+    host = f"{city}{rng.choice(_SOCIAL)}" if social else f"{city}{rng.choice(_FIRMS)}有限公司"
+    term_start = date(today.year - rng.randint(0, 2), rng.choice([3, 6, 9]), 1)
+    return {
+        "name": f"中共{host}支部委员会",
+        "kind": "党支部",
+        "formation_mode": "单独组建",
+        "founded_on": date(today.year - rng.randint(4, 15), 7, 1),
+        "parent_org": f"中共{place[6:]}非公有制经济组织和社会组织综合委员会",
+        "instructor": _name(rng),
+        "term_start": term_start,
+        "term_end": dates.add_months(term_start, 36),
+        "keeper": "",
+        "host_name": host,
+        "host_kind": "新社会组织" if social else "新经济组织",
+        "host_employees": rng.randint(60, 600),
+        "host_above_scale": 0 if social else 1,
+        "host_leader": _name(rng),
+        "host_address": f"{place}{rng.choice(_STREETS)}{rng.randint(1, 999)}号",
+        "_region": code,
+        "_place": place,
+    }
+
+
+def _member(
+    rng: random.Random, index: int, region: str, place: str, units: list[str], today: date
+) -> dict[str, Any]:
+    birth = date(rng.randint(1960, 2001), rng.randint(1, 12), rng.randint(1, 28))
+    sex_odd = rng.random() < 0.55
+    regions = [region, *(code for code, _ in _CITIES if code != region)]
+    block, slot = divmod(index, 500)  # 500 people per region code keeps every number unique
+    number = fictional_id_number(
+        regions[block % len(regions)], birth, slot * 2 + (1 if sex_odd else 0)
+    )
+    earliest = dates.add_months(birth, 12 * 20)
+    span = max((today - earliest).days - 60, 1)
+    joined = earliest + timedelta(days=rng.randint(0, span))
+    probationary = dates.add_months(joined, 12) > today
+    street = rng.choice(_STREETS)
+    return {
+        "name": _name(rng, male=sex_odd),
+        "ethnicity": "汉族" if rng.random() < 0.92 else rng.choice(codes.ETHNICITIES[1:20]),
+        "id_number": number,
+        "education": rng.choice(
+            ["大学本科", "大学本科", "大学专科", "硕士研究生", "普通高中", "中等专科"]
+        ),
+        "member_category": "预备党员" if probationary else "正式党员",
+        "unit": rng.choice(units),
+        "joined_on": joined,
+        "converted_on": None if probationary else dates.add_months(joined, 12),
+        "job_post": rng.choice(
+            [
+                "非公有制企业专业技术人员",
+                "非公有制企业管理人员",
+                "工勤技能人员",
+                "非公有制企业专业技术人员",
+            ]
+        ),
+        "phone": f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
+        "home_address": f"{place}{street}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 2402)}室",
+        "degree": rng.choice(["学士", "学士", "硕士", "无"]),
+        "native_place": rng.choice(_CITIES)[1][:3],
+        "work_unit_post": rng.choice(_POSTS),
+    }
+
+
+def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
+    """Fill an empty archive with a fictional organization and its members."""
+    spec = spec or DemoSpec()
+    today = spec.today or date.today()
+    rng = random.Random(spec.seed)
+    profile = _org_profile(rng, spec.seed, today)
+    region, place = profile.pop("_region"), profile.pop("_place")
+    units = ["第一党小组（研发）", "第二党小组（生产）", "第三党小组（营销与行政）"]
+    roster = [_member(rng, i + 1, region, place, units, today) for i in range(spec.members)]
+    committee = [
+        {"name": roster[i]["name"], "post": post, "start_on": profile["term_start"]}
+        for i, post in enumerate(["书记", "组织委员", "宣传委员"][: max(1, min(3, spec.members))])
+    ]
+    profile["keeper"] = roster[1]["name"] if len(roster) > 1 else roster[0]["name"]
+    haves = [
+        {"item": item, "done": 1, "done_on": profile["founded_on"]} for item in codes.SIX_HAVES[:5]
+    ]
+    with archive.transaction():
+        organization.save_profile(archive, profile, committee, haves, today=today)
+        ids = [people.add_member(archive, member, today=today) for member in roster]
+        _some_leave(rng, archive, ids, today)
+
+
+def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: date) -> None:
+    leavers = rng.sample(ids[3:], k=min(3, max(0, len(ids) - 3)))
+    for person_id, kind in zip(leavers, ["转出", "死亡", "转出"], strict=False):
+        person = people.get_person(archive, person_id)
+        joined = date.fromisoformat(person["joined_on"])
+        day = joined + timedelta(days=rng.randint(1, max((today - joined).days, 1)))
+        destination = rng.choice(_DESTINATIONS) if kind == "转出" else None
+        people.record_leave(archive, person_id, kind, day, destination, today=today)

@@ -1,0 +1,1 @@
+"""Pure-Python rules of Party record keeping: validators, code tables, dates and dues."""

@@ -1,0 +1,1 @@
+"""Outputs built from the catalog: Excel workbooks and printed (PDF) register books."""

@@ -1,0 +1,151 @@
+"""Excel export driven by the catalog: one sheet per register, ready to print and to filter.
+
+Written with openpyxl's write-only mode (constant memory, fastest), into a temporary
+file renamed when complete. ID numbers and phones are text cells, dates real dates,
+money numbers with two decimals; text that looks like a formula is written as text.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.worksheet import Worksheet
+
+from liangxin_desktop.catalog.fields import Field, FieldKind, as_date
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.output.files import Progress, atomic_output, no_progress
+from liangxin_desktop.storage import queries
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.organization import organization_name
+
+_FONT_NAME = "宋体"
+_HEADER_FONT = Font(name=_FONT_NAME, bold=True, size=11)
+_BODY_FONT = Font(name=_FONT_NAME, size=10)
+_HEADER_FILL = PatternFill("solid", fgColor="F2DCDB")
+_THIN = Side(style="thin", color="808080")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
+_PAPER_A4 = 9  # Excel's paper code for A4
+_FORMULA_STARTS = ("=", "+", "-", "@")
+_TEXT_KINDS = (FieldKind.ID_NUMBER, FieldKind.PHONE, FieldKind.CREDIT_CODE)
+
+
+def excel_value(spec: Field, row: dict[str, Any], today: date) -> Any:
+    """The cell value of one field: real dates, integers, money in yuan, text otherwise."""
+    if spec.compute is not None:
+        return spec.compute(row, today)
+    stored = row.get(spec.key)
+    if stored is None or stored == "":
+        return None
+    if spec.kind is FieldKind.DATE:
+        return as_date(stored)
+    if spec.kind is FieldKind.BOOL:
+        return "是" if stored else "否"
+    if spec.kind is FieldKind.MONEY:
+        return int(stored) / 100  # display only: stored values stay integer fen
+    if spec.kind is FieldKind.INTEGER:
+        return int(stored)
+    return str(stored)
+
+
+def _number_format(spec: Field) -> str:
+    if spec.kind is FieldKind.DATE:
+        return "yyyy-mm-dd"
+    if spec.kind is FieldKind.MONEY:
+        return "0.00"
+    if spec.kind in _TEXT_KINDS:
+        return "@"
+    return "General"
+
+
+class _SheetWriter:
+    """Writes one register into one write-only sheet."""
+
+    def __init__(self, sheet: Worksheet, register: Register, org_name: str) -> None:
+        self.sheet = sheet
+        self.register = register
+        self.fields = register.excel_fields
+        self.formats = [_number_format(f) for f in self.fields]
+        self._setup(org_name)
+
+    def _setup(self, org_name: str) -> None:
+        sheet = self.sheet
+        for index, spec in enumerate(self.fields, start=1):
+            sheet.column_dimensions[get_column_letter(index)].width = spec.width * 1.15 + 2
+        sheet.freeze_panes = "A2"
+        last = get_column_letter(len(self.fields))
+        sheet.auto_filter.ref = f"A1:{last}1"
+        sheet.print_title_rows = "1:1"
+        sheet.page_setup.paperSize = _PAPER_A4
+        sheet.page_setup.orientation = self.register.orientation
+        sheet.page_setup.fitToWidth = 1
+        sheet.page_setup.fitToHeight = 0
+        sheet.sheet_properties.pageSetUpPr.fitToPage = True
+        sheet.print_options.horizontalCentered = True
+        sheet.oddHeader.center.text = f"{org_name} {self.register.title}"
+        sheet.oddFooter.center.text = "第 &P 页 共 &N 页"
+
+    def header(self) -> None:
+        cells = []
+        for spec in self.fields:
+            cell = WriteOnlyCell(self.sheet, spec.label)
+            cell.font, cell.fill, cell.border, cell.alignment = (
+                _HEADER_FONT,
+                _HEADER_FILL,
+                _BORDER,
+                _CENTER,
+            )
+            cells.append(cell)
+        self.sheet.append(cells)
+
+    def row(self, row: dict[str, Any], today: date) -> None:
+        cells = []
+        for spec, number_format in zip(self.fields, self.formats, strict=True):
+            value = excel_value(spec, row, today)
+            cell = WriteOnlyCell(self.sheet, value)
+            if isinstance(value, str) and value.startswith(_FORMULA_STARTS):
+                cell.data_type = "s"
+            cell.font, cell.border, cell.number_format = _BODY_FONT, _BORDER, number_format
+            cells.append(cell)
+        self.sheet.append(cells)
+
+
+def export_workbook(
+    archive: Archive,
+    target: Path,
+    registers: Sequence[Register],
+    *,
+    row_filter: queries.RowFilter | None = None,
+    today: date | None = None,
+    progress: Progress = no_progress,
+) -> Path:
+    """Write the registers to ``target`` (replaced only when the whole workbook is written)."""
+    today = today or date.today()
+    org_name = organization_name(archive)
+    id_lists = [queries.list_ids(archive, r, row_filter) for r in registers]
+    total, done = sum(len(ids) for ids in id_lists) or 1, 0
+    book = Workbook(write_only=True)
+    book.properties.creator = "两新党建台账"
+    book.properties.title = org_name
+    for register, ids in zip(registers, id_lists, strict=True):
+        writer = _SheetWriter(book.create_sheet(register.title), register, org_name)
+        writer.header()
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            rows = queries.rows_by_ids(archive, register, chunk)
+            for row_id in chunk:
+                if row_id in rows:
+                    writer.row(rows[row_id], today)
+            done += len(chunk)
+            progress(done, total)
+    with atomic_output(target) as temp:
+        book.save(temp)
+    progress(total, total)
+    return target

@@ -1,0 +1,1 @@
+"""Printed register books (PDF, A4) with embedded Chinese fonts."""

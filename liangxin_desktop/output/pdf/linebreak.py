@@ -1,0 +1,72 @@
+"""Breaking Chinese (and mixed Chinese/Latin) text into lines that fit a width.
+
+Chinese may break between any two characters, except that a line never starts with
+closing punctuation (，。、；：？！）》」 …) and never ends with opening punctuation
+(（《「 …); runs of Latin letters and digits stay together unless they alone are too long.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+NO_LINE_START = set("，。、；：？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%")
+NO_LINE_END = set("（《「『【〔〈“‘([{")
+_TOKENS = re.compile(r"[A-Za-z0-9@#&+\-_./:%]+|\s+|.", re.S)
+
+Measure = Callable[[str], float]
+
+
+def _tokens(text: str) -> list[str]:
+    return _TOKENS.findall(text)
+
+
+def _split_long(token: str, width: float, measure: Measure) -> list[str]:
+    pieces, current = [], ""
+    for char in token:
+        if current and measure(current + char) > width:
+            pieces.append(current)
+            current = char
+        else:
+            current += char
+    return [*pieces, current] if current else pieces
+
+
+def _fix_punctuation(lines: list[str]) -> list[str]:
+    """Move a closing mark up to the previous line, an opening mark down to the next."""
+    for index in range(1, len(lines)):
+        prev, line = lines[index - 1], lines[index]
+        while line and line[0] in NO_LINE_START and len(prev) > 0:
+            prev, line = prev + line[0], line[1:]
+        while prev and prev[-1] in NO_LINE_END and len(prev) > 1:
+            prev, line = prev[:-1], prev[-1] + line
+        lines[index - 1], lines[index] = prev, line
+    return [line for line in lines if line]
+
+
+def wrap_text(text: str, width: float, measure: Measure) -> list[str]:
+    """The lines of ``text`` (explicit newlines kept) within ``width`` as measured."""
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        lines.extend(_wrap_paragraph(paragraph, width, measure) or [""])
+    return lines
+
+
+def _wrap_paragraph(paragraph: str, width: float, measure: Measure) -> list[str]:
+    if measure(paragraph) <= width:
+        return [paragraph]
+    lines: list[str] = []
+    current = ""
+    for token in _tokens(paragraph):
+        if measure(current + token) <= width:
+            current += token
+            continue
+        if current.strip():
+            lines.append(current.rstrip())
+        current = token.lstrip()
+        if measure(current) > width:
+            *full, current = _split_long(current, width, measure)
+            lines.extend(full)
+    if current.strip():
+        lines.append(current)
+    return _fix_punctuation(lines)

@@ -1,0 +1,242 @@
+"""Opening, checking, locking and backing up the one SQLite archive file.
+
+Nothing is written to a file until it has been recognised as an archive of ours
+(or is new), is writable and is locked for this process.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import sqlite3
+import stat
+import struct
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from sqlite_utils import Database
+
+from liangxin_desktop import paths
+from liangxin_desktop.errors import ArchiveError
+from liangxin_desktop.storage.lock import ArchiveLock
+from liangxin_desktop.storage.migrations import MIGRATION_COUNT, migrations
+
+log = logging.getLogger(__name__)
+
+APPLICATION_ID = 0x4C584442  # "LXDB": marks a SQLite file as our archive
+_SQLITE_MAGIC = b"SQLite format 3\x00"
+_NOT_ARCHIVE_ADVICE = "请在“文件 → 打开台账”中选择本程序保存的台账文件（扩展名 .lxdb）。"
+
+
+@dataclass
+class Archive:
+    """An open archive: the database plus what we know about the file."""
+
+    db: Database
+    path: Path
+    read_only: bool = False
+    lock: ArchiveLock | None = field(default=None, repr=False)
+    closed: bool = field(default=False, repr=False)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Database]:
+        """One all-or-nothing write (nested calls become savepoints)."""
+        if self.read_only:
+            raise ArchiveError("这个台账是以只读方式打开的，不能修改。")
+        with self.db.atomic():
+            yield self.db
+
+    def close(self) -> None:
+        """Close the database and release the lock (calling it again does nothing)."""
+        if self.closed:
+            return
+        self.closed = True
+        try:
+            if not self.read_only:
+                self.db.execute("PRAGMA optimize")
+            self.db.close()
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+
+
+def _read_header(path: Path) -> bytes:
+    try:
+        with path.open("rb") as fh:
+            return fh.read(100)
+    except PermissionError as exc:
+        raise ArchiveError(
+            "没有权限读取这个文件。", "请检查文件权限，或把它复制到“文档”文件夹后再打开。"
+        ) from exc
+    except OSError as exc:
+        raise ArchiveError(
+            f"无法读取这个文件（{exc.strerror}）。", "请确认文件仍在原处后重试。"
+        ) from exc
+
+
+def check_header(path: Path) -> bool:
+    """Refuse files that are not our archives, reading only the header; False for an empty file.
+
+    The application id is written before the file switches to WAL mode, so the main
+    file's header always carries it, even after a crash left a ``-wal`` file behind.
+    """
+    header = _read_header(path)
+    if not header:
+        return False
+    if len(header) < 100 or not header.startswith(_SQLITE_MAGIC):
+        raise ArchiveError("这个文件不是“两新党建台账”的台账文件。", _NOT_ARCHIVE_ADVICE)
+    (app_id,) = struct.unpack(">I", header[68:72])
+    if app_id != APPLICATION_ID:
+        raise ArchiveError("这是一个数据库文件，但不是“两新党建台账”的台账。", _NOT_ARCHIVE_ADVICE)
+    return True
+
+
+def _schema_version(conn: sqlite3.Connection) -> int:
+    try:
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt_error() from exc
+    if version > MIGRATION_COUNT:
+        raise ArchiveError(
+            "这个台账是由更新版本的“两新党建台账”保存的，当前程序无法打开。",
+            "请安装最新版本的程序后再打开，台账文件没有被改动。",
+        )
+    return version
+
+
+def _check_writable(path: Path) -> None:
+    folder = path.parent
+    marked_read_only = path.exists() and not path.stat().st_mode & stat.S_IWUSR
+    if path.exists() and (marked_read_only or not os.access(path, os.W_OK)):
+        raise ArchiveError(
+            "台账文件是只读的，无法保存修改。",
+            "如果文件在U盘或光盘上，请先复制到本机“文档”文件夹再打开；也可以去掉文件的“只读”属性。",
+        )
+    if not os.access(folder, os.W_OK):
+        raise ArchiveError(
+            "台账所在的文件夹是只读的，无法保存修改。",
+            "请把台账文件复制到本机“文档”文件夹后再打开。",
+        )
+
+
+def _connect(path: Path, read_only: bool) -> sqlite3.Connection:
+    if read_only:
+        uri = path.resolve().as_uri() + "?mode=ro"
+        conn = sqlite3.connect(uri, uri=True, check_same_thread=False)
+    else:
+        conn = sqlite3.connect(str(path), check_same_thread=False)
+    conn.execute("PRAGMA busy_timeout = 5000")
+    return conn
+
+
+def _quick_check(conn: sqlite3.Connection) -> None:
+    try:
+        result = conn.execute("PRAGMA quick_check").fetchone()
+    except sqlite3.DatabaseError as exc:
+        raise _corrupt_error() from exc
+    if not result or result[0] != "ok":
+        raise _corrupt_error()
+
+
+def _corrupt_error() -> ArchiveError:
+    return ArchiveError(
+        "台账文件已损坏，无法打开。",
+        "请从“备份”文件夹中找到最近的备份文件，复制一份后用“打开台账”打开；原文件没有被改动。",
+    )
+
+
+def open_archive(path: Path, *, read_only: bool = False, create: bool = True) -> Archive:
+    """Open (or create) the archive at ``path``; raise ArchiveError with a Chinese message."""
+    path = Path(path)
+    exists = path.exists()
+    if exists and not path.is_file():
+        raise ArchiveError("指定的路径是一个文件夹，不是台账文件。", _NOT_ARCHIVE_ADVICE)
+    if not exists and (read_only or not create):
+        raise ArchiveError(f"找不到台账文件：{path}。", "请确认文件位置后重试。")
+    has_data = check_header(path) if exists else False
+    if read_only:
+        return _open_read_only(path, has_data)
+    if not exists:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    _check_writable(path)
+    lock = ArchiveLock(path)
+    lock.acquire()
+    try:
+        return _open_writable(path, has_data, lock)
+    except BaseException:
+        lock.release()
+        raise
+
+
+def _open_read_only(path: Path, has_data: bool) -> Archive:
+    if not has_data:
+        raise ArchiveError("这个文件是空的，不是台账。", _NOT_ARCHIVE_ADVICE)
+    conn = _connect(path, read_only=True)
+    try:
+        _quick_check(conn)
+        version = _schema_version(conn)
+    except BaseException:
+        conn.close()
+        raise
+    if version < MIGRATION_COUNT:
+        conn.close()
+        raise ArchiveError(
+            "这个台账是由旧版本程序保存的，只读方式无法打开。",
+            "请复制一份后用“打开台账”正常打开，程序会自动升级副本。",
+        )
+    return Archive(Database(conn), path, read_only=True)
+
+
+def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
+    conn = _connect(path, read_only=False)
+    try:
+        version = 0
+        if has_data:
+            _quick_check(conn)
+            version = _schema_version(conn)
+        db = Database(conn)
+        if version and version < MIGRATION_COUNT:
+            backup_to(db, backup_path(path, "升级前"))
+        if not has_data:
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+        db.execute("PRAGMA journal_mode = WAL")
+        db.execute("PRAGMA foreign_keys = ON")
+        migrations.apply(db)
+    except sqlite3.DatabaseError as exc:
+        conn.close()
+        raise _corrupt_error() from exc
+    except BaseException:
+        conn.close()
+        raise
+    return Archive(db, path, lock=lock)
+
+
+def backup_path(archive: Path, reason: str) -> Path:
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    return paths.backups_dir(archive) / f"{archive.stem}-{stamp}-{reason}{archive.suffix}"
+
+
+def backup_to(db: Database, target: Path) -> Path:
+    """A consistent snapshot of a live database via SQLite's backup API, then checked."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".part")
+    dest = sqlite3.connect(str(partial))
+    try:
+        db.conn.backup(dest)
+        ok = dest.execute("PRAGMA integrity_check").fetchone()
+        if not ok or ok[0] != "ok":
+            raise ArchiveError("备份文件校验失败。", "请检查磁盘空间后重试。")
+    finally:
+        dest.close()
+    partial.replace(target)
+    log.info("backup written: %s", target.name)
+    return target
+
+
+def open_reader(archive: Archive) -> Archive:
+    """A second, read-only connection to an open archive, for a background job's own thread."""
+    conn = _connect(archive.path, read_only=True)
+    return Archive(Database(conn), archive.path, read_only=True)

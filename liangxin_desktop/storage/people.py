@@ -1,0 +1,196 @@
+"""People: members (and, later, applicants and activists) with their dated milestones.
+
+The ``people`` row carries the roster fields; ``joined_on``, ``converted_on``,
+``left_on``/``left_kind`` and ``stage`` are kept in step with the milestones in the
+same transaction, so that the roster can be filtered and sorted by index while the
+milestones remain the history. People are never deleted: members leave by a dated event.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from sqlite_utils import Database
+
+from liangxin_desktop.catalog.fields import Problem
+from liangxin_desktop.catalog.members import MEMBERS
+from liangxin_desktop.catalog.validation import Cleaned, clean_record
+from liangxin_desktop.domain.milestones import LEAVE_MILESTONES
+from liangxin_desktop.errors import InvalidValue, ValidationFailed
+from liangxin_desktop.storage import audit
+from liangxin_desktop.storage.archive import Archive
+
+
+def validate_member(
+    archive: Archive,
+    raw: Mapping[str, object],
+    person_id: int | None = None,
+    today: date | None = None,
+) -> Cleaned:
+    """Clean a member record and add the archive-wide checks (ID number not yet registered)."""
+    cleaned = clean_record(MEMBERS, raw, today)
+    number = cleaned.values.get("id_number")
+    if number:
+        other = find_by_id_number(archive, number)
+        if other is not None and other["id"] != person_id:
+            where = "（已离开）" if other["stage"] == "left" else ""
+            cleaned.problems.append(
+                Problem(
+                    "id_number",
+                    "公民身份号码",
+                    f"这个号码已登记在“{other['name']}”{where}名下，同一人不能重复登记。",
+                )
+            )
+    return cleaned
+
+
+def find_by_id_number(archive: Archive, number: str) -> dict[str, Any] | None:
+    row = archive.db.execute(
+        "SELECT id, name, stage FROM people WHERE id_number = ?", [number]
+    ).fetchone()
+    return {"id": row[0], "name": row[1], "stage": row[2]} if row else None
+
+
+def get_person(archive: Archive, person_id: int) -> dict[str, Any]:
+    rows = list(archive.db.query("SELECT * FROM people WHERE id = ?", [person_id]))
+    if not rows:
+        raise InvalidValue("找不到这个人员，可能已被其他操作修改。", "请刷新列表后重试。")
+    return rows[0]
+
+
+def _ensure_unit(db: Database, unit: str | None) -> None:
+    if unit:
+        db.execute(
+            "INSERT OR IGNORE INTO units (name, sort_order) VALUES (?, "
+            "(SELECT coalesce(max(sort_order), 0) + 1 FROM units))",
+            [unit],
+        )
+
+
+def _sync_milestone(db: Database, person_id: int, kind: str, day: str | None) -> None:
+    """Keep the single milestone of ``kind`` at ``day`` (removing it when the date is cleared)."""
+    existing = db.execute(
+        "SELECT id FROM milestones WHERE person_id = ? AND kind = ?", [person_id, kind]
+    ).fetchone()
+    if day is None and existing:
+        db.execute("DELETE FROM milestones WHERE id = ?", [existing[0]])
+    elif day is not None and existing:
+        db.execute("UPDATE milestones SET date = ? WHERE id = ?", [day, existing[0]])
+    elif day is not None:
+        db.execute(
+            "INSERT INTO milestones (person_id, kind, date, created_at) VALUES (?, ?, ?, ?)",
+            [person_id, kind, day, audit.now_text()],
+        )
+
+
+def add_member(archive: Archive, raw: Mapping[str, object], today: date | None = None) -> int:
+    """Add a member in one transaction; ValidationFailed (naming the fields) when refused."""
+    cleaned = validate_member(archive, raw, today=today)
+    if not cleaned.ok:
+        raise ValidationFailed(cleaned.errors)
+    values = dict(cleaned.values)
+    stamp = audit.now_text()
+    with archive.transaction() as db:
+        _ensure_unit(db, values.get("unit"))
+        values.update(stage="member", created_at=stamp, updated_at=stamp)
+        person_id = db.table("people").insert(values).last_rowid
+        assert person_id is not None
+        _sync_milestone(db, person_id, "admitted", values.get("joined_on"))
+        _sync_milestone(db, person_id, "converted", values.get("converted_on"))
+        audit.record(db, "新增党员", "people", person_id)
+    return person_id
+
+
+def update_member(
+    archive: Archive, person_id: int, raw: Mapping[str, object], today: date | None = None
+) -> list[str]:
+    """Save changes in one transaction; the keys of the fields that changed."""
+    cleaned = validate_member(archive, raw, person_id=person_id, today=today)
+    if not cleaned.ok:
+        raise ValidationFailed(cleaned.errors)
+    before = get_person(archive, person_id)
+    changed = [k for k, v in cleaned.values.items() if before.get(k) != v]
+    if not changed:
+        return []
+    with archive.transaction() as db:
+        _ensure_unit(db, cleaned.values.get("unit"))
+        updates = {k: cleaned.values[k] for k in changed}
+        updates["updated_at"] = audit.now_text()
+        db.table("people").update(person_id, updates)
+        _sync_milestone(db, person_id, "admitted", cleaned.values.get("joined_on"))
+        _sync_milestone(db, person_id, "converted", cleaned.values.get("converted_on"))
+        audit.record(db, "修改党员", "people", person_id, changed)
+    return changed
+
+
+def record_leave(
+    archive: Archive,
+    person_id: int,
+    kind: str,
+    day: date,
+    destination: str | None = None,
+    note: str | None = None,
+    today: date | None = None,
+) -> None:
+    """A member leaves the current roster by a dated event; the record stays in history."""
+    today = today or date.today()
+    person = get_person(archive, person_id)
+    _check_leave(person, kind, day, destination, today)
+    detail = f"转往：{destination}" if destination else None
+    with archive.transaction() as db:
+        db.execute(
+            "INSERT INTO milestones (person_id, kind, date, detail, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+            [person_id, LEAVE_MILESTONES[kind], day.isoformat(), detail, note, audit.now_text()],
+        )
+        db.table("people").update(
+            person_id,
+            {
+                "stage": "left",
+                "left_on": day.isoformat(),
+                "left_kind": kind,
+                "updated_at": audit.now_text(),
+            },
+        )
+        audit.record(
+            db, f"党员离开（{kind}）", "people", person_id, ["stage", "left_on", "left_kind"]
+        )
+
+
+def _check_leave(
+    person: dict[str, Any], kind: str, day: date, destination: str | None, today: date
+) -> None:
+    if person["stage"] != "member":
+        raise InvalidValue(f"“{person['name']}”目前不在党员名册中。", "只有在册党员可以办理离开。")
+    if kind not in LEAVE_MILESTONES:
+        raise InvalidValue(
+            f"“{kind}”不是离开的方式。", "请选择：" + "、".join(LEAVE_MILESTONES) + "。"
+        )
+    if day > today:
+        raise InvalidValue("离开日期不能晚于今天。", "请在事情发生后再登记。")
+    if person.get("joined_on") and day.isoformat() < person["joined_on"]:
+        raise InvalidValue("离开日期早于入党日期。", "请核对日期。")
+    if kind == "转出" and not (destination or "").strip():
+        raise InvalidValue("组织关系转出时必须填写转往的党组织。", "请填写接收党组织的名称。")
+
+
+def milestones_of(archive: Archive, person_id: int) -> list[dict[str, Any]]:
+    return list(
+        archive.db.query(
+            "SELECT * FROM milestones WHERE person_id = ? ORDER BY date, id", [person_id]
+        )
+    )
+
+
+def member_counts(archive: Archive) -> dict[str, int]:
+    row = archive.db.execute(
+        "SELECT count(*), sum(member_category = '正式党员'), sum(member_category = '预备党员') "
+        "FROM people WHERE stage = 'member'"
+    ).fetchone()
+    left = archive.db.execute("SELECT count(*) FROM people WHERE stage = 'left'").fetchone()[0]
+    return {"total": row[0] or 0, "full": row[1] or 0, "probationary": row[2] or 0, "left": left}
+
+
+def unit_names(archive: Archive) -> list[str]:
+    return [r[0] for r in archive.db.execute("SELECT name FROM units ORDER BY sort_order, name")]

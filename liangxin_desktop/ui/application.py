@@ -1,0 +1,57 @@
+"""Starting the GUI: the QApplication, fonts, error handling, the archive and the main window."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+
+from liangxin_desktop import APP_NAME, paths
+from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.storage.archive import Archive, open_archive
+from liangxin_desktop.ui.fonts import install_fonts
+from liangxin_desktop.ui.messages import install_excepthook
+
+
+def make_application(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    assert isinstance(app, QApplication)
+    app.setApplicationName(APP_NAME)
+    app.setApplicationDisplayName(APP_NAME)
+    install_fonts(app)
+    return app
+
+
+def _open_with_retry(path: Path) -> Archive | None:
+    """Open the archive; when refused, explain and let the clerk pick another file or quit."""
+    while True:
+        try:
+            return open_archive(path)
+        except LiangxinError as exc:
+            box = QMessageBox(QMessageBox.Icon.Warning, "无法打开台账", exc.headline)
+            box.setInformativeText(exc.advice)
+            choose = box.addButton("选择其他台账文件…", QMessageBox.ButtonRole.AcceptRole)
+            box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
+            box.exec()
+            if box.clickedButton() is not choose:
+                return None
+            chosen, _ = QFileDialog.getOpenFileName(
+                None, "打开台账", str(path.parent), "台账文件 (*.lxdb);;所有文件 (*)"
+            )
+            if not chosen:
+                return None
+            path = Path(chosen)
+
+
+def run_gui(data: Path | None) -> int:
+    app = make_application()
+    install_excepthook()
+    archive = _open_with_retry(data or paths.default_archive_path())
+    if archive is None:
+        return 1
+    from liangxin_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(archive)
+    window.show()
+    return app.exec()

@@ -1,0 +1,248 @@
+"""The main window: the guided first start, the organization tab and the register tabs."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop.catalog.members import MEMBERS
+from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.output.excel import export_workbook
+from liangxin_desktop.output.files import Progress
+from liangxin_desktop.output.pdf.books import print_registers
+from liangxin_desktop.storage import organization
+from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
+from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.organization_tab import OrganizationTab
+from liangxin_desktop.ui.roster_tab import RosterTab
+from liangxin_desktop.ui.workers import run_with_progress
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, archive: Archive) -> None:
+        super().__init__()
+        self.archive = archive
+        self.resize(1280, 800)
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.status = QLabel()
+        self.statusBar().addWidget(self.status, 1)
+        self._build_menus()
+        self._show_archive()
+
+    # -- building --------------------------------------------------------
+    def _action(
+        self,
+        text: str,
+        slot: object,
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("文件(&F)")
+        self.open_action = self._action("打开台账…", self.open_other, QKeySequence.StandardKey.Open)
+        self.export_action = self._action("导出 Excel…", self.export_excel, "Ctrl+E")
+        self.print_action = self._action(
+            "打印（生成 PDF）…", self.print_pdf, QKeySequence.StandardKey.Print
+        )
+        for action in (
+            self.open_action,
+            None,
+            self.export_action,
+            self.print_action,
+            None,
+            self._action("退出", self.close, QKeySequence.StandardKey.Quit),
+        ):
+            file_menu.addAction(action) if action else file_menu.addSeparator()
+        edit_menu = self.menuBar().addMenu("编辑(&E)")
+        self.new_action = self._action("新建记录", self.new_record, QKeySequence.StandardKey.New)
+        self.find_action = self._action(
+            "查找", self.find_in_register, QKeySequence.StandardKey.Find
+        )
+        edit_menu.addAction(self.new_action)
+        edit_menu.addAction(self.find_action)
+        help_menu = self.menuBar().addMenu("帮助(&H)")
+        help_menu.addAction(self._action("关于", self.about))
+
+    def _welcome_page(self) -> QWidget:
+        page = QWidget()
+        layout = QVBoxLayout(page)
+        layout.addStretch(1)
+        title = QLabel(f"欢迎使用{APP_NAME}")
+        title.setStyleSheet("font-size: 26px; font-weight: bold; color: #b71c1c;")
+        text = QLabel(
+            "这是一个新的台账，还没有党组织信息。\n"
+            "第一步：填写党组织基本情况（名称、类别、上级党组织、所在单位等）。\n"
+            "之后就可以登记党员、导出 Excel 和打印花名册。"
+        )
+        text.setStyleSheet("font-size: 15px;")
+        start = QPushButton("填写党组织基本情况")
+        start.setObjectName("start_button")
+        start.setMinimumHeight(44)
+        start.clicked.connect(self._start)
+        open_other = QPushButton("打开已有的台账文件…")
+        open_other.clicked.connect(self.open_other)
+        for widget in (title, text, start, open_other):
+            layout.addWidget(widget, 0, Qt.AlignmentFlag.AlignHCenter)
+        layout.addStretch(2)
+        return page
+
+    def _show_archive(self) -> None:
+        while self.stack.count():
+            widget = self.stack.widget(0)
+            if widget is not None:
+                self.stack.removeWidget(widget)
+                widget.deleteLater()
+        self.tabs = QTabWidget()
+        self.organization_tab = OrganizationTab(self.archive)
+        self.roster_tab = RosterTab(self.archive, MEMBERS)
+        self.tabs.addTab(self.organization_tab, "党组织基本情况")
+        self.tabs.addTab(self.roster_tab, MEMBERS.title)
+        self.organization_tab.saved.connect(self._organization_saved)
+        self.roster_tab.summary_changed.connect(self._update_status)
+        self.stack.addWidget(self.tabs)
+        has_org = organization.get_organization(self.archive) is not None
+        if not has_org:
+            self.stack.insertWidget(0, self._welcome_page())
+            self.stack.setCurrentIndex(0)
+        else:
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.setCurrentWidget(self.roster_tab)
+        self.tabs.setTabEnabled(1, has_org)
+        self._update_status()
+
+    def _start(self) -> None:
+        self.stack.setCurrentWidget(self.tabs)
+        self.tabs.setCurrentWidget(self.organization_tab)
+
+    def _organization_saved(self) -> None:
+        self.tabs.setTabEnabled(1, True)
+        self._update_status()
+
+    def _update_status(self) -> None:
+        name = organization.organization_name(self.archive) or "（尚未填写党组织）"
+        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.status.setText(f"{self.roster_tab.summary_text()}　　台账文件：{self.archive.path}")
+
+    # -- actions ---------------------------------------------------------
+    def _roster_ready(self) -> bool:
+        if not self.tabs.isTabEnabled(1):
+            QMessageBox.information(self, "请先填写党组织", "请先填写并保存党组织基本情况。")
+            self._start()
+            return False
+        return True
+
+    def new_record(self) -> None:
+        if self._roster_ready():
+            self.stack.setCurrentWidget(self.tabs)
+            self.tabs.setCurrentWidget(self.roster_tab)
+            self.roster_tab.add_record()
+
+    def find_in_register(self) -> None:
+        if self._roster_ready():
+            self.tabs.setCurrentWidget(self.roster_tab)
+            self.roster_tab.focus_search()
+
+    def _ask_target(self, title: str, suffix: str, filter_text: str) -> Path | None:
+        name = f"{organization.organization_name(self.archive) or '台账'}-{MEMBERS.title}-{date.today():%Y%m%d}{suffix}"
+        start = str(Path.home() / name)
+        chosen, _ = QFileDialog.getSaveFileName(self, title, start, filter_text)
+        if not chosen:
+            return None
+        path = Path(chosen)
+        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+
+    def _run_output(self, label: str, target: Path, job_body: object) -> None:
+        archive_path = self.archive
+
+        def job(progress: Progress) -> Path:
+            reader = open_reader(archive_path)
+            try:
+                return job_body(reader, progress)  # type: ignore[operator]
+            finally:
+                reader.close()
+
+        run_with_progress(self, label, job, lambda result: self._offer_open(Path(result)))
+
+    def export_excel(self) -> None:
+        if not self._roster_ready():
+            return
+        target = self._ask_target("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
+        if target:
+            self._run_output(
+                "正在导出 Excel……",
+                target,
+                lambda reader, progress: export_workbook(
+                    reader, target, [MEMBERS], progress=progress
+                ),
+            )
+
+    def print_pdf(self) -> None:
+        if not self._roster_ready():
+            return
+        target = self._ask_target("打印为 PDF", ".pdf", "PDF 文件 (*.pdf)")
+        if target:
+            self._run_output(
+                "正在生成打印文件……",
+                target,
+                lambda reader, progress: print_registers(
+                    reader, [MEMBERS], target, progress=progress
+                ),
+            )
+
+    def _offer_open(self, path: Path) -> None:
+        answer = QMessageBox.question(self, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")
+        if answer == QMessageBox.StandardButton.Yes:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+    def open_other(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "打开台账", str(self.archive.path.parent), "台账文件 (*.lxdb);;所有文件 (*)"
+        )
+        if chosen:
+            self.switch_archive(Path(chosen))
+
+    def switch_archive(self, path: Path) -> bool:
+        if path.resolve() == self.archive.path.resolve():
+            return True
+        try:
+            new_archive = open_archive(path, create=False)
+        except LiangxinError as exc:
+            show_problem(self, exc, "无法打开台账")
+            return False
+        self.archive.close()
+        self.archive = new_archive
+        self._show_archive()
+        return True
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            "关于",
+            f"{APP_NAME} {__version__}\n两新组织党组织“5簿6册1卡”档案台账（离线使用）。\n"
+            f"台账文件：{self.archive.path}",
+        )
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.archive.close()
+        event.accept()

@@ -1,0 +1,120 @@
+"""A table model over one register that keeps only the id list and fetches rows by page.
+
+Filtering and sorting happen in SQL, so a 100,000-person roster opens and searches fast.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from liangxin_desktop.catalog.fields import display_value
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.storage import queries
+from liangxin_desktop.storage.archive import Archive
+
+PAGE_SIZE = 200
+MAX_PAGES = 30
+_LEFT_BRUSH = QBrush(QColor("#8a8a8a"))
+Index = QModelIndex | QPersistentModelIndex
+
+
+class RegisterTableModel(QAbstractTableModel):
+    def __init__(self, archive: Archive, register: Register, today: date | None = None) -> None:
+        super().__init__()
+        self.archive = archive
+        self.register = register
+        self.columns = register.table_fields
+        self.today = today or date.today()
+        self.row_filter = queries.RowFilter()
+        self._ids: list[int] = []
+        self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
+        self.reload()
+
+    # -- loading ---------------------------------------------------------
+    def reload(self, row_filter: queries.RowFilter | None = None) -> None:
+        if row_filter is not None:
+            self.row_filter = row_filter
+        self.beginResetModel()
+        self._ids = queries.list_ids(self.archive, self.register, self.row_filter)
+        self._pages.clear()
+        self.endResetModel()
+
+    def _row(self, number: int) -> dict[str, Any] | None:
+        page = number // PAGE_SIZE
+        rows = self._pages.get(page)
+        if rows is None:
+            ids = self._ids[page * PAGE_SIZE : (page + 1) * PAGE_SIZE]
+            rows = queries.rows_by_ids(self.archive, self.register, ids)
+            self._pages[page] = rows
+            if len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page)
+        return rows.get(self._ids[number])
+
+    def id_at(self, number: int) -> int:
+        return self._ids[number]
+
+    def row_of(self, row_id: int) -> int:
+        try:
+            return self._ids.index(row_id)
+        except ValueError:
+            return -1
+
+    def record_at(self, number: int) -> dict[str, Any] | None:
+        return self._row(number)
+
+    # -- Qt model API ----------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid():
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            row = self._row(index.row())
+            return self._display(index.column(), row) if row else ""
+        if role == Qt.ItemDataRole.ForegroundRole:
+            row = self._row(index.row())
+            return _LEFT_BRUSH if row and row.get("stage") == "left" else None
+        if role == Qt.ItemDataRole.ToolTipRole:
+            row = self._row(index.row())
+            if row and row.get("stage") == "left":
+                return f"已于 {row.get('left_on')} {row.get('left_kind')}，不在当前名册中"
+        return None
+
+    def _display(self, column: int, row: dict[str, Any]) -> str:
+        spec = self.columns[column]
+        if spec.compute is not None:
+            value = spec.compute(row, self.today)
+            return "" if value is None else str(value)
+        return display_value(spec, row.get(spec.key))
+
+    def headerData(
+        self,
+        section: int,
+        orientation: Qt.Orientation,
+        role: int = Qt.ItemDataRole.DisplayRole,
+    ) -> Any:
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return self.columns[section].label
+        return str(section + 1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if column < 0:
+            self.reload(replace(self.row_filter, sort_key=None, descending=False))
+            return
+        spec = self.columns[column]
+        descending = order == Qt.SortOrder.DescendingOrder
+        self.reload(replace(self.row_filter, sort_key=spec.key, descending=descending))

@@ -1,0 +1,87 @@
+"""Long jobs (export, print) off the UI thread, with a progress dialog that can cancel."""
+
+from __future__ import annotations
+
+import logging
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+from liangxin_desktop.errors import Cancelled, LiangxinError
+from liangxin_desktop.output.files import Progress
+from liangxin_desktop.ui.messages import show_crash, show_problem
+
+log = logging.getLogger(__name__)
+Job = Callable[[Progress], Any]
+
+
+class _Signals(QObject):
+    progress = Signal(int, int)
+    finished = Signal(object)
+    failed = Signal(object, str)
+    cancelled = Signal()
+
+
+class _Runnable(QRunnable):
+    def __init__(self, job: Job, signals: _Signals, stop: threading.Event) -> None:
+        super().__init__()
+        self.job, self.signals, self.stop = job, signals, stop
+
+    def _report(self, done: int, total: int) -> None:
+        if self.stop.is_set():
+            raise Cancelled()
+        self.signals.progress.emit(done, total)
+
+    def run(self) -> None:
+        try:
+            result = self.job(self._report)
+        except Cancelled:
+            self.signals.cancelled.emit()
+        except LiangxinError as exc:
+            self.signals.failed.emit(exc, "")
+        except Exception as exc:
+            self.signals.failed.emit(exc, traceback.format_exc())
+        else:
+            self.signals.finished.emit(result)
+
+
+def run_with_progress(
+    parent: QWidget, label: str, job: Job, on_done: Callable[[Any], None]
+) -> _Signals:
+    """Run ``job(progress)`` in the thread pool; ``on_done(result)`` runs on the UI thread."""
+    dialog = QProgressDialog(label, "取消", 0, 100, parent)
+    dialog.setWindowTitle("请稍候")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)
+    dialog.setValue(0)
+    stop = threading.Event()
+    signals = _Signals(parent)
+    dialog.canceled.connect(stop.set)
+    signals.progress.connect(lambda done, total: dialog.setValue(int(done * 100 / max(total, 1))))
+
+    def finished(result: object) -> None:
+        dialog.reset()
+        on_done(result)
+
+    def failed(exc: BaseException, details: str) -> None:
+        dialog.reset()
+        _report_failure(parent, exc, details)
+
+    signals.finished.connect(finished)
+    signals.cancelled.connect(dialog.reset)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(_Runnable(job, signals, stop))
+    return signals
+
+
+def _report_failure(parent: QWidget, exc: BaseException, details: str) -> None:
+    if isinstance(exc, LiangxinError):
+        show_problem(parent, exc)
+    else:
+        log.error("background job failed:\n%s", details)
+        show_crash(parent, details)

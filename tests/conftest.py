@@ -1,0 +1,44 @@
+"""Shared fixtures: headless Qt, a private data folder, and fresh archives in tmp dirs."""
+
+from __future__ import annotations
+
+import os
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+sys.path.insert(0, str(Path(__file__).parent))
+
+from liangxin_desktop.storage.archive import Archive, open_archive
+
+TODAY = date(2026, 11, 28)
+
+
+@pytest.fixture(autouse=True)
+def private_data_dir(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Path:
+    """Tests never touch the real user folder."""
+    folder = tmp_path_factory.mktemp("userdata")
+    monkeypatch.setenv("LIANGXIN_DATA_DIR", str(folder))
+    return folder
+
+
+@pytest.fixture
+def archive(tmp_path: Path) -> Archive:
+    opened = open_archive(tmp_path / "test.lxdb")
+    yield opened
+    opened.close()
+
+
+@pytest.fixture
+def demo_archive(tmp_path: Path) -> Archive:
+    from liangxin_desktop.demo import DemoSpec, build_demo
+
+    opened = open_archive(tmp_path / "demo.lxdb")
+    build_demo(opened, DemoSpec(seed=3, members=36, today=TODAY))
+    yield opened
+    opened.close()

@@ -1,0 +1,36 @@
+"""Test helpers: a valid member record and Chinese typing the way an input method does it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtGui import QInputMethodEvent
+from PySide6.QtWidgets import QApplication, QWidget
+
+VALID_ID = "11010519491231002X"  # 女, 1949-12-31 (DOMAIN.md example)
+
+
+def member(**overrides: Any) -> dict[str, Any]:
+    values: dict[str, Any] = {
+        "name": "王秀英",
+        "ethnicity": "汉族",
+        "id_number": VALID_ID,
+        "education": "大学本科",
+        "member_category": "正式党员",
+        "unit": "第一党小组",
+        "joined_on": "1975-07-01",
+        "converted_on": "1976-07-01",
+        "job_post": "离退休人员",
+        "phone": "13800138000",
+        "home_address": "北京市朝阳区建国路1号",
+    }
+    values.update(overrides)
+    return values
+
+
+def type_chinese(widget: QWidget, text: str) -> None:
+    """Commit ``text`` into ``widget`` as an input method would (QTest cannot type Chinese)."""
+    widget.setFocus()
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -1,0 +1,143 @@
+"""Opening archives: new files, migrations, refusals that leave the file untouched, the lock."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from helpers import member
+
+from liangxin_desktop.errors import ArchiveError, ArchiveLocked
+from liangxin_desktop.storage import people
+from liangxin_desktop.storage.archive import APPLICATION_ID, backup_to, open_archive
+from liangxin_desktop.storage.migrations import MIGRATION_COUNT
+
+
+def test_new_archive_is_migrated_and_marked(tmp_path: Path) -> None:
+    path = tmp_path / "new.lxdb"
+    archive = open_archive(path)
+    tables = set(archive.db.table_names())
+    assert {"people", "milestones", "organization", "audit_log", "units"} <= tables
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == MIGRATION_COUNT
+    assert archive.db.execute("PRAGMA application_id").fetchone()[0] == APPLICATION_ID
+    assert archive.db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert archive.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
+    archive.close()
+    reopened = open_archive(path)  # a second open applies nothing and keeps the data
+    assert (
+        reopened.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+        == MIGRATION_COUNT
+    )
+    reopened.close()
+
+
+def test_empty_file_becomes_an_archive(tmp_path: Path) -> None:
+    path = tmp_path / "empty.lxdb"
+    path.write_bytes(b"")
+    open_archive(path).close()
+    assert path.read_bytes().startswith(b"SQLite format 3")
+
+
+@pytest.mark.parametrize(
+    "content", [b"hello, this is a letter\n" * 20, b"PK\x03\x04" + b"\0" * 200]
+)
+def test_other_files_are_refused_untouched(tmp_path: Path, content: bytes) -> None:
+    path = tmp_path / "letter.lxdb"
+    path.write_bytes(content)
+    with pytest.raises(ArchiveError, match="不是“两新党建台账”的台账文件"):
+        open_archive(path)
+    assert path.read_bytes() == content
+    assert not (tmp_path / "letter.lxdb.lock").exists()
+
+
+def test_foreign_sqlite_database_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "other.db"
+    conn = sqlite3.connect(path)
+    conn.execute("CREATE TABLE t (x)")
+    conn.commit()
+    conn.close()
+    before = path.read_bytes()
+    with pytest.raises(ArchiveError, match="不是“两新党建台账”的台账"):
+        open_archive(path)
+    assert path.read_bytes() == before
+
+
+def test_corrupt_archive_is_refused_untouched(tmp_path: Path) -> None:
+    path = tmp_path / "bad.lxdb"
+    archive = open_archive(path)
+    archive.db.execute("CREATE TABLE filler (x)")
+    with archive.transaction() as db:
+        for i in range(3000):
+            db.execute("INSERT INTO filler VALUES (?)", ["x" * 200 + str(i)])
+    archive.close()
+    data = bytearray(path.read_bytes())
+    data[4096 * 3 : 4096 * 6] = b"\xff" * (4096 * 3)
+    path.write_bytes(bytes(data))
+    with pytest.raises(ArchiveError, match="已损坏"):
+        open_archive(path)
+    assert path.read_bytes() == bytes(data)
+
+
+def test_archive_from_a_newer_program_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "future.lxdb"
+    open_archive(path).close()
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA user_version = {MIGRATION_COUNT + 1}")
+    conn.close()
+    with pytest.raises(ArchiveError, match="更新版本"):
+        open_archive(path)
+
+
+def test_read_only_file_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "ro.lxdb"
+    open_archive(path).close()
+    before = path.read_bytes()
+    path.chmod(0o444)
+    try:
+        with pytest.raises(ArchiveError, match="只读"):
+            open_archive(path)
+    finally:
+        path.chmod(0o644)
+    assert path.read_bytes() == before
+
+
+def test_second_running_copy_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "shared.lxdb"
+    open_archive(path).close()
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
+            import sys
+            from pathlib import Path
+            from liangxin_desktop.storage.archive import open_archive
+            archive = open_archive(Path({str(path)!r}))
+            print("locked", flush=True)
+            sys.stdin.readline()
+            archive.close()
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(ArchiveLocked, match="正由另一个已打开"):
+            open_archive(path)
+    finally:
+        holder.communicate("\n", timeout=20)
+    open_archive(path).close()  # released when the other copy closed
+
+
+def test_backup_is_a_consistent_checked_copy(archive, tmp_path: Path) -> None:
+    people.add_member(archive, member())
+    target = backup_to(archive.db, tmp_path / "backups" / "b.lxdb")
+    copy = sqlite3.connect(target)
+    assert copy.execute("SELECT name FROM people").fetchone()[0] == "王秀英"
+    copy.close()
