@@ -9,6 +9,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
+from liangxin_desktop.demo import CITIES, GIVEN_FEMALE, GIVEN_MALE, POSTS, STREETS, SURNAMES
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.domain.milestones import LEAVE_MILESTONES
@@ -20,46 +21,6 @@ ORGANIZATION = {"name": f"中共{HOST}支部委员会", "kind": "党支部"}
 UNIT_COUNT = 36
 LEFT_SHARE = 0.03
 
-# Word lists in the manner of demo.py (copied, so the benchmark does not lean on its private names).
-_SURNAMES = (
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏"
-    "苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵"
-    "万覃武钱戴严莫孔向常汤康易乔赖文"
-)
-_GIVEN_MALE = "伟强磊军洋勇杰涛明超刚平建国东志海鹏飞宇浩然俊文博天一鸣振华新民立晨峰喆堃淼斌辉波"
-_GIVEN_FEMALE = "芳娜敏静丽艳娟秀霞桂英华玉萍红雪梅丹欣怡涵嘉琪佳慧雨萱春燕秋菊冬晓婷颖洁琳"
-_STREETS = [
-    "文三路",
-    "江南大道",
-    "学院路",
-    "人民路",
-    "建设路",
-    "中山路",
-    "解放路",
-    "长江路",
-    "滨河路",
-    "新华路",
-]
-_POSTS = [
-    "研发工程师",
-    "生产主管",
-    "财务经理",
-    "销售经理",
-    "质检员",
-    "行政主管",
-    "技术员",
-    "项目经理",
-    "人力资源专员",
-    "车间班长",
-    "采购专员",
-    "客服主管",
-]
-_CITIES = [
-    ("330106", "浙江省杭州市西湖区"), ("330108", "浙江省杭州市滨江区"), ("320505", "江苏省苏州市虎丘区"),
-    ("440305", "广东省深圳市南山区"), ("510107", "四川省成都市武侯区"), ("370102", "山东省济南市历下区"),
-    ("420106", "湖北省武汉市武昌区"), ("350102", "福建省福州市鼓楼区"), ("610113", "陕西省西安市雁塔区"),
-    ("430104", "湖南省长沙市岳麓区"),
-]  # fmt: skip
 # Region codes beyond demo.py's ten, so that ID numbers start in many different places.
 _MORE_REGIONS = [
     ("110105", "北京市朝阳区"), ("110108", "北京市海淀区"), ("310115", "上海市浦东新区"),
@@ -73,7 +34,7 @@ _MORE_REGIONS = [
     ("530102", "云南省昆明市五华区"), ("620102", "甘肃省兰州市城关区"), ("640104", "宁夏回族自治区银川市兴庆区"),
     ("650102", "新疆维吾尔自治区乌鲁木齐市天山区"),
 ]  # fmt: skip
-REGIONS = _CITIES + _MORE_REGIONS
+REGIONS = CITIES + _MORE_REGIONS
 _DEPARTMENTS = ["研发", "生产", "营销", "行政", "财务", "物流", "质检", "客服", "采购", "工程"]
 _DIGITS = "零一二三四五六七八九"
 _EDUCATIONS = (
@@ -124,9 +85,9 @@ def unit_names(count: int = UNIT_COUNT) -> list[str]:
 
 
 def _name(rng: random.Random, male: bool) -> str:
-    pool = _GIVEN_MALE if male else _GIVEN_FEMALE
+    pool = GIVEN_MALE if male else GIVEN_FEMALE
     given = rng.choice(pool) + (rng.choice(pool) if rng.random() < 0.7 else "")
-    return rng.choice(_SURNAMES) + given
+    return rng.choice(SURNAMES) + given
 
 
 def _id_number(rng: random.Random, region: str, birth: date, used: set[str]) -> str:
@@ -160,7 +121,7 @@ def _leave(rng: random.Random, since: date, today: date) -> tuple[str | None, st
 
 def _address(rng: random.Random, place: str) -> str:
     return (
-        f"{place}{rng.choice(_STREETS)}{rng.randint(1, 300)}号"
+        f"{place}{rng.choice(STREETS)}{rng.randint(1, 300)}号"
         f"{rng.randint(1, 30)}幢{rng.randint(1, 24)}0{rng.randint(1, 4)}室"
     )
 
@@ -184,7 +145,7 @@ def person_row(
     left_on, left_kind = _leave(rng, converted or joined, today)
     education = rng.choice(_EDUCATIONS)
     is_lost, lost_since, is_mobile, destination = _flags(rng)
-    home = _address(rng, rng.choice(_CITIES)[1])
+    home = _address(rng, rng.choice(CITIES)[1])
     male = int(number[16]) % 2 == 1
     return {
         "id": person_id,
@@ -210,7 +171,7 @@ def person_row(
         "residence": home,
         "household_registration": birthplace,
         "party_post": "党小组组长" if rng.random() < 0.01 else None,
-        "work_unit_post": f"{HOST}{rng.choice(_POSTS)}",
+        "work_unit_post": f"{HOST}{rng.choice(POSTS)}",
         "note": None,
         "stage": "left" if left_on else "member",
         "left_on": left_on,

@@ -355,7 +355,7 @@ def excel_figures(path: Path, folder: Path) -> dict[str, Any]:
     styled, plain = folder / "roster.xlsx", folder / "roster-plain.xlsx"
     archive = open_archive(path, read_only=True)
     try:
-        export_s, _ = _seconds(lambda: export_workbook(archive, styled, [MEMBERS], today=today))
+        export_s, _ = _seconds(lambda: export_workbook(archive, [MEMBERS], styled, as_of=today))
         plain_s, rows = _seconds(lambda: plain_dump(archive, plain, today))
         read_s, _ = _seconds(lambda: read_only_pass(archive, today))
     finally:

@@ -21,6 +21,7 @@ from liangxin_desktop.catalog.registers import (
     get_register,
 )
 from liangxin_desktop.errors import InvalidValue, LiangxinError
+from liangxin_desktop.output.files import WriteRegisters
 
 EXIT_OK, EXIT_REFUSED, EXIT_USAGE = 0, 1, 2
 
@@ -130,37 +131,34 @@ def run_demo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def run_export(args: argparse.Namespace) -> int:
-    from liangxin_desktop.output.excel import export_workbook
+def _output(args: argparse.Namespace, suffix: str, verb: str, write: WriteRegisters) -> int:
+    """Export or print: check the target name, open the archive, write, say where it went."""
     from liangxin_desktop.storage.archive import open_archive
     from liangxin_desktop.storage.queries import RowFilter
 
-    _check_suffix(args.out, ".xlsx")
+    _check_suffix(args.out, suffix)
     registers = _chosen_registers(args.register)
+    as_of = _as_of(args.year)
+    row_filter = RowFilter(as_of=as_of) if args.year else None  # no year: the current roster
     archive = open_archive(args.data, create=False)
     try:
-        as_of = _as_of(args.year)
-        row_filter = RowFilter(as_of=as_of) if args.year else None
-        export_workbook(archive, args.out, registers, row_filter=row_filter, today=as_of)
+        write(archive, registers, args.out, row_filter=row_filter, as_of=as_of)
     finally:
         archive.close()
-    _say(f"已导出 {len(registers)} 个台账到：{args.out}")
+    _say(f"已{verb} {len(registers)} 个台账到：{args.out}")
     return EXIT_OK
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from liangxin_desktop.output.excel import export_workbook
+
+    return _output(args, ".xlsx", "导出", export_workbook)
 
 
 def run_print(args: argparse.Namespace) -> int:
     from liangxin_desktop.output.pdf.books import print_registers
-    from liangxin_desktop.storage.archive import open_archive
 
-    _check_suffix(args.out, ".pdf")
-    registers = _chosen_registers(args.register)
-    archive = open_archive(args.data, create=False)
-    try:
-        print_registers(archive, registers, args.out, as_of=_as_of(args.year), year=args.year)
-    finally:
-        archive.close()
-    _say(f"已打印 {len(registers)} 个台账到：{args.out}")
-    return EXIT_OK
+    return _output(args, ".pdf", "打印", print_registers)
 
 
 def run_registers(args: argparse.Namespace) -> int:

@@ -12,10 +12,10 @@ from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import organization, people
 from liangxin_desktop.storage.archive import Archive
 
-_SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
-_GIVEN_MALE = "伟强磊军洋勇杰涛明超刚平建国东志海鹏飞宇浩然俊文博天一鸣振华新民立晨峰喆堃淼斌辉波"
-_GIVEN_FEMALE = "芳娜敏静丽艳娟秀霞桂英华玉萍红雪梅丹欣怡涵嘉琪佳慧雨萱春燕秋菊冬晓婷颖洁琳"
-_CITIES = [
+SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
+GIVEN_MALE = "伟强磊军洋勇杰涛明超刚平建国东志海鹏飞宇浩然俊文博天一鸣振华新民立晨峰喆堃淼斌辉波"
+GIVEN_FEMALE = "芳娜敏静丽艳娟秀霞桂英华玉萍红雪梅丹欣怡涵嘉琪佳慧雨萱春燕秋菊冬晓婷颖洁琳"
+CITIES = [
     ("330106", "浙江省杭州市西湖区"),
     ("330108", "浙江省杭州市滨江区"),
     ("320505", "江苏省苏州市虎丘区"),
@@ -40,7 +40,7 @@ _FIRMS = [
     "和泰食品",
 ]
 _SOCIAL = ["阳光社会工作服务中心", "同心志愿者协会", "仁和养老服务中心", "益众公益发展中心"]
-_STREETS = [
+STREETS = [
     "文三路",
     "江南大道",
     "学院路",
@@ -52,7 +52,7 @@ _STREETS = [
     "滨河路",
     "新华路",
 ]
-_POSTS = [
+POSTS = [
     "研发工程师",
     "生产主管",
     "财务经理",
@@ -83,13 +83,13 @@ class DemoSpec:
 def _name(rng: random.Random, male: bool | None = None) -> str:
     if male is None:
         male = rng.random() < 0.5
-    pool = _GIVEN_MALE if male else _GIVEN_FEMALE
+    pool = GIVEN_MALE if male else GIVEN_FEMALE
     given = rng.choice(pool) + (rng.choice(pool) if rng.random() < 0.7 else "")
-    return rng.choice(_SURNAMES) + given
+    return rng.choice(SURNAMES) + given
 
 
 def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
-    code, place = rng.choice(_CITIES)
+    code, place = rng.choice(CITIES)
     city = place[3:6]
     social = seed % 4 == 0
     host = f"{city}{rng.choice(_SOCIAL)}" if social else f"{city}{rng.choice(_FIRMS)}有限公司"
@@ -109,7 +109,7 @@ def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
         "host_employees": rng.randint(60, 600),
         "host_above_scale": 0 if social else 1,
         "host_leader": _name(rng),
-        "host_address": f"{place}{rng.choice(_STREETS)}{rng.randint(1, 999)}号",
+        "host_address": f"{place}{rng.choice(STREETS)}{rng.randint(1, 999)}号",
         "_region": code,
         "_place": place,
     }
@@ -120,7 +120,7 @@ def _member(
 ) -> dict[str, Any]:
     birth = date(rng.randint(1960, 2001), rng.randint(1, 12), rng.randint(1, 28))
     sex_odd = rng.random() < 0.55
-    regions = [region, *(code for code, _ in _CITIES if code != region)]
+    regions = [region, *(code for code, _ in CITIES if code != region)]
     block, slot = divmod(index, 500)  # 500 people per region code keeps every number unique
     number = fictional_id_number(
         regions[block % len(regions)], birth, slot * 2 + (1 if sex_odd else 0)
@@ -129,7 +129,7 @@ def _member(
     span = max((today - earliest).days - 60, 1)
     joined = earliest + timedelta(days=rng.randint(0, span))
     probationary = dates.add_months(joined, 12) > today
-    street = rng.choice(_STREETS)
+    street = rng.choice(STREETS)
     return {
         "name": _name(rng, male=sex_odd),
         "ethnicity": "汉族" if rng.random() < 0.92 else rng.choice(codes.ETHNICITIES[1:20]),
@@ -152,8 +152,8 @@ def _member(
         "phone": f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
         "home_address": f"{place}{street}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 2402)}室",
         "degree": rng.choice(["学士", "学士", "硕士", "无"]),
-        "native_place": rng.choice(_CITIES)[1][:3],
-        "work_unit_post": rng.choice(_POSTS),
+        "native_place": rng.choice(CITIES)[1][:3],
+        "work_unit_post": rng.choice(POSTS),
     }
 
 

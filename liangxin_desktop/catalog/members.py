@@ -299,6 +299,7 @@ MEMBERS = Register(
     history_where="stage IN ('member', 'left')",
     as_of_where="stage IN ('member', 'left') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
     search_columns=("name", "id_number", "phone", "work_unit_post", "unit"),
+    search_index="people_search",
     default_sort="id",
     orientation="landscape",
     is_roster=True,

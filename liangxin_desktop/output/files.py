@@ -6,14 +6,36 @@ import contextlib
 import errno
 import os
 import secrets
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
+from typing import TYPE_CHECKING, Protocol
 
 from liangxin_desktop.errors import Cancelled, OutputError
 
+if TYPE_CHECKING:
+    from liangxin_desktop.catalog.registers import Register
+    from liangxin_desktop.storage.archive import Archive
+    from liangxin_desktop.storage.queries import RowFilter
+
 # A long job reports (done, total); it raises Cancelled to stop the job.
 Progress = Callable[[int, int], None]
+
+
+class WriteRegisters(Protocol):
+    """The shape shared by the Excel export and printing, so callers can use either."""
+
+    def __call__(
+        self,
+        archive: Archive,
+        registers: Sequence[Register],
+        target: Path,
+        *,
+        row_filter: RowFilter | None = None,
+        as_of: date | None = None,
+        progress: Progress = ...,
+    ) -> Path: ...
 
 
 def no_progress(done: int, total: int) -> None:
@@ -58,4 +80,4 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
 
 
-__all__ = ["Cancelled", "Progress", "atomic_output", "no_progress"]
+__all__ = ["Cancelled", "Progress", "WriteRegisters", "atomic_output", "no_progress"]

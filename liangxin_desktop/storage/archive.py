@@ -49,6 +49,18 @@ class Archive:
         with self.db.atomic():
             yield self.db
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see one consistent state (a read transaction, never committed)."""
+        if self.db.conn.in_transaction:
+            yield
+            return
+        self.db.execute("BEGIN")
+        try:
+            yield
+        finally:
+            self.db.conn.rollback()
+
     def close(self) -> None:
         """Close the database and release the lock (calling it again does nothing)."""
         if self.closed:

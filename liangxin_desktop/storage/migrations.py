@@ -97,7 +97,11 @@ CREATE TABLE people (
     created_at TEXT NOT NULL,
     updated_at TEXT NOT NULL
 );
-CREATE INDEX people_stage_name ON people (stage, name);
+-- (stage): the roster in entry order without a sort; (stage, member_category): the counts;
+-- people_search covers the search columns so a keystroke scans a narrow index, not the table.
+CREATE INDEX people_stage ON people (stage);
+CREATE INDEX people_stage_category ON people (stage, member_category);
+CREATE INDEX people_search ON people (stage, name, id_number, phone, unit, work_unit_post);
 CREATE INDEX people_left_on ON people (left_on);
 CREATE TABLE milestones (
     id INTEGER PRIMARY KEY,

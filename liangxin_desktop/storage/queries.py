@@ -68,7 +68,10 @@ def list_ids(
 ) -> list[int]:
     row_filter = row_filter or RowFilter()
     where, params = _where(register, row_filter)
-    sql = f"SELECT id FROM {register.table} WHERE {where} ORDER BY {_order(register, row_filter)}"
+    source = register.table
+    if row_filter.search.strip() and register.search_index:
+        source = f"{register.table} INDEXED BY {register.search_index}"
+    sql = f"SELECT id FROM {source} WHERE {where} ORDER BY {_order(register, row_filter)}"
     return [row[0] for row in archive.db.execute(sql, params).fetchall()]
 
 
@@ -92,7 +95,13 @@ def iter_rows(
     archive: Archive, register: Register, row_filter: RowFilter | None = None
 ) -> Iterator[dict[str, Any]]:
     """Every row in display order, fetched page by page (for exports and printing)."""
-    ids = list_ids(archive, register, row_filter)
+    return iter_rows_by_ids(archive, register, list_ids(archive, register, row_filter))
+
+
+def iter_rows_by_ids(
+    archive: Archive, register: Register, ids: Sequence[int]
+) -> Iterator[dict[str, Any]]:
+    """The rows of ``ids`` in that order, a page at a time (ids gone meanwhile are skipped)."""
     for start in range(0, len(ids), _PAGE):
         chunk = ids[start : start + _PAGE]
         rows = rows_by_ids(archive, register, chunk)

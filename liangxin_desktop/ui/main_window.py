@@ -23,7 +23,7 @@ from liangxin_desktop import APP_NAME, __version__
 from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.excel import export_workbook
-from liangxin_desktop.output.files import Progress
+from liangxin_desktop.output.files import Progress, WriteRegisters
 from liangxin_desktop.output.pdf.books import print_registers
 from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
@@ -172,43 +172,35 @@ class MainWindow(QMainWindow):
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
-    def _run_output(self, label: str, target: Path, job_body: object) -> None:
-        archive_path = self.archive
+    def _write_in_background(
+        self, title: str, suffix: str, filter_text: str, label: str, write: WriteRegisters
+    ) -> None:
+        """Ask where to save, then ``write(reader, registers, target, progress=…)`` off the UI thread."""
+        if not self._roster_ready():
+            return
+        target = self._ask_target(title, suffix, filter_text)
+        if target is None:
+            return
+        archive = self.archive
 
         def job(progress: Progress) -> Path:
-            reader = open_reader(archive_path)
+            reader = open_reader(archive)  # the job's own connection, in its own thread
             try:
-                return job_body(reader, progress)  # type: ignore[operator]
+                return write(reader, [MEMBERS], target, progress=progress)
             finally:
                 reader.close()
 
         run_with_progress(self, label, job, lambda result: self._offer_open(Path(result)))
 
     def export_excel(self) -> None:
-        if not self._roster_ready():
-            return
-        target = self._ask_target("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
-        if target:
-            self._run_output(
-                "正在导出 Excel……",
-                target,
-                lambda reader, progress: export_workbook(
-                    reader, target, [MEMBERS], progress=progress
-                ),
-            )
+        self._write_in_background(
+            "导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", "正在导出 Excel……", export_workbook
+        )
 
     def print_pdf(self) -> None:
-        if not self._roster_ready():
-            return
-        target = self._ask_target("打印为 PDF", ".pdf", "PDF 文件 (*.pdf)")
-        if target:
-            self._run_output(
-                "正在生成打印文件……",
-                target,
-                lambda reader, progress: print_registers(
-                    reader, [MEMBERS], target, progress=progress
-                ),
-            )
+        self._write_in_background(
+            "打印为 PDF", ".pdf", "PDF 文件 (*.pdf)", "正在生成打印文件……", print_registers
+        )
 
     def _offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(self, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")

@@ -113,7 +113,8 @@ class RegisterTableModel(QAbstractTableModel):
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0:
-            self.reload(replace(self.row_filter, sort_key=None, descending=False))
+            if self.row_filter.sort_key is not None:
+                self.reload(replace(self.row_filter, sort_key=None, descending=False))
             return
         spec = self.columns[column]
         descending = order == Qt.SortOrder.DescendingOrder

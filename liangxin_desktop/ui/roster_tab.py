@@ -48,6 +48,7 @@ class RosterTab(QWidget):
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
+        self._counts = people.member_counts(archive)
         self._update_summary()
 
     def _build(self) -> None:
@@ -124,12 +125,14 @@ class RosterTab(QWidget):
         self._update_summary()
 
     def refresh(self) -> None:
+        """After a change to the data: reload the rows and recount (filtering alone does not)."""
         self.model.reload()
+        self._counts = people.member_counts(self.archive)
         self._update_summary()
         self.changed.emit()
 
     def _update_summary(self) -> None:
-        counts = people.member_counts(self.archive)
+        counts = self._counts
         shown = self.model.rowCount()
         self._summary = (
             f"在册党员 {counts['total']} 人（正式党员 {counts['full']} 人，预备党员 {counts['probationary']} 人）"

@@ -19,7 +19,7 @@ MEMBERS = get_register("members")
 
 def _export(archive, tmp_path: Path, **kwargs) -> openpyxl.Workbook:
     target = tmp_path / "roster.xlsx"
-    export_workbook(archive, target, [MEMBERS], today=date(2026, 11, 28), **kwargs)
+    export_workbook(archive, [MEMBERS], target, as_of=date(2026, 11, 28), **kwargs)
     return openpyxl.load_workbook(target)
 
 
@@ -54,5 +54,5 @@ def test_cancelled_export_leaves_no_file(demo_archive, tmp_path: Path) -> None:
         raise Cancelled()
 
     with pytest.raises(Cancelled):
-        export_workbook(demo_archive, tmp_path / "x.xlsx", [MEMBERS], progress=cancel)
+        export_workbook(demo_archive, [MEMBERS], tmp_path / "x.xlsx", progress=cancel)
     assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob(".*part*")) == []

@@ -1,35 +1,51 @@
-"""A roster register printed as a table: title block, header row on every page, signature line."""
+"""A roster register printed as a table: title block, header row on every page, signature line.
+
+Rows are streamed from the archive three times instead of being held in memory: once to
+size the columns, once to measure every row's height (so that the page count, and with it
+"共 Y 页", is known before drawing), and once to draw page by page onto the canvas.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from array import array
+from collections.abc import Iterator, Sequence
 from datetime import date
 from functools import lru_cache
 from typing import Any
 
-from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.platypus import Flowable, PageBreak, Paragraph, Spacer, Table, TableStyle
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.domain.dates import format_cn_date
-from liangxin_desktop.output.pdf.document import PageSetup
-from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, register_fonts
+from liangxin_desktop.output.files import Progress
+from liangxin_desktop.output.pdf.document import PageSetup, draw_running_text
+from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD
 from liangxin_desktop.output.pdf.layout import fit_column_widths, split_rows
 from liangxin_desktop.output.pdf.linebreak import wrap_text
+from liangxin_desktop.storage import queries
+from liangxin_desktop.storage.archive import Archive
 
 BODY_SIZE = 8.0
 LEADING = 10.0
 PADDING = 2.5
+TITLE_HEIGHT = 20 * mm  # title + subtitle on the first page
+SIGNATURE_HEIGHT = 16 * mm
 _SERIAL_WEIGHT = 0.6
-_TITLE = ParagraphStyle("title", fontName=SANS_BOLD, fontSize=20, leading=26, alignment=TA_CENTER)
-_SUBTITLE = ParagraphStyle("subtitle", fontName=SANS, fontSize=10, leading=14, alignment=TA_CENTER)
-_SIGN = ParagraphStyle("sign", fontName=SANS, fontSize=10.5, leading=16)
+_SHORT_TEXT = 5 * BODY_SIZE  # values up to five Chinese characters never wrap
+_ASCENT = 0.86 * BODY_SIZE
+_NO_WRAP_KINDS = (
+    FieldKind.DATE,
+    FieldKind.MONTH,
+    FieldKind.ID_NUMBER,
+    FieldKind.PHONE,
+    FieldKind.INTEGER,
+    FieldKind.MONEY,
+    FieldKind.CREDIT_CODE,
+)
 
 
 @lru_cache(maxsize=65536)
@@ -42,17 +58,6 @@ def _measure_header(text: str) -> float:
     return pdfmetrics.stringWidth(text, SANS_BOLD, BODY_SIZE)
 
 
-@dataclass
-class _Grid:
-    """The roster's cells as wrapped lines, with the height of every row."""
-
-    header: list[str]
-    header_height: float
-    rows: list[list[str]]
-    heights: list[float]
-    widths: list[float]
-
-
 def _cell_text(spec: Field, row: dict[str, Any], today: date) -> str:
     if spec.compute is not None:
         value = spec.compute(row, today)
@@ -60,125 +65,171 @@ def _cell_text(spec: Field, row: dict[str, Any], today: date) -> str:
     return display_value(spec, row.get(spec.key), printed=True)
 
 
-def _wrapped(text: str, width: float) -> list[str]:
+def _lines(text: str, width: float) -> list[str]:
     inner = width - 2 * PADDING
     if _measure_body(text) <= inner:
         return [text]
     return wrap_text(text, inner, _measure_body)
 
 
-_NO_WRAP_KINDS = (
-    FieldKind.DATE,
-    FieldKind.MONTH,
-    FieldKind.ID_NUMBER,
-    FieldKind.PHONE,
-    FieldKind.INTEGER,
-    FieldKind.MONEY,
-    FieldKind.CREDIT_CODE,
-)
+class RosterBook:
+    """One roster laid out for print: measured first (``pages``), then drawn."""
 
+    def __init__(
+        self,
+        archive: Archive,
+        register: Register,
+        setup: PageSetup,
+        as_of: date,
+        row_filter: queries.RowFilter | None = None,
+    ) -> None:
+        self.archive, self.register, self.setup, self.as_of = archive, register, setup, as_of
+        self.fields = register.print_fields
+        self.ids = queries.list_ids(archive, register, row_filter)
+        self.widths: list[float] = []
+        self.heights = array("f")
+        self.page_ranges: list[tuple[int, int]] = []
+        self.header_lines: list[list[str]] = []
+        self.header_height = 0.0
+        self.signature_on_new_page = False
 
-_SHORT_TEXT = 5 * BODY_SIZE  # values up to five Chinese characters never wrap
+    # -- measuring ---------------------------------------------------------
+    def _texts(self) -> Iterator[list[str]]:
+        rows = queries.iter_rows_by_ids(self.archive, self.register, self.ids)
+        for serial, row in enumerate(rows, start=1):
+            yield [str(serial), *(_cell_text(f, row, self.as_of) for f in self.fields)]
 
-
-def _widths(fields: Sequence[Field], texts: Sequence[Sequence[str]], total: float) -> list[float]:
-    """Dates, ID numbers and phones get the width of their longest value; the rest share by weight."""
-    fixed: list[float | None] = [_measure_body(str(len(texts))) + 2 * PADDING + 2]
-    for index, spec in enumerate(fields, start=1):
-        longest = max((_measure_body(row[index]) for row in texts), default=0.0)
-        if spec.kind in _NO_WRAP_KINDS or longest <= _SHORT_TEXT:
-            fixed.append(max(longest, _measure_header(spec.label[:2])) + 2 * PADDING + 1)
-        else:
-            fixed.append(None)
-    return fit_column_widths(fixed, [_SERIAL_WEIGHT, *(f.print_width for f in fields)], total)
-
-
-def _grid(
-    fields: Sequence[Field], rows: Sequence[dict[str, Any]], total_width: float, today: date
-) -> _Grid:
-    texts = [
-        [str(serial), *(_cell_text(f, row, today) for f in fields)]
-        for serial, row in enumerate(rows, start=1)
-    ]
-    widths = _widths(fields, texts, total_width)
-    header_lines = [
-        wrap_text(label, w - 2 * PADDING, _measure_header)
-        for label, w in zip(["序号", *(f.label for f in fields)], widths, strict=True)
-    ]
-    cells, heights = [], []
-    for row_texts in texts:
-        lines = [_wrapped(t, w) for t, w in zip(row_texts, widths, strict=True)]
-        cells.append(["\n".join(cell) for cell in lines])
-        heights.append(max(len(cell) for cell in lines) * LEADING + 2 * PADDING)
-    header_height = max(len(h) for h in header_lines) * LEADING + 2 * PADDING
-    return _Grid(["\n".join(h) for h in header_lines], header_height, cells, heights, widths)
-
-
-def _table_style() -> TableStyle:
-    return TableStyle(
-        [
-            ("FONT", (0, 0), (-1, 0), SANS_BOLD, BODY_SIZE, LEADING),
-            ("FONT", (0, 1), (-1, -1), SANS, BODY_SIZE, LEADING),
-            ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#EFEFEF")),
-            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
-            ("BOX", (0, 0), (-1, -1), 1.0, colors.black),
-            ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-            ("ALIGN", (0, 0), (-1, 0), "CENTER"),
-            ("ALIGN", (0, 1), (0, -1), "CENTER"),
-            ("LEFTPADDING", (0, 0), (-1, -1), PADDING),
-            ("RIGHTPADDING", (0, 0), (-1, -1), PADDING),
-            ("TOPPADDING", (0, 0), (-1, -1), PADDING - 1),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), PADDING + 1),
+    def measure(self, progress: Progress) -> int:
+        """Size the columns, measure the rows, split them into pages; the number of pages."""
+        self.widths = self._column_widths()
+        progress(1, 3)
+        labels = ["序号", *(f.label for f in self.fields)]
+        self.header_lines = [
+            wrap_text(label, w - 2 * PADDING, _measure_header)
+            for label, w in zip(labels, self.widths, strict=True)
         ]
-    )
-
-
-def _title_block(register: Register, org_name: str, as_of: date, count: int) -> list[Flowable]:
-    gap = "&nbsp;" * 6
-    subtitle = (
-        f"党组织：{org_name}{gap}截至 {format_cn_date(as_of)}{gap}共 {count} 名{register.row_noun}"
-    )
-    return [
-        Paragraph(register.title, _TITLE),
-        Spacer(1, 2 * mm),
-        Paragraph(subtitle, _SUBTITLE),
-        Spacer(1, 4 * mm),
-    ]
-
-
-def _signature_block() -> list[Flowable]:
-    gap = "&nbsp;" * 24
-    text = f"填表人：<u>{gap}</u>　　　审核人：<u>{gap}</u>　　　日期：<u>{'&nbsp;' * 10}</u>年<u>{'&nbsp;' * 6}</u>月<u>{'&nbsp;' * 6}</u>日"
-    return [Spacer(1, 8 * mm), Paragraph(text, _SIGN)]
-
-
-def roster_story(
-    register: Register, rows: Sequence[dict[str, Any]], setup: PageSetup, as_of: date, org_name: str
-) -> tuple[list[Flowable], int]:
-    """The flowables of a printed roster and the number of pages its table takes."""
-    register_fonts()
-    width, height = setup.size
-    left, right, top, bottom = setup.margins
-    frame_width, frame_height = width - left - right, height - top - bottom
-    title = _title_block(register, org_name, as_of, len(rows))
-    title_height = sum(f.wrap(frame_width, frame_height)[1] for f in title)
-    grid = _grid(register.print_fields, rows, frame_width, as_of)
-    pages = split_rows(
-        grid.heights, frame_height - title_height - 1, frame_height - 1, grid.header_height
-    )
-    story: list[Flowable] = list(title)
-    style = _table_style()
-    for number, (start, end) in enumerate(pages):
-        if number:
-            story.append(PageBreak())
-        data = [grid.header, *grid.rows[start:end]]
-        story.append(
-            Table(
-                data,
-                colWidths=grid.widths,
-                rowHeights=[grid.header_height, *grid.heights[start:end]],
-                style=style,
-            )
+        self.header_height = max(len(h) for h in self.header_lines) * LEADING + 2 * PADDING
+        for texts in self._texts():
+            lines = max(len(_lines(t, w)) for t, w in zip(texts, self.widths, strict=True))
+            self.heights.append(lines * LEADING + 2 * PADDING)
+        progress(2, 3)
+        _, _, _, body_height = self.setup.body
+        self.page_ranges = split_rows(
+            self.heights, body_height - TITLE_HEIGHT, body_height, self.header_height
         )
-    story.extend(_signature_block())
-    return story, len(pages)
+        start, end = self.page_ranges[-1]
+        used = self.header_height + sum(self.heights[start:end])
+        room = body_height - (TITLE_HEIGHT if len(self.page_ranges) == 1 else 0)
+        self.signature_on_new_page = used + SIGNATURE_HEIGHT > room
+        return len(self.page_ranges) + (1 if self.signature_on_new_page else 0)
+
+    def _column_widths(self) -> list[float]:
+        """Dates, IDs, phones and short values get their longest value's width; the rest share."""
+        longest = [0.0] * (len(self.fields) + 1)
+        for texts in self._texts():
+            for index, text in enumerate(texts):
+                longest[index] = max(longest[index], _measure_body(text))
+        fixed: list[float | None] = [longest[0] + 2 * PADDING + 2]
+        for index, spec in enumerate(self.fields, start=1):
+            if spec.kind in _NO_WRAP_KINDS or longest[index] <= _SHORT_TEXT:
+                fixed.append(max(longest[index], _measure_header(spec.label[:2])) + 2 * PADDING + 1)
+            else:
+                fixed.append(None)
+        _, _, body_width, _ = self.setup.body
+        return fit_column_widths(
+            fixed, [_SERIAL_WEIGHT, *(f.print_width for f in self.fields)], body_width
+        )
+
+    # -- drawing -----------------------------------------------------------
+    def draw(self, canvas: Canvas, first_page: int, total: int, progress: Progress) -> None:
+        texts = self._texts()
+        for number, (start, end) in enumerate(self.page_ranges):
+            top = self._page_top(canvas, first_page + number, total, first=number == 0)
+            text = canvas.beginText()  # one text object per page: far fewer PDF operators
+            top = self._draw_header(canvas, text, top)
+            for index in range(start, end):
+                top = self._draw_row(canvas, text, top, next(texts), self.heights[index])
+            canvas.drawText(text)
+            if number == len(self.page_ranges) - 1 and not self.signature_on_new_page:
+                self._draw_signature(canvas, top)
+            canvas.showPage()
+            progress(first_page + number, total)
+        if self.signature_on_new_page:
+            top = self._page_top(canvas, first_page + len(self.page_ranges), total, first=False)
+            self._draw_signature(canvas, top)
+            canvas.showPage()
+
+    def _page_top(self, canvas: Canvas, number: int, total: int, first: bool) -> float:
+        draw_running_text(canvas, self.setup, number, total)
+        x, y, width, height = self.setup.body
+        top = y + height
+        if not first:
+            return top
+        canvas.setFont(SANS_BOLD, 20)
+        canvas.drawCentredString(x + width / 2, top - 20, self.register.title)
+        gap = "      "
+        subtitle = (
+            f"党组织：{self.setup.org_name}{gap}截至 {format_cn_date(self.as_of)}"
+            f"{gap}共 {len(self.ids)} 名{self.register.row_noun}"
+        )
+        canvas.setFont(SANS, 10)
+        canvas.drawCentredString(x + width / 2, top - 20 - 8 * mm, subtitle)
+        return top - TITLE_HEIGHT
+
+    def _grid_line(self, canvas: Canvas, top: float, height: float) -> None:
+        x, _, _, _ = self.setup.body
+        canvas.rect(x, top - height, sum(self.widths), height, stroke=1, fill=0)
+        for width in self.widths[:-1]:
+            x += width
+            canvas.line(x, top, x, top - height)
+
+    def _draw_header(self, canvas: Canvas, text: PDFTextObject, top: float) -> float:
+        x, _, _, _ = self.setup.body
+        height = self.header_height
+        canvas.setLineWidth(0.5)
+        canvas.setFillGray(0.92)
+        canvas.rect(x, top - height, sum(self.widths), height, stroke=0, fill=1)
+        canvas.setFillGray(0)
+        self._grid_line(canvas, top, height)
+        text.setFont(SANS_BOLD, BODY_SIZE)
+        for lines, width in zip(self.header_lines, self.widths, strict=True):
+            baseline = top - (height - len(lines) * LEADING) / 2 - _ASCENT
+            for line in lines:
+                text.setTextOrigin(x + (width - _measure_header(line)) / 2, baseline)
+                text.textOut(line)
+                baseline -= LEADING
+            x += width
+        return top - height
+
+    def _draw_row(
+        self, canvas: Canvas, text: PDFTextObject, top: float, texts: Sequence[str], height: float
+    ) -> float:
+        x, _, _, _ = self.setup.body
+        self._grid_line(canvas, top, height)
+        text.setFont(SANS, BODY_SIZE)
+        for column, (value, width) in enumerate(zip(texts, self.widths, strict=True)):
+            lines = _lines(value, width)
+            baseline = top - (height - len(lines) * LEADING) / 2 - _ASCENT
+            for line in lines:
+                if line:
+                    indent = (
+                        (width - _measure_body(line)) / 2 if column == 0 else PADDING
+                    )  # 序号 centred
+                    text.setTextOrigin(x + indent, baseline)
+                    text.textOut(line)
+                baseline -= LEADING
+            x += width
+        return top - height
+
+    def _draw_signature(self, canvas: Canvas, top: float) -> None:
+        x, _, _, _ = self.setup.body
+        baseline = top - SIGNATURE_HEIGHT + 5 * mm
+        canvas.setFont(SANS, 10.5)
+        parts = [("填表人：", 38 * mm), ("审核人：", 38 * mm), ("日期：", 0)]
+        for label, line_length in parts:
+            canvas.drawString(x, baseline, label)
+            x += pdfmetrics.stringWidth(label, SANS, 10.5)
+            if line_length:
+                canvas.line(x, baseline - 2, x + line_length, baseline - 2)
+                x += line_length + 12 * mm
+        canvas.drawString(x, baseline, "        年      月      日")
