@@ -111,7 +111,7 @@ FIELDS: tuple[Field, ...] = (
         K.CHOICE,
         editable_choices=True,
         max_length=60,
-        width=16,
+        width=20,
         print_width=1.8,
     ),
     Field("joined_on", "加入党组织日期", K.DATE, required=True, width=12, print_width=1.7),

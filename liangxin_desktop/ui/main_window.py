@@ -217,6 +217,8 @@ class MainWindow(QMainWindow):
     def switch_archive(self, path: Path) -> bool:
         if path.resolve() == self.archive.path.resolve():
             return True
+        if not self._keep_or_save_profile():
+            return False
         try:
             new_archive = open_archive(path, create=False)
         except LiangxinError as exc:
@@ -235,6 +237,29 @@ class MainWindow(QMainWindow):
             f"台账文件：{self.archive.path}",
         )
 
+    def _keep_or_save_profile(self) -> bool:
+        """Unsaved changes on the organization tab: save, discard or stay (False)."""
+        if not self.organization_tab.has_unsaved_changes():
+            return True
+        buttons = (
+            QMessageBox.StandardButton.Save
+            | QMessageBox.StandardButton.Discard
+            | QMessageBox.StandardButton.Cancel
+        )
+        answer = QMessageBox.question(
+            self,
+            "保存党组织基本情况？",
+            "“党组织基本情况”中有尚未保存的修改。要先保存吗？",
+            buttons,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.organization_tab.save()
+        return answer == QMessageBox.StandardButton.Discard
+
     def closeEvent(self, event: QCloseEvent) -> None:
+        if not self._keep_or_save_profile():
+            event.ignore()
+            return
         self.archive.close()
         event.accept()

@@ -139,7 +139,14 @@ class OrganizationTab(QWidget):
             check.setChecked(bool(have["done"]))
             day.setText(have["done_on"] or "")
             note.setText(have["note"] or "")
+        self._saved_state = self._state()
         self._show_warnings()
+
+    def _state(self) -> tuple[Any, ...]:
+        return (self.profile_values(), self._committee_rows(), self._have_rows())
+
+    def has_unsaved_changes(self) -> bool:
+        return self._state() != self._saved_state
 
     def _cell(self, row: int, column: int) -> str:
         item = self.committee.item(row, column)
@@ -173,6 +180,7 @@ class OrganizationTab(QWidget):
             show_problem(self, exc, "无法保存")
             return False
         self.welcome.setVisible(False)
+        self._saved_state = self._state()
         self._show_warnings(saved=True)
         self.saved.emit()
         return True

@@ -188,3 +188,30 @@ def test_export_and_print_run_in_the_background(
     assert target.exists() and target.stat().st_size > 1000
     assert str(target) in offered[0]
     assert [p.name for p in tmp_path.iterdir() if "part" in p.name] == []
+
+
+def test_closing_with_an_unsaved_profile_asks_and_saves(
+    qtbot, ready_window, archive, monkeypatch
+) -> None:
+    from PySide6.QtWidgets import QMessageBox
+
+    asked: list[str] = []
+
+    def answer(*args, **kwargs):
+        asked.append(args[1])
+        return QMessageBox.StandardButton.Save
+
+    monkeypatch.setattr(QMessageBox, "question", answer)
+    tab = ready_window.organization_tab
+    assert not tab.has_unsaved_changes()
+    type_chinese(tab.editors["parent_org"].input, "中共某区非公有制经济组织综合委员会")
+    assert tab.has_unsaved_changes()
+    ready_window.close()
+    assert asked == ["保存党组织基本情况？"]
+    assert archive.closed  # the window closed its archive after saving
+    from liangxin_desktop.storage.archive import open_archive
+
+    again = open_archive(archive.path, read_only=True)
+    saved = organization.get_organization(again)
+    again.close()
+    assert saved is not None and saved["parent_org"] == "中共某区非公有制经济组织综合委员会"
