@@ -139,7 +139,8 @@ def _output(args: argparse.Namespace, suffix: str, verb: str, write: WriteRegist
     _check_suffix(args.out, suffix)
     registers = _chosen_registers(args.register)
     as_of = _as_of(args.year)
-    row_filter = RowFilter(as_of=as_of) if args.year else None  # no year: the current roster
+    # Rosters: as at the end of --year (or the current roster); books: that year (or this year).
+    row_filter = RowFilter(as_of=as_of if args.year else None, year=args.year or as_of.year)
     archive = open_archive(args.data, create=False)
     try:
         write(archive, registers, args.out, row_filter=row_filter, as_of=as_of)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
+from liangxin_desktop.demo_books import build_books, build_pipeline
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import organization, people
@@ -178,6 +179,16 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
         organization.save_profile(archive, profile, committee, haves, today=today)
         ids = [people.add_member(archive, member, today=today) for member in roster]
         _some_leave(rng, archive, ids, today)
+        build_books(
+            archive,
+            rng,
+            today,
+            roster[0]["name"],
+            profile["keeper"],
+            [c["name"] for c in committee],
+        )
+        mentors = "、".join(member["name"] for member in roster[1:3])
+        build_pipeline(archive, rng, today, [_name(rng) for _ in range(4)], mentors)
 
 
 def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: date) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 VALID_ID = "11010519491231002X"  # 女, 1949-12-31 (DOMAIN.md example)
 
@@ -34,3 +36,22 @@ def type_chinese(widget: QWidget, text: str) -> None:
     event = QInputMethodEvent()
     event.setCommitString(text)
     QApplication.sendEvent(widget, event)
+
+
+def when_dialog_opens(qtbot, kind: type, act: Callable[[QDialog], None]) -> list[str]:
+    """Run ``act`` on the next modal dialog of ``kind`` (the call that opens it blocks)."""
+    failures: list[str] = []
+
+    def handle() -> None:
+        dialog = QApplication.activeModalWidget()
+        if not isinstance(dialog, kind):
+            QTimer.singleShot(20, handle)
+            return
+        try:
+            act(dialog)
+        except Exception as exc:
+            failures.append(repr(exc))
+            dialog.done(0)
+
+    QTimer.singleShot(0, handle)
+    return failures

@@ -7,6 +7,7 @@ so that every register shares one implementation of each.
 from __future__ import annotations
 
 import enum
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -22,9 +23,11 @@ class FieldKind(enum.Enum):
     LONG_TEXT = "long_text"
     DATE = "date"
     MONTH = "month"  # "YYYY-MM"
+    TIME = "time"  # "HH:MM"
     CHOICE = "choice"
     BOOL = "bool"
     INTEGER = "integer"
+    NUMBER = "number"  # a non-negative decimal such as 学时 (1.5)
     MONEY = "money"  # integer fen
     ID_NUMBER = "id_number"
     PHONE = "phone"
@@ -174,6 +177,29 @@ def _parse_credit_code(field: Field, value: object) -> str:
     return uscc.check_uscc(str(value))
 
 
+_TIME = re.compile(r"(\d{1,2})\s*[:：点時时]\s*(\d{1,2})?\s*分?")
+
+
+def _parse_time(field: Field, value: object) -> str:
+    text = normalize_text(str(value))
+    match = _TIME.fullmatch(text) or re.fullmatch(r"(\d{1,2})(\d{2})", text)
+    hour, minute = (int(match.group(1)), int(match.group(2) or 0)) if match else (99, 0)
+    if hour > 23 or minute > 59:
+        raise InvalidValue(f"“{value}”不是有效的时间。", "请按“时:分”填写，例如 14:30。")
+    return f"{hour:02d}:{minute:02d}"
+
+
+def _parse_number(field: Field, value: object) -> float:
+    text = normalize_text(str(value)).replace(",", "")
+    try:
+        number = float(text)
+    except ValueError:
+        raise InvalidValue(f"“{value}”不是数字。", "请填写数字，例如 2 或 1.5。") from None
+    if number < 0 or number != number:
+        raise InvalidValue(f"“{value}”不能是负数。", "请填写数字，例如 2 或 1.5。")
+    return round(number, 1)
+
+
 _PARSERS: dict[FieldKind, Callable[[Field, object], Any]] = {
     FieldKind.TEXT: _parse_text,
     FieldKind.LONG_TEXT: _parse_long_text,
@@ -182,6 +208,8 @@ _PARSERS: dict[FieldKind, Callable[[Field, object], Any]] = {
     FieldKind.CHOICE: _parse_choice,
     FieldKind.BOOL: _parse_bool,
     FieldKind.INTEGER: _parse_integer,
+    FieldKind.NUMBER: _parse_number,
+    FieldKind.TIME: _parse_time,
     FieldKind.MONEY: _parse_money,
     FieldKind.ID_NUMBER: _parse_id_number,
     FieldKind.PHONE: _parse_phone,
@@ -197,6 +225,8 @@ def display_value(field: Field, stored: Any, *, printed: bool = False) -> str:
         return "是" if stored else "否"
     if field.kind is FieldKind.MONEY:
         return dues.format_fen(int(stored))
+    if field.kind is FieldKind.NUMBER:
+        return f"{float(stored):g}"
     if printed and field.kind is FieldKind.DATE:
         return dates.format_cn_date(date.fromisoformat(stored))
     if printed and field.kind is FieldKind.MONTH:

@@ -39,7 +39,8 @@ def _yes_with(flag: str, detail: str, month: bool) -> Any:
     return compute
 
 
-FIELDS: tuple[Field, ...] = (
+# Who the person is: shared by every register of people (党员, 入党积极分子).
+IDENTITY_FIELDS: tuple[Field, ...] = (
     Field("name", "姓名", required=True, max_length=40, width=8, print_width=1.3),
     Field(
         "sex",
@@ -77,6 +78,10 @@ FIELDS: tuple[Field, ...] = (
         print_width=1.7,
         help="填写公民身份号码后会自动填入",
     ),
+)
+
+FIELDS: tuple[Field, ...] = (
+    *IDENTITY_FIELDS,
     Field(
         "age",
         "年龄",
@@ -293,11 +298,12 @@ MEMBERS = Register(
     title="党员花名册",
     group="册",
     row_noun="党员",
+    count_unit="名",
     fields=FIELDS,
     table="people",
     where="stage = 'member'",
-    history_where="stage IN ('member', 'left')",
-    as_of_where="stage IN ('member', 'left') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
+    history_where="stage IN ('member', 'left') OR (stage = 'dropped' AND joined_on IS NOT NULL)",
+    as_of_where="stage IN ('member', 'left', 'dropped') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
     search_columns=("name", "id_number", "phone", "work_unit_post", "unit"),
     search_index="people_search",
     default_sort="id",

@@ -29,8 +29,14 @@ class Register:
     title: str
     group: str
     row_noun: str
+    count_unit: str = "条"  # "共 12 次会议", "共 36 名党员"
     fields: tuple[Field, ...] = ()
-    table: str | None = None
+    table: str | None = None  # where records are written
+    view: str | None = None  # where they are read, when it adds computed columns
+    fixed_values: tuple[tuple[str, str], ...] = ()  # written into every new record (e.g. book)
+    date_field: str | None = None  # the date that puts a record into a year (yearly books)
+    deletable: bool = False  # records go to the recycle bin (people never do)
+    derived: str | None = None  # "attendance": computed from other books, never typed
     where: str = "1"
     history_where: str | None = None  # rosters: current rows plus those who left
     as_of_where: str | None = None  # rosters: rows current on a date (two "?" for that date)
@@ -42,8 +48,13 @@ class Register:
     checks: tuple[Check, ...] = ()
 
     @property
+    def source(self) -> str:
+        """The table or view that reading queries use."""
+        return self.view or self.table or ""
+
+    @property
     def available(self) -> bool:
-        return bool(self.fields) and self.table is not None
+        return self.derived is not None or (bool(self.fields) and self.table is not None)
 
     def field(self, key: str) -> Field:
         for candidate in self.fields:
@@ -75,25 +86,34 @@ def _plain(
 
 
 def _build() -> dict[str, Register]:
+    from liangxin_desktop.catalog import books, meetings
+    from liangxin_desktop.catalog.activists import ACTIVISTS
     from liangxin_desktop.catalog.members import MEMBERS
 
     registers = [
-        _plain("committee_meetings", "党组织会议记录簿", "簿", "会议", "portrait"),
-        _plain("trainings", "党员教育培训记录簿", "簿", "培训", "portrait"),
-        _plain("org_life", "党员组织生活记录簿", "簿", "组织生活", "portrait"),
-        _plain("activities", "党组织活动记录簿", "簿", "活动", "portrait"),
-        _plain("deliberations", "党员(代表)议事会议记录簿", "簿", "议事会议", "portrait"),
+        meetings.COMMITTEE_MEETINGS,
+        meetings.TRAININGS,
+        meetings.ORG_LIFE,
+        meetings.ACTIVITIES,
+        meetings.DELIBERATIONS,
         MEMBERS,
-        _plain("activists", "入党积极分子花名册", "册", "入党积极分子"),
-        _plain("attendance", "组织生活考勤册", "册", "考勤"),
+        ACTIVISTS,
+        Register(
+            "attendance",
+            "组织生活考勤册",
+            "册",
+            "考勤",
+            derived="attendance",
+            date_field="meeting_date",
+        ),
         _plain("dues", "党费收缴册", "册", "党费"),
-        _plain("good_deeds", "好人好事登记册", "册", "好人好事"),
-        _plain("work_rules", "党组织工作制度汇总册", "册", "制度", "portrait"),
+        books.GOOD_DEEDS,
+        books.WORK_RULES,
         _plain("mobile_members", "流动党员登记卡", "卡", "流动党员", "portrait"),
-        _plain("incoming_documents", "上级文件信息簿", "其他", "文件"),
-        _plain("outgoing_documents", "党组织文件信息簿", "其他", "文件"),
+        books.INCOMING_DOCUMENTS,
+        books.OUTGOING_DOCUMENTS,
         _plain("activity_materials", "党组织活动资料簿", "其他", "资料"),
-        _plain("joint_meetings", "与董事会联席会议记录簿", "其他", "联席会议", "portrait"),
+        meetings.JOINT_MEETINGS,
         _plain("photo_album", "党组织活动图片册", "其他", "照片", "portrait"),
     ]
     return {register.key: register for register in registers}

@@ -23,9 +23,11 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from liangxin_desktop.catalog.fields import Field, FieldKind, as_date
 from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.output.attendance_table import matrix_fields, matrix_rows
 from liangxin_desktop.output.files import Progress, atomic_output, no_progress
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.attendance import attendance_matrix
 from liangxin_desktop.storage.organization import organization_name
 
 _FONT_NAME = "宋体"
@@ -48,9 +50,13 @@ def _write_sheets(
     org_name: str,
     today: date,
     progress: Progress,
+    year: int | None = None,
 ) -> None:
     total, done = sum(len(ids) for ids in id_lists) or 1, 0
     for register, ids in zip(registers, id_lists, strict=True):
+        if register.derived == "attendance":
+            _write_attendance(archive, book, register, org_name, today, year)
+            continue
         writer = _SheetWriter(book.create_sheet(register.title), register, org_name)
         writer.header()
         for start in range(0, len(ids), 1000):
@@ -61,6 +67,25 @@ def _write_sheets(
                     writer.row(rows[row_id], today)
             done += len(chunk)
             progress(done, total)
+
+
+def _write_attendance(
+    archive: Archive,
+    book: Workbook,
+    register: Register,
+    org_name: str,
+    today: date,
+    year: int | None,
+) -> None:
+    """The 考勤册 sheet: members × meetings of the year, with totals per member and meeting."""
+    matrix = attendance_matrix(archive, year or today.year)
+    writer = _SheetWriter(
+        book.create_sheet(register.title), register, org_name, matrix_fields(matrix)
+    )
+    writer.sheet.freeze_panes = "C2"
+    writer.header()
+    for row in matrix_rows(matrix):
+        writer.row(row, today)
 
 
 def _discard(book: Workbook) -> None:
@@ -107,10 +132,16 @@ def _number_format(spec: Field) -> str:
 class _SheetWriter:
     """Writes one register into one write-only sheet."""
 
-    def __init__(self, sheet: Worksheet, register: Register, org_name: str) -> None:
+    def __init__(
+        self,
+        sheet: Worksheet,
+        register: Register,
+        org_name: str,
+        fields: Sequence[Field] | None = None,
+    ) -> None:
         self.sheet = sheet
         self.register = register
-        self.fields = register.excel_fields
+        self.fields = tuple(fields) if fields is not None else register.excel_fields
         self.styles = [self._body_style(spec) for spec in self.fields]
         self._setup(org_name)
 
@@ -194,13 +225,14 @@ def _export(
     progress: Progress,
 ) -> Path:
     org_name = organization_name(archive)
-    id_lists = [queries.list_ids(archive, r, row_filter) for r in registers]
+    id_lists = [[] if r.derived else queries.list_ids(archive, r, row_filter) for r in registers]
     total = sum(len(ids) for ids in id_lists) or 1
     book = Workbook(write_only=True)
     book.properties.creator = "两新党建台账"
     book.properties.title = org_name
     try:
-        _write_sheets(archive, book, registers, id_lists, org_name, today, progress)
+        year = row_filter.year if row_filter else None
+        _write_sheets(archive, book, registers, id_lists, org_name, today, progress, year)
     except BaseException:
         _discard(book)
         raise

@@ -19,7 +19,19 @@ def m0001_initial(db: Database) -> None:
     db.execute("PRAGMA user_version = 1")
 
 
-MIGRATION_COUNT = 1
+@migrations(name="0002_books")
+def m0002_books(db: Database) -> None:
+    db.executescript(_BOOKS_SCHEMA)
+    db.execute("PRAGMA user_version = 2")
+
+
+@migrations(name="0003_pipeline")
+def m0003_pipeline(db: Database) -> None:
+    db.executescript(_PIPELINE_SCHEMA)
+    db.execute("PRAGMA user_version = 3")
+
+
+MIGRATION_COUNT = 3
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -122,4 +134,128 @@ CREATE TABLE audit_log (
     row_id INTEGER,
     fields TEXT
 );
+"""
+
+# Books kept as plain records. ``deleted_at`` marks a record in the recycle bin (回收站):
+# records of these books are never removed outright, so a slip can always be undone.
+_BOOKS_SCHEMA = """
+CREATE TABLE good_deeds (
+    id INTEGER PRIMARY KEY,
+    deed_date TEXT NOT NULL,
+    person TEXT NOT NULL,
+    deed TEXT NOT NULL,
+    beneficiary TEXT,
+    verified_by TEXT,
+    commendation TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    doc_date TEXT NOT NULL,
+    issuer TEXT,
+    doc_number TEXT,
+    title TEXT NOT NULL,
+    secrecy TEXT,
+    copies INTEGER,
+    handling TEXT,
+    handler TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_direction_date ON documents (direction, doc_date);
+CREATE TABLE work_rules (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    adopted_on TEXT,
+    revised_on TEXT,
+    adopting_meeting TEXT,
+    status TEXT NOT NULL,
+    body TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    book TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    meeting_date TEXT NOT NULL,
+    start_time TEXT,
+    end_time TEXT,
+    place TEXT,
+    host TEXT,
+    recorder TEXT,
+    topic TEXT NOT NULL,
+    minutes TEXT,
+    guests TEXT,
+    hours REAL,
+    vote_held INTEGER NOT NULL DEFAULT 0,
+    vote_eligible INTEGER,
+    vote_present INTEGER,
+    vote_yes INTEGER,
+    vote_no INTEGER,
+    vote_abstain INTEGER,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX meetings_book_date ON meetings (book, meeting_date);
+CREATE TABLE meeting_attendance (
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    status TEXT NOT NULL CHECK (status IN ('出席', '请假', '缺席', '列席')),
+    reason TEXT,
+    PRIMARY KEY (meeting_id, person_id)
+);
+CREATE INDEX meeting_attendance_person ON meeting_attendance (person_id);
+CREATE TABLE resolutions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    content TEXT NOT NULL,
+    owner TEXT,
+    deadline TEXT,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE VIEW meetings_view AS
+SELECT m.*,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status != '列席') AS expected,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status = '出席') AS present
+FROM meetings m;
+"""
+
+# The development pipeline: facts that are not dates live on the person; every dated step is a
+# milestone, and ``activists_view`` shows the steps as columns for the 入党积极分子花名册.
+_PIPELINE_SCHEMA = """
+ALTER TABLE people ADD COLUMN political_status TEXT;
+ALTER TABLE people ADD COLUMN talked_by TEXT;
+ALTER TABLE people ADD COLUMN mentors TEXT;
+ALTER TABLE people ADD COLUMN sponsors TEXT;
+ALTER TABLE people ADD COLUMN review_conclusion TEXT;
+ALTER TABLE people ADD COLUMN training_hours REAL;
+ALTER TABLE people ADD COLUMN volunteer_book_no TEXT;
+CREATE VIEW activists_view AS
+SELECT p.*,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'applied') AS applied_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'talked') AS talked_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'activist') AS activist_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'activist_filed') AS activist_filed_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'candidate') AS candidate_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'candidate_filed') AS candidate_filed_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'political_review') AS political_review_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'training_start') AS training_start_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'training_end') AS training_end_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'pre_review') AS pre_review_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'admitted') AS admitted_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'approved') AS approved_on
+FROM people p;
 """

@@ -69,7 +69,7 @@ def _ensure_unit(db: Database, unit: str | None) -> None:
         )
 
 
-def _sync_milestone(db: Database, person_id: int, kind: str, day: str | None) -> None:
+def sync_milestone(db: Database, person_id: int, kind: str, day: str | None) -> None:
     """Keep the single milestone of ``kind`` at ``day`` (removing it when the date is cleared)."""
     existing = db.execute(
         "SELECT id FROM milestones WHERE person_id = ? AND kind = ?", [person_id, kind]
@@ -97,8 +97,8 @@ def add_member(archive: Archive, raw: Mapping[str, object], today: date | None =
         values.update(stage="member", created_at=stamp, updated_at=stamp)
         person_id = db.table("people").insert(values).last_rowid
         assert person_id is not None
-        _sync_milestone(db, person_id, "admitted", values.get("joined_on"))
-        _sync_milestone(db, person_id, "converted", values.get("converted_on"))
+        sync_milestone(db, person_id, "admitted", values.get("joined_on"))
+        sync_milestone(db, person_id, "converted", values.get("converted_on"))
         audit.record(db, "新增党员", "people", person_id)
     return person_id
 
@@ -119,8 +119,8 @@ def update_member(
         updates = {k: cleaned.values[k] for k in changed}
         updates["updated_at"] = audit.now_text()
         db.table("people").update(person_id, updates)
-        _sync_milestone(db, person_id, "admitted", cleaned.values.get("joined_on"))
-        _sync_milestone(db, person_id, "converted", cleaned.values.get("converted_on"))
+        sync_milestone(db, person_id, "admitted", cleaned.values.get("joined_on"))
+        sync_milestone(db, person_id, "converted", cleaned.values.get("converted_on"))
         audit.record(db, "修改党员", "people", person_id, changed)
     return changed
 

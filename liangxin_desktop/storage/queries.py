@@ -27,6 +27,7 @@ class RowFilter:
     descending: bool = False
     include_left: bool = False
     as_of: date | None = None
+    year: int | None = None  # yearly books: only records dated in this year
 
 
 def _escape_like(text: str) -> str:
@@ -42,6 +43,10 @@ def _where(register: Register, row_filter: RowFilter) -> tuple[str, list[Any]]:
         clause = register.history_where
     else:
         clause = register.where
+    clause = f"({clause})"  # a register's filter may contain OR
+    if row_filter.year is not None and register.date_field:
+        clause += f" AND {register.date_field} BETWEEN ? AND ?"
+        params += [f"{row_filter.year}-01-01", f"{row_filter.year}-12-31"]
     terms = row_filter.search.split()
     for term in terms:
         pattern = f"%{_escape_like(term)}%"
@@ -68,9 +73,9 @@ def list_ids(
 ) -> list[int]:
     row_filter = row_filter or RowFilter()
     where, params = _where(register, row_filter)
-    source = register.table
+    source = register.source
     if row_filter.search.strip() and register.search_index:
-        source = f"{register.table} INDEXED BY {register.search_index}"
+        source = f"{register.source} INDEXED BY {register.search_index}"
     sql = f"SELECT id FROM {source} WHERE {where} ORDER BY {_order(register, row_filter)}"
     return [row[0] for row in archive.db.execute(sql, params).fetchall()]
 
@@ -83,7 +88,7 @@ def rows_by_ids(
     for start in range(0, len(ids), _PAGE):
         chunk = list(ids[start : start + _PAGE])
         marks = ",".join("?" * len(chunk))
-        cursor = archive.db.execute(f"SELECT * FROM {register.table} WHERE id IN ({marks})", chunk)
+        cursor = archive.db.execute(f"SELECT * FROM {register.source} WHERE id IN ({marks})", chunk)
         names = [d[0] for d in cursor.description]
         for values in cursor.fetchall():
             row = dict(zip(names, values, strict=True))
@@ -112,5 +117,5 @@ def iter_rows_by_ids(
 
 def count(archive: Archive, register: Register, row_filter: RowFilter | None = None) -> int:
     where, params = _where(register, row_filter or RowFilter())
-    sql = f"SELECT count(*) FROM {register.table} WHERE {where}"
+    sql = f"SELECT count(*) FROM {register.source} WHERE {where}"
     return int(archive.db.execute(sql, params).fetchone()[0])

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
+    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -20,17 +21,25 @@ from PySide6.QtWidgets import (
 )
 
 from liangxin_desktop import APP_NAME, __version__
-from liangxin_desktop.catalog.members import MEMBERS
+from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, Register, available_registers
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress, WriteRegisters
 from liangxin_desktop.output.pdf.books import print_registers
-from liangxin_desktop.storage import organization
+from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
+from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
+from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
+from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
+from liangxin_desktop.ui.search_dialog import SearchDialog
+from liangxin_desktop.ui.tabs import make_register_tab
 from liangxin_desktop.ui.workers import run_with_progress
+
+# What a register tab in the window is: a table of records, or the derived attendance matrix.
+RegisterView = RegisterTab | AttendanceTab
 
 
 class MainWindow(QMainWindow):
@@ -65,11 +74,19 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(
             "打印（生成 PDF）…", self.print_pdf, QKeySequence.StandardKey.Print
         )
+        self.export_all_action = self._action("导出全部台账（Excel）…", self.export_all)
+        self.print_all_action = self._action("打印全部台账（PDF）…", self.print_all)
+        self.bin_action = self._action("回收站…", self.show_recycle_bin)
         for action in (
             self.open_action,
             None,
             self.export_action,
             self.print_action,
+            None,
+            self.export_all_action,
+            self.print_all_action,
+            None,
+            self.bin_action,
             None,
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
         ):
@@ -114,12 +131,17 @@ class MainWindow(QMainWindow):
                 self.stack.removeWidget(widget)
                 widget.deleteLater()
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("groups")
         self.organization_tab = OrganizationTab(self.archive)
-        self.roster_tab = RosterTab(self.archive, MEMBERS)
         self.tabs.addTab(self.organization_tab, "党组织基本情况")
-        self.tabs.addTab(self.roster_tab, MEMBERS.title)
+        self.register_tabs: dict[str, RegisterView] = {}
+        for group in GROUPS:
+            self._add_group(group)
+        roster = self.register_tabs["members"]
+        assert isinstance(roster, RegisterTab)
+        self.roster_tab = roster
         self.organization_tab.saved.connect(self._organization_saved)
-        self.roster_tab.summary_changed.connect(self._update_status)
+        self.tabs.currentChanged.connect(lambda _index: self._update_status())
         self.stack.addWidget(self.tabs)
         has_org = organization.get_organization(self.archive) is not None
         if not has_org:
@@ -127,44 +149,97 @@ class MainWindow(QMainWindow):
             self.stack.setCurrentIndex(0)
         else:
             self.stack.setCurrentWidget(self.tabs)
-            self.tabs.setCurrentWidget(self.roster_tab)
-        self.tabs.setTabEnabled(1, has_org)
+            self.show_register("members")
+        self._enable_registers(has_org)
         self._update_status()
+
+    def _add_group(self, group: str) -> None:
+        inner = QTabWidget()
+        inner.setObjectName(f"group_{group}")
+        for register in available_registers():
+            if register.group == group:
+                tab = make_register_tab(self.archive, register)
+                inner.addTab(tab, register.title)
+                self.register_tabs[register.key] = tab
+                tab.summary_changed.connect(self._update_status)
+        if inner.count():
+            inner.currentChanged.connect(lambda _index: self._update_status())
+            self.tabs.addTab(inner, GROUP_TITLES[group])
+
+    def _enable_registers(self, enabled: bool) -> None:
+        for index in range(1, self.tabs.count()):
+            self.tabs.setTabEnabled(index, enabled)
+
+    def show_register(self, key: str) -> RegisterView:
+        """Bring a register's tab to the front (at most two clicks for the clerk)."""
+        tab = self.register_tabs[key]
+        for index in range(1, self.tabs.count()):
+            inner = self.tabs.widget(index)
+            if isinstance(inner, QTabWidget) and inner.indexOf(tab) >= 0:
+                self.tabs.setCurrentWidget(inner)
+                inner.setCurrentWidget(tab)
+        return tab
+
+    def current_register_tab(self) -> RegisterView | None:
+        inner = self.tabs.currentWidget()
+        current = inner.currentWidget() if isinstance(inner, QTabWidget) else None
+        return current if isinstance(current, RegisterTab | AttendanceTab) else None
 
     def _start(self) -> None:
         self.stack.setCurrentWidget(self.tabs)
         self.tabs.setCurrentWidget(self.organization_tab)
 
     def _organization_saved(self) -> None:
-        self.tabs.setTabEnabled(1, True)
+        self._enable_registers(True)
         self._update_status()
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
         self.setWindowTitle(f"{name} — {APP_NAME}")
-        self.status.setText(f"{self.roster_tab.summary_text()}　　台账文件：{self.archive.path}")
+        tab = self.current_register_tab() or self.roster_tab
+        self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
 
     # -- actions ---------------------------------------------------------
-    def _roster_ready(self) -> bool:
+    def _registers_ready(self) -> bool:
         if not self.tabs.isTabEnabled(1):
             QMessageBox.information(self, "请先填写党组织", "请先填写并保存党组织基本情况。")
             self._start()
             return False
         return True
 
+    def _active_tab(self) -> RegisterView | None:
+        """The register the clerk is looking at (the roster when on the organization tab)."""
+        if not self._registers_ready():
+            return None
+        self.stack.setCurrentWidget(self.tabs)
+        return self.current_register_tab() or self.show_register("members")
+
     def new_record(self) -> None:
-        if self._roster_ready():
-            self.stack.setCurrentWidget(self.tabs)
-            self.tabs.setCurrentWidget(self.roster_tab)
-            self.roster_tab.add_record()
+        tab = self._active_tab()
+        if tab is not None:
+            tab.add_record()
 
     def find_in_register(self) -> None:
-        if self._roster_ready():
-            self.tabs.setCurrentWidget(self.roster_tab)
-            self.roster_tab.focus_search()
+        """Ctrl+F: search every register; the chosen hit opens selected in its register."""
+        if not self._registers_ready():
+            return
+        hit = SearchDialog.ask(self, self.archive)
+        if hit is None:
+            return
+        self.stack.setCurrentWidget(self.tabs)
+        tab = self.show_register(hit.register.key)
+        if not isinstance(tab, RegisterTab):
+            return
+        if isinstance(tab, BookTab) and tab.register.date_field:
+            tab.year.setCurrentText(ALL_YEARS)
+        tab.search.clear()
+        tab.apply_filter()
+        if tab.model.row_of(hit.record_id) < 0 and isinstance(tab, RosterTab):
+            tab.include_left.setChecked(True)  # the hit is someone who has left
+        tab.select_id(hit.record_id)
 
-    def _ask_target(self, title: str, suffix: str, filter_text: str) -> Path | None:
-        name = f"{organization.organization_name(self.archive) or '台账'}-{MEMBERS.title}-{date.today():%Y%m%d}{suffix}"
+    def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
+        name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{date.today():%Y%m%d}{suffix}"
         start = str(Path.home() / name)
         chosen, _ = QFileDialog.getSaveFileName(self, title, start, filter_text)
         if not chosen:
@@ -173,34 +248,76 @@ class MainWindow(QMainWindow):
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
     def _write_in_background(
-        self, title: str, suffix: str, filter_text: str, label: str, write: WriteRegisters
+        self, kind: str, registers: list[Register], year: int | None, subject: str
     ) -> None:
-        """Ask where to save, then ``write(reader, registers, target, progress=…)`` off the UI thread."""
-        if not self._roster_ready():
-            return
-        target = self._ask_target(title, suffix, filter_text)
+        """Ask where to save, then export or print off the UI thread with a progress dialog."""
+        excel = kind == "excel"
+        title, suffix, filter_text = (
+            ("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
+            if excel
+            else ("打印为 PDF", ".pdf", "PDF 文件 (*.pdf)")
+        )
+        target = self._ask_target(title, suffix, filter_text, subject)
         if target is None:
             return
+        write: WriteRegisters = export_workbook if excel else print_registers
         archive = self.archive
+        as_of = date(year, 12, 31) if year and year < date.today().year else date.today()
 
         def job(progress: Progress) -> Path:
             reader = open_reader(archive)  # the job's own connection, in its own thread
             try:
-                return write(reader, [MEMBERS], target, progress=progress)
+                return write(
+                    reader,
+                    registers,
+                    target,
+                    row_filter=queries.RowFilter(year=year),
+                    as_of=as_of,
+                    progress=progress,
+                )
             finally:
                 reader.close()
 
+        label = "正在导出 Excel……" if excel else "正在生成打印文件……"
         run_with_progress(self, label, job, lambda result: self._offer_open(Path(result)))
 
+    def _write_current(self, kind: str) -> None:
+        tab = self._active_tab()
+        if tab is None:
+            return
+        year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab) else None
+        subject = f"{tab.register.title}{f'-{year}年度' if year else ''}"
+        self._write_in_background(kind, [tab.register], year, subject)
+
     def export_excel(self) -> None:
-        self._write_in_background(
-            "导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", "正在导出 Excel……", export_workbook
-        )
+        self._write_current("excel")
 
     def print_pdf(self) -> None:
-        self._write_in_background(
-            "打印为 PDF", ".pdf", "PDF 文件 (*.pdf)", "正在生成打印文件……", print_registers
+        self._write_current("pdf")
+
+    def _write_all(self, kind: str) -> None:
+        if not self._registers_ready():
+            return
+        this_year = date.today().year
+        years = [f"{y}年度" for y in range(this_year, this_year - 15, -1)]
+        chosen, ok = QInputDialog.getItem(
+            self, "选择年度", "全部台账的年度（花名册按该年年底的情况）：", years, 0, False
         )
+        if ok:
+            year = int(chosen[:4])
+            self._write_in_background(kind, available_registers(), year, f"全部台账-{year}年度")
+
+    def export_all(self) -> None:
+        self._write_all("excel")
+
+    def print_all(self) -> None:
+        self._write_all("pdf")
+
+    def show_recycle_bin(self) -> None:
+        if not self._registers_ready():
+            return
+        for key in RecycleBinDialog.ask(self, self.archive):
+            self.register_tabs[key].refresh()
 
     def _offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(self, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")

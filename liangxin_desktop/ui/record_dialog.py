@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -31,6 +31,16 @@ Save = Callable[[dict[str, Any]], Any]
 _COLUMNS = 2
 
 
+class Section(QWidget):
+    """A part of a form beyond its fields (attendance, resolutions): tells when it changed."""
+
+    changed = Signal()
+
+    def state(self) -> Any:
+        """What the clerk entered, to tell whether closing would lose anything."""
+        return None
+
+
 class RecordDialog(QDialog):
     def __init__(
         self,
@@ -41,21 +51,25 @@ class RecordDialog(QDialog):
         initial: Mapping[str, Any] | None = None,
         choices: Mapping[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
+        sections: Sequence[Section] = (),
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self._validate, self._save = validate, save
         self.result_value: Any = None
+        self.sections = list(sections)
         self.editors = {f.key: FieldEditor(f, (choices or {}).get(f.key, ())) for f in fields}
         self._build(fields)
         for key, value in (initial or {}).items():
             if key in self.editors:
                 self.editors[key].set_value(value)
-        self._initial = self.raw_values()
+        self._initial = self._state()
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.revalidate)
         for editor in self.editors.values():
             editor.changed.connect(self._timer.start)
+        for section in self.sections:
+            section.changed.connect(self._timer.start)
         self.revalidate()
         self.resize(980, 680)
 
@@ -80,7 +94,10 @@ class RecordDialog(QDialog):
         grid.setColumnStretch(1, 1)
         grid.setColumnStretch(3, 1)
         body = QWidget()
-        body.setLayout(grid)
+        column = QVBoxLayout(body)
+        column.addLayout(grid)
+        for section in self.sections:
+            column.addWidget(section)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
@@ -104,6 +121,9 @@ class RecordDialog(QDialog):
     @property
     def save_button(self) -> Any:
         return self.buttons.button(QDialogButtonBox.StandardButton.Save)
+
+    def _state(self) -> tuple[Any, ...]:
+        return (self.raw_values(), *(section.state() for section in self.sections))
 
     def raw_values(self) -> dict[str, Any]:
         return {key: editor.value() for key, editor in self.editors.items()}
@@ -133,7 +153,7 @@ class RecordDialog(QDialog):
 
     def reject(self) -> None:
         """Closing with changes asks first, so that nothing typed is lost by a slip."""
-        if self.raw_values() != self._initial:
+        if self._state() != self._initial:
             answer = QMessageBox.question(
                 self,
                 "放弃填写的内容？",
@@ -155,7 +175,8 @@ class RecordDialog(QDialog):
         save: Save,
         initial: Mapping[str, Any] | None = None,
         choices: Mapping[str, Sequence[str]] | None = None,
+        sections: Sequence[Section] = (),
     ) -> Any:
         """Show the form; the save callback's result once saved, or None when cancelled."""
-        dialog = cls(title, fields, validate, save, initial, choices, parent)
+        dialog = cls(title, fields, validate, save, initial, choices, parent, sections)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

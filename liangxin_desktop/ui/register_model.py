@@ -25,13 +25,19 @@ Index = QModelIndex | QPersistentModelIndex
 
 
 class RegisterTableModel(QAbstractTableModel):
-    def __init__(self, archive: Archive, register: Register, today: date | None = None) -> None:
+    def __init__(
+        self,
+        archive: Archive,
+        register: Register,
+        today: date | None = None,
+        row_filter: queries.RowFilter | None = None,
+    ) -> None:
         super().__init__()
         self.archive = archive
         self.register = register
         self.columns = register.table_fields
         self.today = today or date.today()
-        self.row_filter = queries.RowFilter()
+        self.row_filter = row_filter or queries.RowFilter()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self.reload()

@@ -1,67 +1,40 @@
-"""A roster register's tab: search, sort, add, edit and leave — over a paging table model."""
+"""The 党员花名册 tab: the shared register tab plus leaving, history and the as-of roster."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from collections.abc import Callable
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QCheckBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QLineEdit,
-    QMessageBox,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
-from liangxin_desktop.catalog.registers import Register
-from liangxin_desktop.domain import dates
+from liangxin_desktop.domain import dates, pipeline_rules
 from liangxin_desktop.errors import InvalidValue, LiangxinError
-from liangxin_desktop.storage import people
-from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage import people, pipeline
 from liangxin_desktop.ui.leave_dialog import LeaveDialog
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
-from liangxin_desktop.ui.register_model import RegisterTableModel
+from liangxin_desktop.ui.register_tab import RegisterTab
+from liangxin_desktop.ui.step_dialog import StepDialog
 
-SEARCH_DELAY_MS = 200
 
-
-class RosterTab(QWidget):
-    """The 党员花名册 (and other people rosters) as a table with its actions."""
-
-    changed = Signal()  # records were added, edited or left
-    summary_changed = Signal()  # the counts line changed (also after filtering)
-
-    def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.archive, self.register = archive, register
-        self.model = RegisterTableModel(archive, register)
-        self._build()
-        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
-        self._counts = people.member_counts(archive)
-        self._update_summary()
-
-    def _build(self) -> None:
-        self.add_button = QPushButton(f"新增{self.register.row_noun}")
-        self.edit_button = QPushButton("修改")
+class RosterTab(RegisterTab):
+    def add_actions(self) -> None:
         self.leave_button = QPushButton("党员离开…")
         self.leave_button.setToolTip(
             "转出、死亡、出党或停止党籍：记录日期后移出当前名册，历史中保留"
         )
-        self.search = QLineEdit()
-        self.search.setObjectName("search")
-        self.search.setClearButtonEnabled(True)
-        self.search.setPlaceholderText("查找：姓名、身份证号、电话、单位或党小组")
+        self.leave_button.clicked.connect(self.leave_selected)
+        self.bar.addWidget(self.leave_button)
+        convert = QPushButton("转正…")
+        convert.setToolTip("预备期满，经支部大会讨论通过转为正式党员")
+        convert.clicked.connect(self.convert_selected)
+        extend = QPushButton("延长预备期…")
+        extend.clicked.connect(self.extend_selected)
+        self.bar.addWidget(convert)
+        self.bar.addWidget(extend)
+
+    def add_filters(self) -> None:
         self.include_left = QCheckBox("显示已离开的党员")
         self.as_of = QLineEdit()
         self.as_of.setPlaceholderText("历史名册截至日期")
@@ -69,128 +42,67 @@ class RosterTab(QWidget):
         self.as_of.setToolTip(
             "输入日期（例如 2020-12-31）后按回车，查看当时在册的党员；清空则为当前名册"
         )
-        bar = QHBoxLayout()
-        for widget in (self.add_button, self.edit_button, self.leave_button):
-            bar.addWidget(widget)
-        bar.addSpacing(16)
-        bar.addWidget(self.search, 1)
-        bar.addWidget(self.include_left)
-        bar.addWidget(self.as_of)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.table.setSortingEnabled(True)  # no column sorted yet: the register's own order
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        header = self.table.horizontalHeader()
-        for column, spec in enumerate(self.model.columns):
-            header.resizeSection(column, int(spec.width * 9.5 + 18))
-        self._summary = ""
-        self.empty_hint = QLabel(
-            f"名册中还没有{self.register.row_noun}。点击“新增{self.register.row_noun}”（Ctrl+N）开始登记。"
-        )
-        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_hint.setStyleSheet("color: #666; font-size: 15px; padding: 24px;")
-        layout = QVBoxLayout(self)
-        layout.addLayout(bar)
-        layout.addWidget(self.empty_hint)
-        layout.addWidget(self.table, 1)
-        self.add_button.clicked.connect(self.add_record)
-        self.edit_button.clicked.connect(self.edit_selected)
-        self.leave_button.clicked.connect(self.leave_selected)
-        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self.bar.addWidget(self.include_left)
+        self.bar.addWidget(self.as_of)
         self.include_left.toggled.connect(self.apply_filter)
         self.as_of.returnPressed.connect(self.apply_filter)
 
-    # -- filtering -------------------------------------------------------
-    def apply_filter(self) -> None:
+    def search_hint(self) -> str:
+        return "查找：姓名、身份证号、电话、单位或党小组"
+
+    def empty_text(self) -> str:
+        return "名册中还没有党员。点击“新增党员”（Ctrl+N）开始登记。"
+
+    def filter_values(self) -> dict[str, Any] | None:
         as_of = None
         if self.as_of.text().strip():
             try:
                 as_of = dates.parse_date(self.as_of.text())
             except InvalidValue as exc:
                 show_problem(self, InvalidValue(f"截至日期：{exc.headline}", exc.advice))
-                return
-        self.table.scrollToTop()
-        row_filter = replace(
-            self.model.row_filter,
-            search=self.search.text().strip(),
-            include_left=self.include_left.isChecked(),
-            as_of=as_of,
-        )
-        self.model.reload(row_filter)
-        self._update_summary()
+                return None
+        return {"include_left": self.include_left.isChecked(), "as_of": as_of}
 
-    def refresh(self) -> None:
-        """After a change to the data: reload the rows and recount (filtering alone does not)."""
-        self.model.reload()
+    def recount(self) -> None:
         self._counts = people.member_counts(self.archive)
-        self._update_summary()
-        self.changed.emit()
+        self._total = self._counts["total"] + self._counts["left"]
 
-    def _update_summary(self) -> None:
+    def summary_line(self, shown: int) -> str:
         counts = self._counts
-        shown = self.model.rowCount()
-        self._summary = (
-            f"在册党员 {counts['total']} 人（正式党员 {counts['full']} 人，预备党员 {counts['probationary']} 人）"
-            f"；已离开 {counts['left']} 人；当前列表 {shown} 条"
+        return (
+            f"在册党员 {counts['total']} 人（正式党员 {counts['full']} 人，预备党员 "
+            f"{counts['probationary']} 人）；已离开 {counts['left']} 人；当前列表 {shown} 条"
         )
-        empty = counts["total"] == 0 and counts["left"] == 0
-        self.empty_hint.setVisible(empty)
-        self.summary_changed.emit()
-
-    def summary_text(self) -> str:
-        return self._summary
-
-    # -- actions ---------------------------------------------------------
-    def _selected_id(self) -> int | None:
-        rows = self.table.selectionModel().selectedRows()
-        return self.model.id_at(rows[0].row()) if rows else None
 
     def _choices(self) -> dict[str, list[str]]:
         return {"unit": people.unit_names(self.archive)}
 
-    def add_record(self) -> None:
-        new_id = RecordDialog.ask(
-            self,
-            f"新增{self.register.row_noun}",
-            self.register.form_fields,
-            lambda raw: people.validate_member(self.archive, raw),
-            lambda raw: people.add_member(self.archive, raw),
-            choices=self._choices(),
-        )
-        if new_id is not None:
-            self.refresh()
-            self.select_id(int(new_id))
-
-    def edit_selected(self) -> None:
-        person_id = self._selected_id()
-        if person_id is None:
-            QMessageBox.information(
-                self, "请先选择", f"请先在列表中点选要修改的{self.register.row_noun}。"
+    def open_form(self, record_id: int | None) -> Any:
+        archive, fields = self.archive, self.register.form_fields
+        if record_id is None:
+            return RecordDialog.ask(
+                self,
+                "新增党员",
+                fields,
+                lambda raw: people.validate_member(archive, raw),
+                lambda raw: people.add_member(archive, raw),
+                choices=self._choices(),
             )
-            return
-        person = people.get_person(self.archive, person_id)
+        person = people.get_person(archive, record_id)
         saved = RecordDialog.ask(
             self,
             f"修改：{person['name']}",
-            self.register.form_fields,
-            lambda raw: people.validate_member(self.archive, raw, person_id),
-            lambda raw: people.update_member(self.archive, person_id, raw),
+            fields,
+            lambda raw: people.validate_member(archive, raw, record_id),
+            lambda raw: people.update_member(archive, record_id, raw),
             initial=person,
             choices=self._choices(),
         )
-        if saved is not None:
-            self.refresh()
-            self.select_id(person_id)
+        return None if saved is None else record_id
 
     def leave_selected(self) -> None:
-        person_id = self._selected_id()
+        person_id = self._require_selection("办理离开")
         if person_id is None:
-            QMessageBox.information(self, "请先选择", "请先在列表中点选要办理离开的党员。")
             return
         person = people.get_person(self.archive, person_id)
         leave = LeaveDialog.ask(self, person["name"])
@@ -205,20 +117,57 @@ class RosterTab(QWidget):
             return
         self.refresh()
 
-    def select_id(self, row_id: int) -> None:
-        row = self.model.row_of(row_id)
-        if row >= 0:
-            self.table.selectRow(row)
-            self.table.scrollTo(self.model.index(row, 0))
+    def _probationary(self, doing: str) -> dict[str, Any] | None:
+        person_id = self._require_selection(doing)
+        if person_id is None:
+            return None
+        person = people.get_person(self.archive, person_id)
+        if person["member_category"] != "预备党员":
+            QMessageBox.information(
+                self, "不是预备党员", f"“{person['name']}”是正式党员，不需要{doing}。"
+            )
+            return None
+        return person
 
-    def current_record(self) -> dict[str, Any] | None:
-        person_id = self._selected_id()
-        return people.get_person(self.archive, person_id) if person_id else None
+    def convert_selected(self) -> None:
+        person = self._probationary("办理转正")
+        if person is None:
+            return
+        due = pipeline_rules.probation_end(date.fromisoformat(person["joined_on"]))
+        step = StepDialog.ask(
+            self,
+            "转为正式党员",
+            f"“{person['name']}”预备期满（{dates.format_cn_date(due)}），"
+            "经支部大会讨论通过转为正式党员。转正日期为预备期满之日。",
+            "转正日期",
+            default_day=due,
+        )
+        if step is not None:
+            self._do(lambda: pipeline.convert(self.archive, person["id"], step.day), "无法转正")
 
-    def focus_search(self) -> None:
-        self.search.setFocus()
-        self.search.selectAll()
+    def extend_selected(self) -> None:
+        person = self._probationary("延长预备期")
+        if person is None:
+            return
+        step = StepDialog.ask(
+            self,
+            "延长预备期",
+            f"经支部大会讨论，延长“{person['name']}”的预备期（只能延长一次，6至12个月）。",
+            "支部大会日期",
+            "延长月数",
+            "6",
+        )
+        if step is not None:
+            months = int(step.text) if step.text.isdigit() else 0
+            self._do(
+                lambda: pipeline.extend_probation(self.archive, person["id"], step.day, months),
+                "无法延长",
+            )
 
-    @property
-    def today(self) -> date:
-        return self.model.today
+    def _do(self, action: Callable[[], object], title: str) -> None:
+        try:
+            action()
+        except LiangxinError as exc:
+            show_problem(self, exc, title)
+            return
+        self.refresh()

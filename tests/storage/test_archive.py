@@ -141,3 +141,35 @@ def test_backup_is_a_consistent_checked_copy(archive, tmp_path: Path) -> None:
     copy = sqlite3.connect(target)
     assert copy.execute("SELECT name FROM people").fetchone()[0] == "王秀英"
     copy.close()
+
+
+@pytest.mark.parametrize("stop_before", ["0002_books", "0003_pipeline"])
+def test_archives_of_every_earlier_version_are_upgraded_with_a_backup(
+    tmp_path: Path, stop_before: str
+) -> None:
+    from sqlite_utils import Database
+
+    from liangxin_desktop.storage.migrations import migrations
+
+    path = tmp_path / "old.lxdb"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(Database(conn), stop_before=stop_before)
+    conn.execute(
+        "INSERT INTO people (name, id_number, stage, member_category, joined_on, created_at, updated_at) "
+        "VALUES ('老党员', '11010519491231002X', 'member', '正式党员', '1970-07-01', 'x', 'x')"
+    )
+    conn.commit()
+    old_version = conn.execute("PRAGMA user_version").fetchone()[0]
+    conn.close()
+    assert old_version < MIGRATION_COUNT
+    archive = open_archive(path)
+    assert archive.db.execute("PRAGMA user_version").fetchone()[0] == MIGRATION_COUNT
+    assert archive.db.execute("SELECT name FROM people").fetchone()[0] == "老党员"
+    assert archive.db.execute("SELECT count(*) FROM activists_view").fetchone()[0] == 1
+    archive.close()
+    backups = list((tmp_path / "备份").glob("*升级前*"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    assert copy.execute("PRAGMA user_version").fetchone()[0] == old_version
+    copy.close()

@@ -68,7 +68,7 @@ def test_a_failed_write_leaves_nothing_behind(archive, monkeypatch) -> None:
     def broken(*args, **kwargs):
         raise OSError("disk went away")
 
-    monkeypatch.setattr(people, "_sync_milestone", broken)
+    monkeypatch.setattr(people, "sync_milestone", broken)
     with pytest.raises(OSError):
         people.add_member(archive, member(), today=TODAY)
     assert _count(archive) == 0

@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import pytest
-from helpers import VALID_ID, member, type_chinese
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QDialog, QPushButton
+from helpers import VALID_ID, member, type_chinese, when_dialog_opens
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QDialog, QPushButton
 
 from liangxin_desktop.storage import organization, people
 from liangxin_desktop.ui.application import make_application
@@ -33,25 +31,6 @@ def ready_window(qtbot, archive) -> MainWindow:
     qtbot.addWidget(shown)
     shown.show()
     return shown
-
-
-def when_dialog_opens(qtbot, kind: type, act: Callable[[QDialog], None]) -> list[str]:
-    """Run ``act`` on the next modal dialog of ``kind`` (the call that opens it blocks)."""
-    failures: list[str] = []
-
-    def handle() -> None:
-        dialog = QApplication.activeModalWidget()
-        if not isinstance(dialog, kind):
-            QTimer.singleShot(20, handle)
-            return
-        try:
-            act(dialog)
-        except Exception as exc:
-            failures.append(repr(exc))
-            dialog.done(0)
-
-    QTimer.singleShot(0, handle)
-    return failures
 
 
 def test_first_start_guides_to_the_organization_profile(qtbot, window: MainWindow, archive) -> None:
@@ -130,7 +109,7 @@ def test_search_filters_the_roster(qtbot, demo_archive) -> None:
     tab = window.roster_tab
     total = tab.model.rowCount()
     target = people.get_person(demo_archive, tab.model.id_at(4))
-    window.find_in_register()
+    tab.focus_search()
     qtbot.keyClicks(tab.search, target["phone"])
     qtbot.waitUntil(lambda: tab.model.rowCount() < total, timeout=2000)
     assert [tab.model.id_at(r) for r in range(tab.model.rowCount())] == [target["id"]]

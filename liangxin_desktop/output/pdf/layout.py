@@ -14,12 +14,16 @@ def column_widths(weights: Sequence[float], total: float) -> list[float]:
 
 
 def fit_column_widths(
-    fixed: Sequence[float | None], weights: Sequence[float], total: float
+    fixed: Sequence[float | None],
+    weights: Sequence[float],
+    total: float,
+    longest: Sequence[float] | None = None,
 ) -> list[float]:
     """Columns that must not wrap get their ``fixed`` width; the others share what is left by weight.
 
-    When the fixed columns would leave the others less than a fifth of the page, every
-    column falls back to sharing ``total`` by weight.
+    A sharing column never gets more than its ``longest`` value needs; what it leaves over is
+    spread evenly over all columns. When the fixed columns would leave the others less than a
+    fifth of the page, every column falls back to sharing ``total`` by weight.
     """
     needed = sum(width for width in fixed if width is not None)
     flexible = [w for f, w in zip(fixed, weights, strict=True) if f is None]
@@ -27,7 +31,15 @@ def fit_column_widths(
     if not flexible or rest < total / 5:
         return column_widths(weights, total)
     shares = iter(column_widths(flexible, rest))
-    return [f if f is not None else next(shares) for f in fixed]
+    widths = [f if f is not None else next(shares) for f in fixed]
+    if longest is not None:
+        widths = [
+            min(w, cap) if f is None else w
+            for w, f, cap in zip(widths, fixed, longest, strict=True)
+        ]
+        spare = (total - sum(widths)) / len(widths)
+        widths = [w + spare for w in widths]
+    return widths
 
 
 def split_rows(

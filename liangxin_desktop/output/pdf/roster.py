@@ -8,7 +8,8 @@ size the columns, once to measure every row's height (so that the page count, an
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from typing import Any
@@ -72,20 +73,41 @@ def _lines(text: str, width: float) -> list[str]:
     return wrap_text(text, inner, _measure_body)
 
 
-class RosterBook:
-    """One roster laid out for print: measured first (``pages``), then drawn."""
+@dataclass(frozen=True)
+class TableSource:
+    """What a printed table shows: its columns, how many rows, and a fresh pass over them."""
 
-    def __init__(
-        self,
-        archive: Archive,
-        register: Register,
-        setup: PageSetup,
-        as_of: date,
-        row_filter: queries.RowFilter | None = None,
-    ) -> None:
-        self.archive, self.register, self.setup, self.as_of = archive, register, setup, as_of
-        self.fields = register.print_fields
-        self.ids = queries.list_ids(archive, register, row_filter)
+    title: str
+    fields: tuple[Field, ...]
+    count: int
+    rows: Callable[[], Iterator[dict[str, Any]]]
+    count_text: str = ""  # "共 12 次会议"
+    year: int | None = None  # yearly books say "2026年度" instead of "截至 …"
+
+
+def register_source(
+    archive: Archive, register: Register, row_filter: queries.RowFilter | None = None
+) -> TableSource:
+    """A register's records (as filtered) in display order, read from the archive on each pass."""
+    ids = queries.list_ids(archive, register, row_filter)
+    year = row_filter.year if row_filter and register.date_field else None
+    return TableSource(
+        register.title,
+        register.print_fields,
+        len(ids),
+        lambda: queries.iter_rows_by_ids(archive, register, ids),
+        f"共 {len(ids)} {register.count_unit}{register.row_noun}",
+        year,
+    )
+
+
+class RosterBook:
+    """One table laid out for print: measured first (``pages``), then drawn."""
+
+    def __init__(self, source: TableSource, setup: PageSetup, as_of: date) -> None:
+        self.source, self.setup, self.as_of = source, setup, as_of
+        self.fields = source.fields
+        self.year = source.year
         self.widths: list[float] = []
         self.heights = array("f")
         self.page_ranges: list[tuple[int, int]] = []
@@ -95,7 +117,7 @@ class RosterBook:
 
     # -- measuring ---------------------------------------------------------
     def _texts(self) -> Iterator[list[str]]:
-        rows = queries.iter_rows_by_ids(self.archive, self.register, self.ids)
+        rows = self.source.rows()
         for serial, row in enumerate(rows, start=1):
             yield [str(serial), *(_cell_text(f, row, self.as_of) for f in self.fields)]
 
@@ -136,8 +158,9 @@ class RosterBook:
             else:
                 fixed.append(None)
         _, _, body_width, _ = self.setup.body
+        natural = [width + 2 * PADDING + 1 for width in longest]
         return fit_column_widths(
-            fixed, [_SERIAL_WEIGHT, *(f.print_width for f in self.fields)], body_width
+            fixed, [_SERIAL_WEIGHT, *(f.print_width for f in self.fields)], body_width, natural
         )
 
     # -- drawing -----------------------------------------------------------
@@ -160,18 +183,17 @@ class RosterBook:
             canvas.showPage()
 
     def _page_top(self, canvas: Canvas, number: int, total: int, first: bool) -> float:
+        canvas.setPageSize(self.setup.size)  # books in one PDF may differ in orientation
         draw_running_text(canvas, self.setup, number, total)
         x, y, width, height = self.setup.body
         top = y + height
         if not first:
             return top
         canvas.setFont(SANS_BOLD, 20)
-        canvas.drawCentredString(x + width / 2, top - 20, self.register.title)
+        canvas.drawCentredString(x + width / 2, top - 20, self.source.title)
         gap = "      "
-        subtitle = (
-            f"党组织：{self.setup.org_name}{gap}截至 {format_cn_date(self.as_of)}"
-            f"{gap}共 {len(self.ids)} 名{self.register.row_noun}"
-        )
+        period = f"{self.year}年度" if self.year else f"截至 {format_cn_date(self.as_of)}"
+        subtitle = f"党组织：{self.setup.org_name}{gap}{period}{gap}{self.source.count_text}"
         canvas.setFont(SANS, 10)
         canvas.drawCentredString(x + width / 2, top - 20 - 8 * mm, subtitle)
         return top - TITLE_HEIGHT

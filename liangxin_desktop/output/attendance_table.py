@@ -1,0 +1,60 @@
+"""The attendance matrix as columns and rows, shared by the Excel sheet, the printed pages and the UI."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from liangxin_desktop.catalog.fields import Field
+from liangxin_desktop.storage.attendance import AttendanceMatrix
+
+_FIXED_BEFORE = (
+    Field("name", "姓名", width=8, print_width=1.2),
+    Field("unit", "党小组", width=14, print_width=1.8),
+)
+_FIXED_AFTER = (
+    Field("expected", "应到", width=5, print_width=0.6),
+    Field("present", "实到", width=5, print_width=0.6),
+    Field("rate", "出勤率", width=7, print_width=0.8),
+)
+LEGEND = "√ 出席　假 请假　× 缺席　列 列席；最后一行为各次会议的“实到/应到”。"
+
+
+def meeting_label(meeting: dict[str, Any]) -> str:
+    day = date.fromisoformat(meeting["meeting_date"])
+    return f"{day.month}.{day.day}\n{meeting['kind']}"
+
+
+def matrix_fields(
+    matrix: AttendanceMatrix, meetings: list[dict[str, Any]] | None = None
+) -> tuple[Field, ...]:
+    shown = matrix.meetings if meetings is None else meetings
+    columns = tuple(Field(f"m{m['id']}", meeting_label(m), width=6, print_width=0.5) for m in shown)
+    return _FIXED_BEFORE + columns + _FIXED_AFTER
+
+
+def matrix_rows(matrix: AttendanceMatrix) -> list[dict[str, Any]]:
+    """One row per member, then the 合计 row with each meeting's 实到/应到."""
+    rows = []
+    for line in matrix.members:
+        row: dict[str, Any] = {
+            "name": line.name,
+            "unit": line.unit,
+            "expected": line.expected,
+            "present": line.present,
+            "rate": line.rate,
+        }
+        row.update({f"m{m['id']}": matrix.mark(line, m["id"]) for m in matrix.meetings})
+        rows.append(row)
+    totals: dict[str, Any] = {"name": "合计", "unit": ""}
+    for meeting in matrix.meetings:
+        expected, present = matrix.meeting_counts(meeting["id"])
+        totals[f"m{meeting['id']}"] = f"{present}/{expected}"
+    expected = sum(line.expected for line in matrix.members)
+    present = sum(line.present for line in matrix.members)
+    totals.update(
+        expected=expected,
+        present=present,
+        rate=f"{present * 100 / expected:.0f}%" if expected else "",
+    )
+    return [*rows, totals]

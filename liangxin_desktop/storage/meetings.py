@@ -1,0 +1,154 @@
+"""Meetings with their attendance and resolutions, always saved together in one transaction."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from liangxin_desktop.catalog.fields import Field, FieldKind, Problem, parse_value
+from liangxin_desktop.catalog.meetings import ATTENDANCE_STATUSES
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.errors import InvalidValue, ValidationFailed
+from liangxin_desktop.storage import records
+from liangxin_desktop.storage.archive import Archive
+
+
+@dataclass(frozen=True)
+class Attendance:
+    person_id: int
+    status: str  # 出席 / 请假 / 缺席 / 列席
+    reason: str = ""
+
+
+_DEADLINE = Field("deadline", "完成时限", FieldKind.DATE)
+
+
+def attendance_problems(archive: Archive, attendance: Sequence[Attendance]) -> list[Problem]:
+    problems = []
+    names = _names(archive, [a.person_id for a in attendance])
+    for entry in attendance:
+        name = names.get(entry.person_id, "（未知人员）")
+        if entry.status not in ATTENDANCE_STATUSES:
+            problems.append(
+                Problem("attendance", "出席情况", f"{name}的出席情况“{entry.status}”无法识别。")
+            )
+        elif entry.status == "请假" and not entry.reason.strip():
+            problems.append(Problem("attendance", "出席情况", f"{name}请假，请填写请假原因。"))
+    return problems
+
+
+def _names(archive: Archive, ids: Sequence[int]) -> dict[int, str]:
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    return dict(
+        archive.db.execute(
+            f"SELECT id, name FROM people WHERE id IN ({marks})", list(ids)
+        ).fetchall()
+    )
+
+
+def _clean_resolutions(
+    rows: Sequence[Mapping[str, Any]],
+) -> tuple[list[dict[str, Any]], list[Problem]]:
+    cleaned, problems = [], []
+    for index, row in enumerate(rows, start=1):
+        content = str(row.get("content") or "").strip()
+        if not content:
+            continue
+        try:
+            deadline = parse_value(_DEADLINE, row.get("deadline"))
+        except InvalidValue as exc:
+            problems.append(Problem("resolutions", f"第{index}条决议的完成时限", exc.message()))
+            continue
+        owner = str(row.get("owner") or "").strip() or None
+        cleaned.append(
+            {"content": content, "owner": owner, "deadline": deadline, "sort_order": index}
+        )
+    return cleaned, problems
+
+
+def save_meeting(
+    archive: Archive,
+    register: Register,
+    raw: Mapping[str, object],
+    attendance: Sequence[Attendance],
+    resolutions: Sequence[Mapping[str, Any]] = (),
+    meeting_id: int | None = None,
+    today: date | None = None,
+) -> int:
+    """Add or update a meeting with its attendance and resolutions, all or nothing."""
+    cleaned_resolutions, problems = _clean_resolutions(resolutions)
+    problems += attendance_problems(archive, attendance)
+    cleaned = records.validate(register, raw, today)
+    if problems or not cleaned.ok:
+        raise ValidationFailed(cleaned.errors + problems)
+    with archive.transaction() as db:
+        if meeting_id is None:
+            meeting_id = records.add_record(archive, register, raw, today)
+        else:
+            records.update_record(archive, register, meeting_id, raw, today)
+        db.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?", [meeting_id])
+        db.conn.executemany(
+            "INSERT INTO meeting_attendance (meeting_id, person_id, status, reason) VALUES (?, ?, ?, ?)",
+            [(meeting_id, a.person_id, a.status, a.reason.strip() or None) for a in attendance],
+        )
+        db.execute("DELETE FROM resolutions WHERE meeting_id = ?", [meeting_id])
+        for row in cleaned_resolutions:
+            db.table("resolutions").insert(dict(row, meeting_id=meeting_id))
+    return meeting_id
+
+
+def attendance_of(archive: Archive, meeting_id: int) -> dict[int, Attendance]:
+    rows = archive.db.execute(
+        "SELECT person_id, status, coalesce(reason, '') FROM meeting_attendance WHERE meeting_id = ?",
+        [meeting_id],
+    ).fetchall()
+    return {row[0]: Attendance(row[0], row[1], row[2]) for row in rows}
+
+
+def resolutions_of(archive: Archive, meeting_id: int) -> list[dict[str, Any]]:
+    return list(
+        archive.db.query(
+            "SELECT content, owner, deadline FROM resolutions WHERE meeting_id = ? ORDER BY sort_order, id",
+            [meeting_id],
+        )
+    )
+
+
+def roster_for_attendance(
+    archive: Archive, on: date, keep: Sequence[int] = ()
+) -> list[dict[str, Any]]:
+    """Members in the roster on ``on`` (plus anyone already recorded), for the attendance picker."""
+    day = on.isoformat()
+    extra = ",".join(str(int(i)) for i in keep) or "NULL"
+    return list(
+        archive.db.query(
+            "SELECT id, name, member_category, unit FROM people WHERE "
+            f"(stage IN ('member', 'left') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)) OR id IN ({extra}) "
+            "ORDER BY unit IS NULL, unit, id",
+            [day, day],
+        )
+    )
+
+
+def suggested_vote_counts(
+    archive: Archive, attendance: Sequence[Attendance], on: date
+) -> tuple[int, int]:
+    """(应到会有表决权, 实到会有表决权) on the meeting day: full members only (预备党员 have no vote)."""
+    ids = [a.person_id for a in attendance if a.status != "列席"]
+    if not ids:
+        return 0, 0
+    marks = ",".join("?" * len(ids))
+    full = {
+        r[0]
+        for r in archive.db.execute(
+            f"SELECT id FROM people WHERE id IN ({marks}) AND (converted_on <= ? OR "
+            "(converted_on IS NULL AND member_category = '正式党员'))",
+            [*ids, on.isoformat()],
+        )
+    }
+    present = sum(1 for a in attendance if a.person_id in full and a.status == "出席")
+    return len(full), present

@@ -1,0 +1,261 @@
+"""The development pipeline: applicants move forward by dated steps, one transaction per step.
+
+申请人 → 入党积极分子 → 发展对象 → 预备党员 (appears in the 党员花名册 with its 入党日期)
+→ 正式党员, or 延长预备期 / 取消资格. Each step is a milestone; the person is never typed twice.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from typing import Any
+
+from liangxin_desktop.catalog.activists import ACTIVISTS, MILESTONE_FIELDS
+from liangxin_desktop.catalog.fields import Problem
+from liangxin_desktop.catalog.validation import Cleaned, clean_record
+from liangxin_desktop.domain import pipeline_rules
+from liangxin_desktop.domain.dates import format_cn_date
+from liangxin_desktop.errors import InvalidValue, ValidationFailed
+from liangxin_desktop.storage import audit
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.people import find_by_id_number, get_person, sync_milestone
+
+
+def _stage_for(values: Mapping[str, Any]) -> str:
+    if values.get("candidate_on"):
+        return "candidate"
+    return "activist" if values.get("activist_on") else "applicant"
+
+
+def validate_applicant(
+    archive: Archive,
+    raw: Mapping[str, object],
+    person_id: int | None = None,
+    today: date | None = None,
+) -> Cleaned:
+    cleaned = clean_record(ACTIVISTS, raw, today)
+    number = cleaned.values.get("id_number")
+    other = find_by_id_number(archive, number) if number else None
+    if other is not None and other["id"] != person_id:
+        cleaned.problems.append(
+            Problem(
+                "id_number",
+                "公民身份号码",
+                f"这个号码已登记在“{other['name']}”名下，同一人不能重复登记。",
+            )
+        )
+    return cleaned
+
+
+def _write(db: Any, person_id: int, values: Mapping[str, Any]) -> None:
+    for key, kind in MILESTONE_FIELDS.items():
+        sync_milestone(db, person_id, kind, values.get(key))
+
+
+def _person_columns(values: Mapping[str, Any]) -> dict[str, Any]:
+    return {k: v for k, v in values.items() if k not in MILESTONE_FIELDS}
+
+
+def add_applicant(archive: Archive, raw: Mapping[str, object], today: date | None = None) -> int:
+    cleaned = validate_applicant(archive, raw, today=today)
+    if not cleaned.ok:
+        raise ValidationFailed(cleaned.errors)
+    stamp = audit.now_text()
+    row = dict(
+        _person_columns(cleaned.values),
+        stage=_stage_for(cleaned.values),
+        created_at=stamp,
+        updated_at=stamp,
+    )
+    with archive.transaction() as db:
+        person_id = db.table("people").insert(row).last_rowid
+        assert person_id is not None
+        _write(db, person_id, cleaned.values)
+        audit.record(db, "新增入党申请人", "people", person_id)
+    return person_id
+
+
+def update_applicant(
+    archive: Archive, person_id: int, raw: Mapping[str, object], today: date | None = None
+) -> list[str]:
+    cleaned = validate_applicant(archive, raw, person_id, today)
+    if not cleaned.ok:
+        raise ValidationFailed(cleaned.errors)
+    before = _activist_row(archive, person_id)
+    changed = [k for k, v in cleaned.values.items() if before.get(k) != v]
+    if changed:
+        with archive.transaction() as db:
+            updates = dict(
+                _person_columns({k: cleaned.values[k] for k in changed}),
+                stage=_stage_for(cleaned.values),
+                updated_at=audit.now_text(),
+            )
+            db.table("people").update(person_id, updates)
+            _write(db, person_id, cleaned.values)
+            audit.record(db, "修改入党申请人", "people", person_id, changed)
+    return changed
+
+
+def _activist_row(archive: Archive, person_id: int) -> dict[str, Any]:
+    rows = list(archive.db.query("SELECT * FROM activists_view WHERE id = ?", [person_id]))
+    if not rows:
+        raise InvalidValue("找不到这个人员，可能已被其他操作修改。", "请刷新列表后重试。")
+    return rows[0]
+
+
+def get_applicant(archive: Archive, person_id: int) -> dict[str, Any]:
+    return _activist_row(archive, person_id)
+
+
+def _require(person: Mapping[str, Any], stages: tuple[str, ...], doing: str) -> None:
+    if person["stage"] not in stages:
+        raise InvalidValue(f"“{person['name']}”目前不能{doing}。", "请先完成前面的发展步骤。")
+
+
+def _check_day(day: date, after: str | None, after_label: str, today: date) -> None:
+    if day > today:
+        raise InvalidValue("日期不能晚于今天。", "请在事情发生后再登记。")
+    if after and day.isoformat() < after:
+        raise InvalidValue(
+            f"日期早于{after_label}（{format_cn_date(date.fromisoformat(after))}）。",
+            "请核对日期。",
+        )
+
+
+def make_activist(
+    archive: Archive, person_id: int, day: date, mentors: str = "", today: date | None = None
+) -> None:
+    """确定为入党积极分子 (by the 支委会)."""
+    person = _activist_row(archive, person_id)
+    _require(person, ("applicant",), "确定为入党积极分子")
+    _check_day(day, person.get("applied_on"), "递交申请书日期", today or date.today())
+    _step(
+        archive,
+        person_id,
+        "activist",
+        day,
+        "activist",
+        {"mentors": mentors.strip() or person.get("mentors")},
+    )
+
+
+def make_candidate(
+    archive: Archive, person_id: int, day: date, today: date | None = None
+) -> list[str]:
+    """确定为发展对象; returns the warnings of the 细则 (e.g. under a year as activist)."""
+    person = _activist_row(archive, person_id)
+    _require(person, ("activist",), "确定为发展对象")
+    _check_day(day, person.get("activist_on"), "确定为积极分子日期", today or date.today())
+    activist = date.fromisoformat(person["activist_on"]) if person.get("activist_on") else None
+    warnings = [m for _, m, _ in pipeline_rules.check_candidate_timing(activist, day)]
+    _step(archive, person_id, "candidate", day, "candidate", {})
+    return warnings
+
+
+def admit(
+    archive: Archive, person_id: int, branch_meeting: date, today: date | None = None
+) -> None:
+    """接收为预备党员 at the 支部大会: from now on in the 党员花名册, 入党日期 = that meeting."""
+    today = today or date.today()
+    person = _activist_row(archive, person_id)
+    _require(person, ("candidate",), "接收为预备党员")
+    _check_day(branch_meeting, person.get("candidate_on"), "确定为发展对象日期", today)
+    birth = date.fromisoformat(person["birth_date"]) if person.get("birth_date") else None
+    applied = date.fromisoformat(person["applied_on"]) if person.get("applied_on") else None
+    for _key, message, is_error in pipeline_rules.check_age(birth, applied):
+        if is_error:
+            raise InvalidValue(message)
+    _step(
+        archive,
+        person_id,
+        "admitted",
+        branch_meeting,
+        "member",
+        {"member_category": "预备党员", "joined_on": branch_meeting.isoformat()},
+    )
+
+
+def convert(archive: Archive, person_id: int, day: date, today: date | None = None) -> None:
+    """转为正式党员 (the date the 预备期 ends)."""
+    person = get_person(archive, person_id)
+    if person["stage"] != "member" or person["member_category"] != "预备党员":
+        raise InvalidValue(f"“{person['name']}”不是预备党员，不能办理转正。")
+    _check_day(day, person.get("joined_on"), "入党日期", today or date.today())
+    _step(
+        archive,
+        person_id,
+        "converted",
+        day,
+        "member",
+        {"member_category": "正式党员", "converted_on": day.isoformat()},
+    )
+
+
+def extend_probation(
+    archive: Archive, person_id: int, day: date, months: int, today: date | None = None
+) -> date:
+    """延长预备期 once, by 6–12 months; returns the new end of the 预备期."""
+    person = get_person(archive, person_id)
+    if person["stage"] != "member" or person["member_category"] != "预备党员":
+        raise InvalidValue(f"“{person['name']}”不是预备党员，不能延长预备期。")
+    for _key, message, _is_error in pipeline_rules.check_extension(months):
+        raise InvalidValue(message)
+    if archive.db.execute(
+        "SELECT 1 FROM milestones WHERE person_id = ? AND kind = 'extended'", [person_id]
+    ).fetchone():
+        raise InvalidValue("预备期只能延长一次。")
+    _check_day(day, person.get("joined_on"), "入党日期", today or date.today())
+    end = pipeline_rules.probation_end(date.fromisoformat(person["joined_on"]), months)
+    _step(
+        archive,
+        person_id,
+        "extended",
+        day,
+        "member",
+        {},
+        detail=f"延长{months}个月，至{format_cn_date(end)}",
+    )
+    return end
+
+
+def disqualify(
+    archive: Archive, person_id: int, day: date, reason: str, today: date | None = None
+) -> None:
+    """取消资格 (an applicant, activist or candidate, or a 预备党员): kept in history, not deleted."""
+    person = get_person(archive, person_id)
+    if person["stage"] not in ("applicant", "activist", "candidate", "member") or (
+        person["stage"] == "member" and person["member_category"] != "预备党员"
+    ):
+        raise InvalidValue(f"“{person['name']}”不能取消资格。")
+    if not reason.strip():
+        raise InvalidValue("请填写取消资格的原因。")
+    _check_day(day, None, "", today or date.today())
+    _step(
+        archive,
+        person_id,
+        "disqualified",
+        day,
+        "dropped",
+        {"left_on": day.isoformat(), "left_kind": "取消资格"},
+        detail=reason.strip(),
+    )
+
+
+def _step(
+    archive: Archive,
+    person_id: int,
+    kind: str,
+    day: date,
+    stage: str,
+    updates: Mapping[str, Any],
+    detail: str | None = None,
+) -> None:
+    with archive.transaction() as db:
+        db.execute(
+            "INSERT INTO milestones (person_id, kind, date, detail, created_at) VALUES (?, ?, ?, ?, ?)",
+            [person_id, kind, day.isoformat(), detail, audit.now_text()],
+        )
+        db.table("people").update(
+            person_id, dict(updates, stage=stage, updated_at=audit.now_text())
+        )
+        audit.record(db, f"发展步骤：{kind}", "people", person_id, ["stage", *updates])

@@ -1,0 +1,261 @@
+"""A register's tab: toolbar, search, a paging table, and the add/edit form — shared by every book.
+
+``RegisterTab`` holds what all registers share; ``BookTab`` adds the recycle bin and the
+year filter of yearly books. The people rosters (``roster_tab.RosterTab``) add leaving.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.storage import queries, records
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.record_dialog import RecordDialog
+from liangxin_desktop.ui.register_model import RegisterTableModel
+
+SEARCH_DELAY_MS = 200
+ALL_YEARS = "全部年度"
+
+
+class RegisterTab(QWidget):
+    changed = Signal()  # records were added, edited or removed
+    summary_changed = Signal()  # the counts line changed (also after filtering)
+
+    def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive, self.register = archive, register
+        self.model = RegisterTableModel(archive, register, row_filter=self.initial_filter())
+        self.bar = QHBoxLayout()
+        self.add_button = QPushButton(f"新增{register.row_noun}")
+        self.edit_button = QPushButton("修改")
+        self.bar.addWidget(self.add_button)
+        self.bar.addWidget(self.edit_button)
+        self.add_actions()
+        self.bar.addSpacing(16)
+        self.search = QLineEdit()
+        self.search.setObjectName("search")
+        self.search.setClearButtonEnabled(True)
+        self.search.setPlaceholderText(self.search_hint())
+        self.bar.addWidget(self.search, 1)
+        self.add_filters()
+        self._build_table()
+        self.empty_hint = QLabel(self.empty_text())
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_hint.setStyleSheet("color: #666; font-size: 15px; padding: 24px;")
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.bar)
+        layout.addWidget(self.empty_hint)
+        layout.addWidget(self.table, 1)
+        self.add_button.clicked.connect(self.add_record)
+        self.edit_button.clicked.connect(self.edit_selected)
+        self.table.doubleClicked.connect(lambda _index: self.edit_selected())
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
+        self._summary = ""
+        self.recount()
+        self._update_summary()
+
+    # -- hooks for subclasses --------------------------------------------
+    def initial_filter(self) -> queries.RowFilter:
+        return queries.RowFilter()
+
+    def add_actions(self) -> None:
+        """Buttons after 新增/修改."""
+
+    def add_filters(self) -> None:
+        """Filter widgets after the search box."""
+
+    def filter_values(self) -> dict[str, Any] | None:
+        """The RowFilter fields the filter widgets ask for (None: a filter value is wrong)."""
+        return {}
+
+    def search_hint(self) -> str:
+        columns = [
+            self.register.field(k).label
+            for k in self.register.search_columns
+            if any(f.key == k for f in self.register.fields)
+        ]
+        return "查找：" + "、".join(columns)
+
+    def empty_text(self) -> str:
+        return f"还没有{self.register.row_noun}记录。点击“新增{self.register.row_noun}”（Ctrl+N）开始登记。"
+
+    def recount(self) -> None:
+        self._total = queries.count(self.archive, self.register)
+
+    def summary_line(self, shown: int) -> str:
+        unit = self.register.count_unit
+        return f"{self.register.title}：共 {self._total} {unit}；当前列表 {shown} {unit}"
+
+    def open_form(self, record_id: int | None) -> Any:
+        """Show the add (None) or edit form; the saved record's id, or None when cancelled."""
+        register, archive = self.register, self.archive
+        initial = records.get_record(archive, register, record_id) if record_id else None
+        title = f"修改{register.row_noun}" if record_id else f"新增{register.row_noun}"
+        if record_id is None:
+            return RecordDialog.ask(
+                self,
+                title,
+                register.form_fields,
+                lambda raw: records.validate(register, raw),
+                lambda raw: records.add_record(archive, register, raw),
+            )
+        saved = RecordDialog.ask(
+            self,
+            title,
+            register.form_fields,
+            lambda raw: records.validate(register, raw),
+            lambda raw: records.update_record(archive, register, record_id, raw),
+            initial=initial,
+        )
+        return None if saved is None else record_id
+
+    # -- table -----------------------------------------------------------
+    def _build_table(self) -> None:
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        self.table.setSortingEnabled(True)  # no column sorted yet: the register's own order
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        header = self.table.horizontalHeader()
+        for column, spec in enumerate(self.model.columns):
+            header.resizeSection(column, int(spec.width * 9.5 + 18))
+
+    # -- filtering -------------------------------------------------------
+    def apply_filter(self) -> None:
+        values = self.filter_values()
+        if values is None:
+            return
+        self.table.scrollToTop()
+        self.model.reload(
+            replace(self.model.row_filter, search=self.search.text().strip(), **values)
+        )
+        self._update_summary()
+
+    def refresh(self) -> None:
+        """After a change to the data: reload the rows and recount (filtering alone does not)."""
+        self.model.reload()
+        self.recount()
+        self._update_summary()
+        self.changed.emit()
+
+    def _update_summary(self) -> None:
+        self._summary = self.summary_line(self.model.rowCount())
+        self.empty_hint.setVisible(self._total == 0 and not self.search.text().strip())
+        self.summary_changed.emit()
+
+    def summary_text(self) -> str:
+        return self._summary
+
+    def focus_search(self) -> None:
+        self.search.setFocus()
+        self.search.selectAll()
+
+    # -- actions ---------------------------------------------------------
+    def selected_id(self) -> int | None:
+        rows = self.table.selectionModel().selectedRows()
+        return self.model.id_at(rows[0].row()) if rows else None
+
+    def _require_selection(self, doing: str) -> int | None:
+        record_id = self.selected_id()
+        if record_id is None:
+            QMessageBox.information(
+                self, "请先选择", f"请先在列表中点选要{doing}的{self.register.row_noun}。"
+            )
+        return record_id
+
+    def add_record(self) -> None:
+        new_id = self.open_form(None)
+        if new_id is not None:
+            self.refresh()
+            self.select_id(int(new_id))
+
+    def edit_selected(self) -> None:
+        record_id = self._require_selection("修改")
+        if record_id is not None and self.open_form(record_id) is not None:
+            self.refresh()
+            self.select_id(record_id)
+
+    def select_id(self, row_id: int) -> None:
+        row = self.model.row_of(row_id)
+        if row >= 0:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+
+
+class BookTab(RegisterTab):
+    """A book of records: deletion to the recycle bin, and a year filter for yearly books."""
+
+    def add_actions(self) -> None:
+        self.delete_button = QPushButton("删除")
+        self.delete_button.setToolTip("删除的记录进入“回收站”，可以恢复")
+        self.delete_button.clicked.connect(self.delete_selected)
+        self.bar.addWidget(self.delete_button)
+
+    def initial_filter(self) -> queries.RowFilter:
+        return queries.RowFilter(year=date.today().year if self.register.date_field else None)
+
+    def add_filters(self) -> None:
+        self.year = QComboBox()
+        self.year.setObjectName("year")
+        if not self.register.date_field:
+            self.year.hide()
+            return
+        this_year = date.today().year
+        self.year.addItems([f"{y}年度" for y in range(this_year, this_year - 15, -1)] + [ALL_YEARS])
+        self.year.currentTextChanged.connect(lambda _text: self.apply_filter())
+        self.bar.addWidget(self.year)
+
+    def filter_values(self) -> dict[str, Any] | None:
+        if not self.register.date_field:
+            return {}
+        text = self.year.currentText()
+        return {"year": None if text == ALL_YEARS else int(text[:4])}
+
+    def selected_year(self) -> int | None:
+        values = self.filter_values() or {}
+        return values.get("year")
+
+    def delete_selected(self) -> None:
+        record_id = self._require_selection("删除")
+        if record_id is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "删除记录",
+            f"把这条{self.register.row_noun}记录移入回收站吗？\n需要时可以在“文件 → 回收站”中恢复。",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            records.delete_record(self.archive, self.register, record_id)
+        except LiangxinError as exc:
+            show_problem(self, exc, "无法删除")
+            return
+        self.refresh()

@@ -1,0 +1,63 @@
+"""Which tab each register gets: the roster, a meeting book, the rules book, or a plain book."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.storage import rules
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.activists_tab import ActivistsTab
+from liangxin_desktop.ui.attendance_tab import AttendanceTab
+from liangxin_desktop.ui.meeting_form import ask_meeting
+from liangxin_desktop.ui.register_tab import BookTab, RegisterTab
+from liangxin_desktop.ui.roster_tab import RosterTab
+
+
+class MeetingTab(BookTab):
+    """A meeting-like book: the meeting form with attendance and resolutions."""
+
+    def open_form(self, record_id: int | None) -> Any:
+        return ask_meeting(self, self.archive, self.register, record_id)
+
+
+class WorkRulesTab(BookTab):
+    """党组织工作制度汇总册, with the standard rule texts the clerk can adopt and then edit."""
+
+    def add_actions(self) -> None:
+        super().add_actions()
+        adopt = QPushButton("采用标准制度…")
+        adopt.setObjectName("adopt_standard_rule")
+        adopt.setToolTip("从本程序提供的标准制度文本中选择一项加入本册，之后可以修改")
+        adopt.clicked.connect(self.adopt_standard)
+        self.bar.addWidget(adopt)
+
+    def adopt_standard(self) -> None:
+        missing = rules.standard_titles_not_adopted(self.archive)
+        if not missing:
+            QMessageBox.information(self, "采用标准制度", "全部标准制度都已加入本册。")
+            return
+        title, ok = QInputDialog.getItem(
+            self, "采用标准制度", "选择要加入本册的制度：", missing, 0, False
+        )
+        if ok and title:
+            new_id = rules.adopt_standard(self.archive, title)
+            self.refresh()
+            self.select_id(new_id)
+            self.edit_selected()
+
+
+def make_register_tab(archive: Archive, register: Register) -> RegisterTab | AttendanceTab:
+    if register.derived == "attendance":
+        return AttendanceTab(archive, register)
+    if register.key == "members":
+        return RosterTab(archive, register)
+    if register.key == "activists":
+        return ActivistsTab(archive, register)
+    if register.table == "meetings":
+        return MeetingTab(archive, register)
+    if register.key == "work_rules":
+        return WorkRulesTab(archive, register)
+    return BookTab(archive, register)

@@ -1,0 +1,64 @@
+"""Every available register exported to Excel and printed, read back from the files."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+from pypdf import PdfReader
+
+from liangxin_desktop.catalog.registers import available_registers
+from liangxin_desktop.output.excel import export_workbook
+from liangxin_desktop.output.pdf.books import print_registers
+from liangxin_desktop.storage import queries
+
+AS_OF = date(2026, 11, 28)
+
+
+def test_whole_archive_workbook(demo_archive, tmp_path: Path) -> None:
+    registers = available_registers()
+    target = export_workbook(
+        demo_archive,
+        registers,
+        tmp_path / "all.xlsx",
+        row_filter=queries.RowFilter(year=2026),
+        as_of=AS_OF,
+    )
+    book = openpyxl.load_workbook(target, read_only=True)
+    assert book.sheetnames == [r.title for r in registers]
+    for register in registers:
+        sheet = book[register.title]
+        header = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
+        rows = sum(1 for _ in sheet.iter_rows(min_row=2))
+        if register.derived:
+            assert header[:2] == ["姓名", "党小组"] and header[-3:] == ["应到", "实到", "出勤率"]
+            assert rows > 20  # the members, then 合计
+        else:
+            assert header == [f.label for f in register.excel_fields]
+            assert rows == len(
+                queries.list_ids(demo_archive, register, queries.RowFilter(year=2026))
+            )
+            assert rows > 0, register.key
+    book.close()
+
+
+def test_whole_archive_pdf(demo_archive, tmp_path: Path) -> None:
+    registers = available_registers()
+    reader = PdfReader(
+        print_registers(
+            demo_archive,
+            registers,
+            tmp_path / "all.pdf",
+            as_of=AS_OF,
+            row_filter=queries.RowFilter(year=2026),
+        )
+    )
+    text = "\n".join(page.extract_text() for page in reader.pages)
+    for register in registers:
+        assert register.title in text, register.key
+    assert ("2026年度" in text and "研究本月党建工作安排" in text) or "支委会" in text
+    sizes = {(round(float(p.mediabox[2])), round(float(p.mediabox[3]))) for p in reader.pages}
+    assert sizes == {(842, 595), (595, 842)}  # landscape books and the portrait rules book
+    total = len(reader.pages)
+    assert f"第 {total} 页  共 {total} 页" in reader.pages[-1].extract_text()

@@ -1,0 +1,131 @@
+"""The development pipeline: one person moves from applicant to full member, with the 细则's checks."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers import VALID_ID
+
+from liangxin_desktop.catalog import get_register
+from liangxin_desktop.catalog.validation import clean_record
+from liangxin_desktop.domain import pipeline_rules as rules
+from liangxin_desktop.errors import InvalidValue, ValidationFailed
+from liangxin_desktop.storage import people, pipeline, queries
+
+TODAY = date(2026, 11, 28)
+ACTIVISTS = get_register("activists")
+MEMBERS = get_register("members")
+YOUNG_ID = "110105200001010016"  # 男, 2000-01-01
+
+
+def _applicant(**overrides):
+    values = {
+        "name": "李明",
+        "id_number": YOUNG_ID,
+        "applied_on": "2024-03-01",
+        "talked_on": "2024-03-15",
+        "political_status": "共青团员",
+    }
+    values.update(overrides)
+    return values
+
+
+def test_from_applicant_to_full_member(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(), TODAY)
+    assert queries.list_ids(archive, ACTIVISTS) == [person_id]
+    pipeline.make_activist(archive, person_id, date(2024, 5, 10), "王秀英、赵一", TODAY)
+    assert pipeline.make_candidate(archive, person_id, date(2025, 6, 1), TODAY) == []
+    pipeline.admit(archive, person_id, date(2025, 7, 1), TODAY)
+    assert queries.list_ids(archive, ACTIVISTS) == []
+    assert queries.list_ids(archive, MEMBERS) == [person_id]
+    member = people.get_person(archive, person_id)
+    assert (member["member_category"], member["joined_on"]) == ("预备党员", "2025-07-01")
+    pipeline.convert(archive, person_id, rules.probation_end(date(2025, 7, 1)), TODAY)
+    member = people.get_person(archive, person_id)
+    assert (member["member_category"], member["converted_on"]) == ("正式党员", "2026-07-01")
+    kinds = [m["kind"] for m in people.milestones_of(archive, person_id)]
+    assert kinds == ["applied", "talked", "activist", "candidate", "admitted", "converted"]
+
+
+def test_steps_out_of_order_are_refused(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(), TODAY)
+    with pytest.raises(InvalidValue, match="不能确定为发展对象"):
+        pipeline.make_candidate(archive, person_id, date(2025, 1, 1), TODAY)
+    with pytest.raises(InvalidValue, match="早于递交申请书日期"):
+        pipeline.make_activist(archive, person_id, date(2024, 1, 1), "", TODAY)
+    assert people.get_person(archive, person_id)["stage"] == "applicant"
+
+
+def test_warnings_of_the_rules(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(), TODAY)
+    pipeline.make_activist(archive, person_id, date(2024, 5, 10), "", TODAY)
+    warnings = pipeline.make_candidate(archive, person_id, date(2025, 1, 10), TODAY)
+    assert warnings and "不满一年" in warnings[0]
+
+
+def test_too_young_is_an_error() -> None:
+    cleaned = clean_record(
+        ACTIVISTS, _applicant(id_number="110105200901010011", applied_on="2026-01-05"), TODAY
+    )
+    assert any("未满18周岁" in p.text() for p in cleaned.errors)
+
+
+@pytest.mark.parametrize(
+    ("overrides", "fragment"),
+    [
+        ({"talked_on": "2024-05-01"}, "1个月内谈话"),
+        ({"mentors": "甲、乙、丙"}, "培养联系人应为1至2名"),
+        ({"sponsors": "甲"}, "入党介绍人应为2名"),
+        ({"training_start_on": "2025-05-01", "training_end_on": "2025-05-02"}, "不少于3天或24学时"),
+        ({"activist_on": "2024-02-01"}, "早于"),
+    ],
+)
+def test_pipeline_warnings_name_the_field(overrides, fragment) -> None:
+    cleaned = clean_record(ACTIVISTS, _applicant(**overrides), TODAY)
+    assert cleaned.ok and any(fragment in p.text() for p in cleaned.warnings), cleaned.problems
+
+
+def test_training_of_three_days_or_24_hours_is_enough() -> None:
+    assert rules.check_training(date(2025, 5, 1), date(2025, 5, 3), None) == []
+    assert rules.check_training(date(2025, 5, 1), date(2025, 5, 1), 24) == []
+
+
+def test_approval_limits_and_probation_end() -> None:
+    meeting = date(2025, 8, 31)
+    assert rules.approval_status(meeting, date(2025, 11, 30), TODAY) is None
+    assert rules.approval_status(meeting, date(2025, 12, 15), TODAY)[2] is False  # type: ignore[index]
+    assert rules.approval_status(meeting, date(2026, 3, 15), TODAY)[2] is True  # type: ignore[index]
+    assert rules.probation_end(date(2024, 2, 29)) == date(2025, 2, 28)
+    assert rules.probation_end(date(2025, 8, 31), 6) == date(2027, 2, 28)
+
+
+def test_extension_once_and_within_limits(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(), TODAY)
+    pipeline.make_activist(archive, person_id, date(2024, 5, 10), "", TODAY)
+    pipeline.make_candidate(archive, person_id, date(2025, 6, 1), TODAY)
+    pipeline.admit(archive, person_id, date(2025, 7, 1), TODAY)
+    with pytest.raises(InvalidValue, match="6至12个月"):
+        pipeline.extend_probation(archive, person_id, date(2026, 7, 5), 3, TODAY)
+    assert pipeline.extend_probation(archive, person_id, date(2026, 7, 5), 6, TODAY) == date(
+        2027, 1, 1
+    )
+    with pytest.raises(InvalidValue, match="只能延长一次"):
+        pipeline.extend_probation(archive, person_id, date(2026, 7, 6), 6, TODAY)
+
+
+def test_disqualified_person_stays_in_history(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(), TODAY)
+    with pytest.raises(InvalidValue, match="原因"):
+        pipeline.disqualify(archive, person_id, date(2025, 1, 1), " ", TODAY)
+    pipeline.disqualify(archive, person_id, date(2025, 1, 1), "本人撤回申请", TODAY)
+    assert queries.list_ids(archive, ACTIVISTS) == []
+    assert people.milestones_of(archive, person_id)[-1]["detail"] == "本人撤回申请"
+
+
+def test_same_person_cannot_be_an_applicant_twice(archive) -> None:
+    from helpers import member
+
+    people.add_member(archive, member())
+    with pytest.raises(ValidationFailed, match="已登记在"):
+        pipeline.add_applicant(archive, _applicant(id_number=VALID_ID), TODAY)

@@ -1,0 +1,172 @@
+"""The books in the window: a meeting entered with its attendance, deletion and the recycle bin."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from helpers import member, type_chinese, when_dialog_opens
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+
+from liangxin_desktop.domain.idnumber import fictional_id_number
+from liangxin_desktop.storage import organization, people, queries, records
+from liangxin_desktop.ui.application import make_application
+from liangxin_desktop.ui.main_window import MainWindow
+from liangxin_desktop.ui.record_dialog import RecordDialog
+from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
+
+
+@pytest.fixture
+def window(qtbot, archive) -> MainWindow:
+    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
+    for index, name in enumerate(("赵一", "钱二", "孙三")):
+        people.add_member(
+            archive,
+            member(
+                name=name,
+                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
+                joined_on="2005-07-01",
+                converted_on="2006-07-01",
+            ),
+        )
+    make_application()
+    shown = MainWindow(archive)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
+
+
+def test_every_available_register_is_two_clicks_away(window: MainWindow) -> None:
+    from liangxin_desktop.catalog.registers import available_registers
+
+    for register in available_registers():
+        tab = window.show_register(register.key)
+        assert window.current_register_tab() is tab
+
+
+def test_entering_a_meeting_with_attendance(qtbot, window: MainWindow, archive) -> None:
+    tab = window.show_register("committee_meetings")
+    seen: dict[str, object] = {}
+
+    def act(dialog: RecordDialog) -> None:
+        picker = dialog.sections[0]
+        dialog.editors["kind"].input.setCurrentText("支委会")
+        type_chinese(dialog.editors["topic"].input, "研究确定入党积极分子")
+        qtbot.mouseClick(picker.findChild(QPushButton, "all_present"), Qt.MouseButton.LeftButton)
+        picker.set_status("孙三", "请假")
+        dialog.revalidate()
+        seen["blocked"] = not dialog.save_button.isEnabled()
+        seen["message"] = dialog.message.text()
+        picker.set_status("孙三", "请假", "出差")
+        dialog.revalidate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, act)
+    window.new_record()
+    assert failures == []
+    assert seen["blocked"] is True and "孙三请假，请填写请假原因" in str(seen["message"])
+    assert tab.model.rowCount() == 1
+    columns = [c.label for c in tab.model.columns]
+    row = {label: tab.model.index(0, i).data() for i, label in enumerate(columns)}
+    assert (row["应到"], row["实到"], row["类型"]) == ("3", "2", "支委会")
+
+
+def test_delete_then_restore_from_the_recycle_bin(
+    qtbot, window: MainWindow, archive, monkeypatch
+) -> None:
+    register = window.show_register("good_deeds").register
+    deed_id = records.add_record(
+        archive, register, {"deed_date": date.today(), "person": "赵一", "deed": "扶老人过马路"}
+    )
+    tab = window.register_tabs["good_deeds"]
+    tab.refresh()
+    tab.select_id(deed_id)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    tab.delete_selected()
+    assert tab.model.rowCount() == 0
+
+    def act(dialog: RecycleBinDialog) -> None:
+        dialog.table.selectRow(0)
+        dialog.restore_selected()
+        dialog.accept()
+
+    failures = when_dialog_opens(qtbot, RecycleBinDialog, act)
+    window.show_recycle_bin()
+    assert failures == []
+    assert tab.model.rowCount() == 1 and queries.list_ids(archive, register) == [deed_id]
+
+
+def test_adopting_a_standard_rule(qtbot, window: MainWindow, archive, monkeypatch) -> None:
+    tab = window.show_register("work_rules")
+    monkeypatch.setattr(QInputDialog, "getItem", lambda *a, **k: ("党费收缴管理制度", True))
+    failures = when_dialog_opens(qtbot, RecordDialog, lambda dialog: dialog.done(0))
+    tab.adopt_standard()
+    assert failures == []
+    [rule] = list(archive.db.query("SELECT title, status, body FROM work_rules"))
+    assert rule["title"] == "党费收缴管理制度" and rule["status"] == "现行有效"
+    assert "0.5%" in rule["body"] or "0.5％" in rule["body"] or "百分之零点五" in rule["body"]
+
+
+def test_search_across_registers_opens_the_hit(qtbot, window: MainWindow, archive) -> None:
+    from liangxin_desktop.ui.search_dialog import SearchDialog
+
+    register = window.register_tabs["incoming_documents"].register
+    doc_id = records.add_record(
+        archive, register, {"doc_date": "2020-05-01", "title": "关于做好党费收缴工作的通知"}
+    )
+
+    def act(dialog: SearchDialog) -> None:
+        type_chinese(dialog.query, "党费收缴")
+        dialog.run_search()
+        assert any(h.register.key == "incoming_documents" for h in dialog.hits)
+        row = next(i for i, h in enumerate(dialog.hits) if h.record_id == doc_id)
+        dialog.results.setCurrentRow(row)
+        dialog.results.itemActivated.emit(dialog.results.item(row))
+
+    failures = when_dialog_opens(qtbot, SearchDialog, act)
+    window.find_in_register()
+    assert failures == []
+    tab = window.current_register_tab()
+    assert tab is window.register_tabs["incoming_documents"]
+    assert tab.selected_id() == doc_id  # found although it is from another year
+
+
+def test_an_applicant_becomes_a_probationary_member(qtbot, window: MainWindow, archive) -> None:
+    from liangxin_desktop.storage import pipeline
+    from liangxin_desktop.ui.step_dialog import StepDialog
+
+    tab = window.show_register("activists")
+
+    def register_applicant(dialog: RecordDialog) -> None:
+        type_chinese(dialog.editors["name"].input, "周新")
+        qtbot.keyClicks(dialog.editors["id_number"].input, "110105200001010016")
+        qtbot.keyClicks(dialog.editors["applied_on"].input, "2024-03-01")
+        dialog.revalidate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, register_applicant)
+    tab.add_record()
+    assert failures == [] and tab.model.rowCount() == 1
+    person_id = tab.model.id_at(0)
+    tab.select_id(person_id)
+    for action, day in (
+        (tab.make_activist, "2024-05-10"),
+        (tab.make_candidate, "2025-06-01"),
+        (tab.admit, "2025-07-01"),
+    ):
+
+        def answer(dialog: StepDialog, day: str = day) -> None:
+            dialog.day.input.clear()
+            qtbot.keyClicks(dialog.day.input, day)
+            dialog.accept()
+
+        failures = when_dialog_opens(qtbot, StepDialog, answer)
+        tab.select_id(person_id)
+        action()
+        assert failures == []
+    assert tab.model.rowCount() == 0
+    roster = window.register_tabs["members"]
+    roster.refresh()
+    assert roster.model.row_of(person_id) >= 0
+    assert pipeline.get_applicant(archive, person_id)["admitted_on"] == "2025-07-01"
