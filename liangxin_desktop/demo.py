@@ -188,7 +188,7 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
             [c["name"] for c in committee],
         )
         mentors = "、".join(member["name"] for member in roster[1:3])
-        build_pipeline(archive, rng, today, [_name(rng) for _ in range(4)], mentors)
+        build_pipeline(archive, rng, today, [_name(rng, male=i % 2 == 0) for i in range(4)], mentors)
 
 
 def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: date) -> None:

@@ -238,7 +238,8 @@ def build_pipeline(
             archive,
             {
                 "name": name,
-                "id_number": fictional_id_number("110105", birth, index * 2 + 1),
+                "id_number": fictional_id_number("110105", birth, index * 2 + (1 if index % 2 == 0 else 0)),
+                "ethnicity": "汉族",
                 "education": "大学本科",
                 "political_status": "共青团员" if index % 2 else "群众",
                 "work_unit_post": "研发工程师",
