@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from liangxin_desktop.demo_books import build_books, build_pipeline
+from liangxin_desktop.demo_books import build_books, build_dues, build_pipeline
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import organization, people
@@ -188,7 +188,10 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
             [c["name"] for c in committee],
         )
         mentors = "、".join(member["name"] for member in roster[1:3])
-        build_pipeline(archive, rng, today, [_name(rng, male=i % 2 == 0) for i in range(4)], mentors)
+        build_pipeline(
+            archive, rng, today, [_name(rng, male=i % 2 == 0) for i in range(4)], mentors
+        )
+        build_dues(archive, rng, today, profile["keeper"])
 
 
 def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: date) -> None:

@@ -16,6 +16,7 @@ from liangxin_desktop.catalog.meetings import (
     TRAININGS,
 )
 from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.domain import dates
 from liangxin_desktop.storage import meetings, records, rules
 from liangxin_desktop.storage.archive import Archive
 
@@ -238,7 +239,9 @@ def build_pipeline(
             archive,
             {
                 "name": name,
-                "id_number": fictional_id_number("110105", birth, index * 2 + (1 if index % 2 == 0 else 0)),
+                "id_number": fictional_id_number(
+                    "110105", birth, index * 2 + (1 if index % 2 == 0 else 0)
+                ),
                 "ethnicity": "汉族",
                 "education": "大学本科",
                 "political_status": "共青团员" if index % 2 else "群众",
@@ -254,3 +257,30 @@ def build_pipeline(
             pipeline.make_activist(archive, person_id, applied + timedelta(days=60), mentors, today)
         if index >= 2:
             pipeline.make_candidate(archive, person_id, applied + timedelta(days=60 + 400), today)
+
+
+def build_dues(archive: Archive, rng: random.Random, today: date, collector: str) -> None:
+    """核定 for last year and this year, and payments month by month (a few members behind)."""
+    from liangxin_desktop.storage import dues
+
+    for year in (today.year - 1, today.year):
+        for line in dues.dues_grid(archive, year):
+            base = rng.choice([280000, 450000, 650000, 820000, 1200000])
+            dues.assess(archive, line.person_id, year, "在职", base)
+        for line in dues.dues_grid(archive, year):
+            behind = 3 if line.person_id % 11 == 0 else 0
+            last = min(date(year, 12, 1), today.replace(day=1))
+            month = date.fromisoformat(line.first_month + "-01")
+            while month <= last and (year < today.year or month <= dates.add_months(last, -behind)):
+                paid_on = month.replace(day=min(25, 28))
+                if paid_on <= today:
+                    dues.record_payments(
+                        archive,
+                        [line.person_id],
+                        [month.isoformat()[:7]],
+                        paid_on,
+                        "按月",
+                        collector,
+                        today,
+                    )
+                month = dates.add_months(month, 1)

@@ -106,7 +106,7 @@ def _build() -> dict[str, Register]:
             derived="attendance",
             date_field="meeting_date",
         ),
-        _plain("dues", "党费收缴册", "册", "党费"),
+        Register("dues", "党费收缴册", "册", "党费", count_unit="名", derived="dues"),
         books.GOOD_DEEDS,
         books.WORK_RULES,
         _plain("mobile_members", "流动党员登记卡", "卡", "流动党员", "portrait"),

@@ -24,10 +24,12 @@ from openpyxl.worksheet.worksheet import Worksheet
 from liangxin_desktop.catalog.fields import Field, FieldKind, as_date
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.output.attendance_table import matrix_fields, matrix_rows
+from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
 from liangxin_desktop.output.files import Progress, atomic_output, no_progress
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import attendance_matrix
+from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.organization import organization_name
 
 _FONT_NAME = "宋体"
@@ -57,6 +59,9 @@ def _write_sheets(
         if register.derived == "attendance":
             _write_attendance(archive, book, register, org_name, today, year)
             continue
+        if register.derived == "dues":
+            _write_dues(archive, book, register, org_name, today, year or today.year)
+            continue
         writer = _SheetWriter(book.create_sheet(register.title), register, org_name)
         writer.header()
         for start in range(0, len(ids), 1000):
@@ -85,6 +90,17 @@ def _write_attendance(
     writer.sheet.freeze_panes = "C2"
     writer.header()
     for row in matrix_rows(matrix):
+        writer.row(row, today)
+
+
+def _write_dues(
+    archive: Archive, book: Workbook, register: Register, org_name: str, today: date, year: int
+) -> None:
+    """The 党费收缴册 sheet: 核定 columns, the twelve months, then totals (amounts in yuan)."""
+    writer = _SheetWriter(book.create_sheet(register.title), register, org_name, DUES_FIELDS)
+    writer.sheet.freeze_panes = "B2"
+    writer.header()
+    for row in dues_rows(dues_grid(archive, year), year, today):
         writer.row(row, today)
 
 

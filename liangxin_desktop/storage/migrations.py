@@ -31,7 +31,13 @@ def m0003_pipeline(db: Database) -> None:
     db.execute("PRAGMA user_version = 3")
 
 
-MIGRATION_COUNT = 3
+@migrations(name="0004_dues")
+def m0004_dues(db: Database) -> None:
+    db.executescript(_DUES_SCHEMA)
+    db.execute("PRAGMA user_version = 4")
+
+
+MIGRATION_COUNT = 4
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -258,4 +264,43 @@ SELECT p.*,
     (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'admitted') AS admitted_on,
     (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'approved') AS approved_on
 FROM people p;
+"""
+
+# 党费: money in integer fen. The yearly 核定 fixes the monthly amount per member; a payment
+# belongs to one month (所属月份, ``month``) and carries its own 缴纳日期 (``paid_on``).
+_DUES_SCHEMA = """
+CREATE TABLE dues_assessments (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    year INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    base_fen INTEGER NOT NULL DEFAULT 0 CHECK (base_fen >= 0),
+    rate_bp INTEGER,
+    monthly_fen INTEGER NOT NULL CHECK (monthly_fen >= 0),
+    approved_by TEXT,
+    note TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (person_id, year)
+);
+CREATE TABLE dues_payments (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    month TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+    paid_on TEXT NOT NULL,
+    method TEXT NOT NULL,
+    collector TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (person_id, month)
+);
+CREATE INDEX dues_payments_month ON dues_payments (month);
+CREATE TABLE dues_remittances (
+    id INTEGER PRIMARY KEY,
+    remitted_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    period TEXT,
+    receiver TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL
+);
 """

@@ -29,6 +29,7 @@ from liangxin_desktop.output.pdf.books import print_registers
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
+from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
@@ -39,7 +40,7 @@ from liangxin_desktop.ui.tabs import make_register_tab
 from liangxin_desktop.ui.workers import run_with_progress
 
 # What a register tab in the window is: a table of records, or the derived attendance matrix.
-RegisterView = RegisterTab | AttendanceTab
+RegisterView = RegisterTab | AttendanceTab | DuesTab
 
 
 class MainWindow(QMainWindow):
@@ -183,7 +184,7 @@ class MainWindow(QMainWindow):
     def current_register_tab(self) -> RegisterView | None:
         inner = self.tabs.currentWidget()
         current = inner.currentWidget() if isinstance(inner, QTabWidget) else None
-        return current if isinstance(current, RegisterTab | AttendanceTab) else None
+        return current if isinstance(current, RegisterTab | AttendanceTab | DuesTab) else None
 
     def _start(self) -> None:
         self.stack.setCurrentWidget(self.tabs)
@@ -285,7 +286,7 @@ class MainWindow(QMainWindow):
         tab = self._active_tab()
         if tab is None:
             return
-        year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab) else None
+        year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
         subject = f"{tab.register.title}{f'-{year}年度' if year else ''}"
         self._write_in_background(kind, [tab.register], year, subject)
 

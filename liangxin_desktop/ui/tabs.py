@@ -11,6 +11,7 @@ from liangxin_desktop.storage import rules
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.activists_tab import ActivistsTab
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
+from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.meeting_form import ask_meeting
 from liangxin_desktop.ui.register_tab import BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
@@ -49,9 +50,13 @@ class WorkRulesTab(BookTab):
             self.edit_selected()
 
 
-def make_register_tab(archive: Archive, register: Register) -> RegisterTab | AttendanceTab:
+def make_register_tab(
+    archive: Archive, register: Register
+) -> RegisterTab | AttendanceTab | DuesTab:
     if register.derived == "attendance":
         return AttendanceTab(archive, register)
+    if register.derived == "dues":
+        return DuesTab(archive, register)
     if register.key == "members":
         return RosterTab(archive, register)
     if register.key == "activists":

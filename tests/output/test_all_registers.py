@@ -31,9 +31,13 @@ def test_whole_archive_workbook(demo_archive, tmp_path: Path) -> None:
         sheet = book[register.title]
         header = [c.value for c in next(sheet.iter_rows(min_row=1, max_row=1))]
         rows = sum(1 for _ in sheet.iter_rows(min_row=2))
-        if register.derived:
+        if register.derived == "attendance":
             assert header[:2] == ["姓名", "党小组"] and header[-3:] == ["应到", "实到", "出勤率"]
             assert rows > 20  # the members, then 合计
+        elif register.derived == "dues":
+            assert header[:5] == ["姓名", "缴费类别", "缴费基数", "比例", "月应缴金额"]
+            assert header[5:17] == [f"{m}月" for m in range(1, 13)] and header[-1] == "欠缴"
+            assert rows > 20
         else:
             assert header == [f.label for f in register.excel_fields]
             assert rows == len(

@@ -170,3 +170,49 @@ def test_an_applicant_becomes_a_probationary_member(qtbot, window: MainWindow, a
     roster.refresh()
     assert roster.model.row_of(person_id) >= 0
     assert pipeline.get_applicant(archive, person_id)["admitted_on"] == "2025-07-01"
+
+
+def test_dues_assessed_and_paid_for_several_members_at_once(
+    qtbot, window: MainWindow, archive
+) -> None:
+    from liangxin_desktop.storage import dues
+
+    tab = window.show_register("dues")
+    tab.year.setCurrentText(f"{date.today().year}年度")
+    tab.table.selectRow(0)
+    tab.table.selectionModel().select(
+        tab.table.model().index(1, 0),
+        tab.table.selectionModel().SelectionFlag.Select
+        | tab.table.selectionModel().SelectionFlag.Rows,
+    )
+
+    def assess(dialog: RecordDialog) -> None:
+        dialog.editors["category"].input.setCurrentText("在职")
+        qtbot.keyClicks(dialog.editors["base"].input, "4500")
+        dialog.revalidate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, assess)
+    tab.assess_selected()
+    assert failures == []
+    tab.table.selectRow(0)
+    tab.table.selectionModel().select(
+        tab.table.model().index(1, 0),
+        tab.table.selectionModel().SelectionFlag.Select
+        | tab.table.selectionModel().SelectionFlag.Rows,
+    )
+    this_month = date.today().isoformat()[:7]
+
+    def pay(dialog: RecordDialog) -> None:
+        assert dialog.editors["first_month"].value() == this_month
+        dialog.revalidate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, pay)
+    tab.pay_selected()
+    assert failures == []
+    lines = {line.name: line for line in dues.dues_grid(archive, date.today().year)}
+    assert lines["赵一"].monthly_fen == 4500 and lines["赵一"].paid == {this_month: 4500}
+    assert lines["钱二"].paid == {this_month: 4500} and lines["孙三"].paid == {}
+    month_column = 4 + date.today().month  # 姓名…月应缴金额, then the months
+    assert tab.table.item(0, month_column).text() == "45.00"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
+from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
 from liangxin_desktop.output.files import Progress, atomic_output, no_progress
 from liangxin_desktop.output.pdf.document import PageSetup, new_canvas
 from liangxin_desktop.output.pdf.fonts import register_fonts
@@ -16,6 +17,7 @@ from liangxin_desktop.output.pdf.roster import RosterBook, TableSource, register
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import attendance_matrix
+from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.organization import organization_name
 
 MEETINGS_PER_BAND = 16  # attendance columns on one landscape page
@@ -48,10 +50,21 @@ def attendance_sources(archive: Archive, register: Register, year: int) -> list[
 def _sources(
     archive: Archive, register: Register, row_filter: queries.RowFilter | None, as_of: date
 ) -> list[TableSource]:
+    year = (row_filter.year if row_filter else None) or as_of.year
     if register.derived == "attendance":
-        return attendance_sources(
-            archive, register, (row_filter.year if row_filter else None) or as_of.year
-        )
+        return attendance_sources(archive, register, year)
+    if register.derived == "dues":
+        rows = dues_rows(dues_grid(archive, year), year, as_of)
+        return [
+            TableSource(
+                register.title,
+                DUES_FIELDS,
+                len(rows),
+                partial(iter, rows),
+                f"共 {len(rows) - 1} 名党员　单位：元",
+                year,
+            )
+        ]
     return [register_source(archive, register, row_filter)]
 
 

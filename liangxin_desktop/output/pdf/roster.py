@@ -38,6 +38,7 @@ SIGNATURE_HEIGHT = 16 * mm
 _SERIAL_WEIGHT = 0.6
 _SHORT_TEXT = 5 * BODY_SIZE  # values up to five Chinese characters never wrap
 _ASCENT = 0.86 * BODY_SIZE
+_NUMBER_KINDS = (FieldKind.MONEY, FieldKind.INTEGER, FieldKind.NUMBER)
 _NO_WRAP_KINDS = (
     FieldKind.DATE,
     FieldKind.MONTH,
@@ -234,14 +235,20 @@ class RosterBook:
             baseline = top - (height - len(lines) * LEADING) / 2 - _ASCENT
             for line in lines:
                 if line:
-                    indent = (
-                        (width - _measure_body(line)) / 2 if column == 0 else PADDING
-                    )  # 序号 centred
+                    indent = self._indent(column, line, width)
                     text.setTextOrigin(x + indent, baseline)
                     text.textOut(line)
                 baseline -= LEADING
             x += width
         return top - height
+
+    def _indent(self, column: int, line: str, width: float) -> float:
+        """序号 centred, amounts and counts right-aligned, text from the left."""
+        if column == 0:
+            return (width - _measure_body(line)) / 2
+        if self.fields[column - 1].kind in _NUMBER_KINDS:
+            return width - PADDING - _measure_body(line)
+        return PADDING
 
     def _draw_signature(self, canvas: Canvas, top: float) -> None:
         x, _, _, _ = self.setup.body

@@ -1,0 +1,56 @@
+"""The 党费收缴册 grid as columns and rows, shared by the Excel sheet, the printed pages and the UI."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from liangxin_desktop.catalog.fields import Field, FieldKind
+from liangxin_desktop.storage.dues import DuesLine
+
+_MONEY = FieldKind.MONEY
+FIXED_BEFORE = (
+    Field("name", "姓名", width=8, print_width=1.2),
+    Field("category", "缴费类别", width=8, print_width=1.0),
+    Field("base_fen", "缴费基数", _MONEY, width=10, print_width=1.1),
+    Field("rate", "比例", width=6, print_width=0.6),
+    Field("monthly_fen", "月应缴金额", _MONEY, width=10, print_width=1.0),
+)
+MONTHS = tuple(
+    Field(f"m{month:02d}", f"{month}月", _MONEY, width=8, print_width=0.75)
+    for month in range(1, 13)
+)
+FIXED_AFTER = (
+    Field("due_fen", "应缴合计", _MONEY, width=10, print_width=1.0),
+    Field("paid_fen", "实缴合计", _MONEY, width=10, print_width=1.0),
+    Field("owed_fen", "欠缴", _MONEY, width=9, print_width=0.9),
+)
+DUES_FIELDS = FIXED_BEFORE + MONTHS + FIXED_AFTER
+
+
+def through_month(year: int, today: date) -> str:
+    """The last month that is due: December of a past year, this month of the current year."""
+    return f"{year}-12" if year < today.year else today.isoformat()[:7]
+
+
+def dues_rows(lines: list[DuesLine], year: int, today: date) -> list[dict[str, Any]]:
+    last = through_month(year, today)
+    rows = []
+    for line in lines:
+        due, paid = line.due_fen(last), line.paid_fen()
+        row: dict[str, Any] = {
+            "name": line.name,
+            "category": line.category or "未核定",
+            "base_fen": line.base_fen,
+            "rate": f"{line.rate_bp / 100:g}%" if line.rate_bp else "",
+            "monthly_fen": line.monthly_fen,
+            "due_fen": due,
+            "paid_fen": paid,
+            "owed_fen": max(due - paid, 0),
+        }
+        row.update({f"m{m:02d}": line.paid.get(f"{year}-{m:02d}") for m in range(1, 13)})
+        rows.append(row)
+    totals: dict[str, Any] = {"name": "合计", "category": ""}
+    for key in ["monthly_fen", *(f.key for f in MONTHS), "due_fen", "paid_fen", "owed_fen"]:
+        totals[key] = sum(row[key] or 0 for row in rows)
+    return [*rows, totals]

@@ -1,0 +1,239 @@
+"""The 党费收缴册 tab: the year's grid, 年度核定, marking months paid for many members at once."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liangxin_desktop.catalog.fields import Field, display_value
+from liangxin_desktop.catalog.fields import FieldKind as K
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.validation import Cleaned, clean_field
+from liangxin_desktop.domain import dates
+from liangxin_desktop.domain.dues import DuesCategory
+from liangxin_desktop.errors import InvalidValue, LiangxinError
+from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month
+from liangxin_desktop.storage import dues
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.record_dialog import RecordDialog
+
+ASSESS_FIELDS = (
+    Field(
+        "category",
+        "缴费类别",
+        K.CHOICE,
+        required=True,
+        choices=tuple(c.value for c in DuesCategory),
+    ),
+    Field(
+        "base",
+        "缴费基数（元/月）",
+        K.MONEY,
+        help="在职：税后月工资（不含五险一金、补贴、奖金）；离退休：月养老金",
+    ),
+    Field("reduced", "减免后金额（元/月）", K.MONEY, help="困难减免时填写，免交填0"),
+    Field("approved_by", "批准人", help="困难减免须经批准"),
+)
+PAY_FIELDS = (
+    Field("first_month", "所属月份（起）", K.MONTH, required=True),
+    Field("last_month", "所属月份（止）", K.MONTH, help="只交一个月可不填"),
+    Field("paid_on", "缴纳日期", K.DATE, required=True),
+    Field("method", "缴纳方式", K.CHOICE, required=True, choices=dues.METHODS),
+    Field("collector", "收缴人"),
+)
+
+
+def _clean(fields: tuple[Field, ...], raw: dict[str, Any]) -> Cleaned:
+    cleaned = Cleaned(values={})
+    for spec in fields:
+        value, problem = clean_field(spec, raw.get(spec.key))
+        cleaned.values[spec.key] = value
+        if problem:
+            cleaned.problems.append(problem)
+    return cleaned
+
+
+def _months(first: str, last: str | None) -> list[str]:
+    """The months from ``first`` to ``last`` (at most twelve: a quarter, half a year, a year)."""
+    last = last or first
+    if last < first:
+        raise InvalidValue("所属月份（止）不能早于所属月份（起）。")
+    months: list[str] = []
+    current = first
+    while current <= last:
+        months.append(current)
+        current = dates.add_months(date.fromisoformat(current + "-01"), 1).isoformat()[:7]
+    if len(months) > 12:
+        raise InvalidValue("一次最多登记12个月的党费。")
+    return months
+
+
+class DuesTab(QWidget):
+    changed = Signal()
+    summary_changed = Signal()
+
+    def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.archive, self.register = archive, register
+        self.year = QComboBox()
+        this_year = date.today().year
+        self.year.addItems([f"{y}年度" for y in range(this_year, this_year - 15, -1)])
+        self.table = QTableWidget()
+        self.table.setObjectName("dues_grid")
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        bar = QHBoxLayout()
+        for text, slot in (
+            ("年度核定…", self.assess_selected),
+            ("按上年核定", self.carry_over),
+            ("登记缴费…", self.pay_selected),
+        ):
+            button = QPushButton(text)
+            button.clicked.connect(slot)
+            bar.addWidget(button)
+        bar.addWidget(QLabel("按住 Ctrl 或 Shift 可选择多名党员，一次登记。"))
+        bar.addStretch(1)
+        bar.addWidget(self.year)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self._summary = ""
+        self.year.currentTextChanged.connect(lambda _text: self.refresh())
+        self.refresh()
+
+    def selected_year(self) -> int:
+        return int(self.year.currentText()[:4])
+
+    def refresh(self) -> None:
+        year = self.selected_year()
+        self.lines = dues.dues_grid(self.archive, year)
+        rows = dues_rows(self.lines, year, date.today())
+        self.table.clear()
+        self.table.setColumnCount(len(DUES_FIELDS))
+        self.table.setRowCount(len(rows))
+        self.table.setHorizontalHeaderLabels([f.label for f in DUES_FIELDS])
+        for number, row in enumerate(rows):
+            for column, spec in enumerate(DUES_FIELDS):
+                item = QTableWidgetItem(display_value(spec, row.get(spec.key)))
+                if column >= 2:
+                    item.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.table.setItem(number, column, item)
+        self.table.resizeColumnsToContents()
+        totals = rows[-1]
+        self._summary = (
+            f"{self.register.title}：{year}年度应缴 {display_value(DUES_FIELDS[-3], totals['due_fen'])} 元，"
+            f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
+            f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
+        )
+        self.summary_changed.emit()
+
+    def summary_text(self) -> str:
+        return self._summary
+
+    def _selected(self) -> list[dues.DuesLine]:
+        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
+        chosen = [self.lines[row] for row in rows if row < len(self.lines)]
+        if not chosen:
+            QMessageBox.information(self, "请先选择", "请先在表格中点选党员（可多选）。")
+        return chosen
+
+    def assess_selected(self) -> None:
+        chosen = self._selected()
+        if not chosen:
+            return
+        year = self.selected_year()
+
+        def save(raw: dict[str, Any]) -> int:
+            values = _clean(ASSESS_FIELDS, raw).values
+            for line in chosen:
+                dues.assess(
+                    self.archive,
+                    line.person_id,
+                    year,
+                    values["category"],
+                    values["base"] or 0,
+                    reduced_fen=values["reduced"],
+                    approved_by=values["approved_by"] or "",
+                )
+            return len(chosen)
+
+        names = "、".join(line.name for line in chosen[:5]) + ("等" if len(chosen) > 5 else "")
+        first = chosen[0]
+        initial = {"category": first.category, "base": first.base_fen}
+        if (
+            RecordDialog.ask(
+                self,
+                f"{year}年度党费核定：{names}",
+                ASSESS_FIELDS,
+                lambda raw: _clean(ASSESS_FIELDS, raw),
+                save,
+                initial=initial,
+            )
+            is not None
+        ):
+            self.refresh()
+
+    def carry_over(self) -> None:
+        try:
+            count = dues.carry_over(self.archive, self.selected_year())
+        except LiangxinError as exc:
+            show_problem(self, exc)
+            return
+        QMessageBox.information(self, "按上年核定", f"已按上年度核定了 {count} 名党员的党费。")
+        self.refresh()
+
+    def pay_selected(self) -> None:
+        chosen = self._selected()
+        if not chosen:
+            return
+
+        def save(raw: dict[str, Any]) -> int:
+            values = _clean(PAY_FIELDS, raw).values
+            return dues.record_payments(
+                self.archive,
+                [line.person_id for line in chosen],
+                _months(values["first_month"], values["last_month"]),
+                date.fromisoformat(values["paid_on"]),
+                values["method"],
+                values["collector"] or "",
+            )
+
+        month = date.today().isoformat()[:7]
+        initial = {"first_month": month, "paid_on": date.today().isoformat(), "method": "按月"}
+        names = "、".join(line.name for line in chosen[:5]) + ("等" if len(chosen) > 5 else "")
+        if (
+            RecordDialog.ask(
+                self,
+                f"登记党费：{names}（{len(chosen)}人）",
+                PAY_FIELDS,
+                lambda raw: _clean(PAY_FIELDS, raw),
+                save,
+                initial=initial,
+            )
+            is not None
+        ):
+            self.refresh()
+
+    def add_record(self) -> None:
+        self.pay_selected()
+
+    def focus_search(self) -> None:
+        self.table.setFocus()
