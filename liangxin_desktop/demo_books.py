@@ -284,3 +284,56 @@ def build_dues(archive: Archive, rng: random.Random, today: date, collector: str
                         today,
                     )
                 month = dates.add_months(month, 1)
+
+
+def build_mobile_cards(
+    archive: Archive, today: date, roster: list[dict[str, Any]], issuer: str
+) -> None:
+    """One member working away (long enough to be flagged) and one member coming in."""
+    from liangxin_desktop.domain.idnumber import fictional_id_number
+    from liangxin_desktop.storage import mobile
+
+    away = roster[-1]
+    away_on = today - timedelta(days=240)
+    mobile.save_card(
+        archive,
+        {
+            "direction": "流出",
+            "name": away["name"],
+            "id_number": away["id_number"],
+            "phone": away.get("phone"),
+            "card_no": f"流动{today.year}-001",
+            "card_issued_on": away_on,
+            "card_issuer": issuer,
+            "away_on": away_on,
+            "reason": "随项目外派",
+            "destination": "广东省深圳市南山区科技园项目部",
+            "host_unit": "项目部",
+            "host_org": "中共深圳市南山区粤海街道工作委员会",
+            "dues_where": "本支部",
+            "dues_paid_until": today.isoformat()[:7],
+        },
+        [
+            {
+                "entry_date": away_on + timedelta(days=90),
+                "kind": "联系",
+                "content": "电话了解工作和思想情况",
+            }
+        ],
+        today=today,
+    )
+    mobile.save_card(
+        archive,
+        {
+            "direction": "流入",
+            "name": "杨立新",
+            "id_number": fictional_id_number("510107", date(1988, 4, 6), 11),
+            "home_org": "中共成都市武侯区某社区支部委员会",
+            "card_no": "川流动2025-037",
+            "away_on": today - timedelta(days=100),
+            "reason": "务工",
+            "destination": "本公司",
+            "dues_where": "原所在党组织",
+        },
+        today=today,
+    )

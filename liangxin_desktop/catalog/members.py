@@ -206,13 +206,13 @@ def fill_and_check_identity(row: dict[str, Any], today: date) -> list[Problem]:
     except InvalidValue:
         return []
     problems = []
-    if not row.get("sex"):
+    if "sex" in row and not row["sex"]:  # only the fields this register has are filled in
         row["sex"] = info.sex
-    elif row["sex"] != info.sex:
+    elif row.get("sex") and row["sex"] != info.sex:
         problems.append(Problem("sex", "性别", f"与公民身份号码不符（号码表明为{info.sex}性）。"))
-    if not row.get("birth_date"):
+    if "birth_date" in row and not row["birth_date"]:
         row["birth_date"] = info.birth_date.isoformat()
-    elif row["birth_date"] != info.birth_date.isoformat():
+    elif row.get("birth_date") and row["birth_date"] != info.birth_date.isoformat():
         shown = dates.format_cn_date(info.birth_date)
         problems.append(
             Problem("birth_date", "出生日期", f"与公民身份号码不符（号码表明为{shown}）。")

@@ -89,6 +89,7 @@ def _build() -> dict[str, Register]:
     from liangxin_desktop.catalog import books, meetings
     from liangxin_desktop.catalog.activists import ACTIVISTS
     from liangxin_desktop.catalog.members import MEMBERS
+    from liangxin_desktop.catalog.mobile import MOBILE_MEMBERS
 
     registers = [
         meetings.COMMITTEE_MEETINGS,
@@ -109,7 +110,7 @@ def _build() -> dict[str, Register]:
         Register("dues", "党费收缴册", "册", "党费", count_unit="名", derived="dues"),
         books.GOOD_DEEDS,
         books.WORK_RULES,
-        _plain("mobile_members", "流动党员登记卡", "卡", "流动党员", "portrait"),
+        MOBILE_MEMBERS,
         books.INCOMING_DOCUMENTS,
         books.OUTGOING_DOCUMENTS,
         _plain("activity_materials", "党组织活动资料簿", "其他", "资料"),

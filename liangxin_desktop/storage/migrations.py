@@ -37,7 +37,13 @@ def m0004_dues(db: Database) -> None:
     db.execute("PRAGMA user_version = 4")
 
 
-MIGRATION_COUNT = 4
+@migrations(name="0005_mobile_cards")
+def m0005_mobile_cards(db: Database) -> None:
+    db.executescript(_MOBILE_SCHEMA)
+    db.execute("PRAGMA user_version = 5")
+
+
+MIGRATION_COUNT = 5
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -302,5 +308,46 @@ CREATE TABLE dues_remittances (
     receiver TEXT,
     note TEXT,
     created_at TEXT NOT NULL
+);
+"""
+
+# 流动党员登记卡: one card per mobile member (going out, or coming in from elsewhere), with dated
+# follow-up entries (年度报告, 年审, 联系). Incoming members are not in ``people``: the card holds
+# their identity itself.
+_MOBILE_SCHEMA = """
+CREATE TABLE mobile_cards (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sex TEXT,
+    id_number TEXT,
+    phone TEXT,
+    home_org TEXT,
+    card_no TEXT,
+    card_issued_on TEXT,
+    card_issuer TEXT,
+    away_on TEXT NOT NULL,
+    expected_return TEXT,
+    reason TEXT,
+    destination TEXT,
+    host_unit TEXT,
+    host_org TEXT,
+    host_contact TEXT,
+    dues_where TEXT,
+    dues_paid_until TEXT,
+    returned_on TEXT,
+    transferred_on TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE mobile_card_entries (
+    id INTEGER PRIMARY KEY,
+    card_id INTEGER NOT NULL REFERENCES mobile_cards (id) ON DELETE CASCADE,
+    entry_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content TEXT NOT NULL,
+    sort_order INTEGER NOT NULL DEFAULT 0
 );
 """

@@ -30,6 +30,7 @@ from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import meetings, records
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
+from liangxin_desktop.ui.rows_section import RowsSection
 
 NOT_EXPECTED = ""  # not expected at this meeting (e.g. another 党小组)
 _STATUS, _REASON = 3, 4
@@ -135,52 +136,6 @@ class AttendancePicker(Section):
         return tuple(self.entries())
 
 
-class ResolutionsTable(Section):
-    """决议事项 with 负责人 and 完成时限."""
-
-    def __init__(self, rows: list[dict[str, Any]]) -> None:
-        super().__init__()
-        self.table = QTableWidget(len(rows), 3)
-        self.table.setObjectName("resolutions")
-        self.table.setHorizontalHeaderLabels(["决议事项", "负责人", "完成时限"])
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        self.table.setMinimumHeight(120)
-        for row, values in enumerate(rows):
-            for column, key in enumerate(("content", "owner", "deadline")):
-                self.table.setItem(row, column, QTableWidgetItem(values.get(key) or ""))
-        add, remove = QPushButton("增加一条"), QPushButton("删除所选")
-        add.clicked.connect(lambda: self.table.insertRow(self.table.rowCount()))
-        remove.clicked.connect(lambda: self.table.removeRow(self.table.currentRow()))
-        bar = QHBoxLayout()
-        bar.addWidget(QLabel("<b>决议事项</b>（没有可不填）"))
-        bar.addStretch(1)
-        bar.addWidget(add)
-        bar.addWidget(remove)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 8, 0, 0)
-        layout.addLayout(bar)
-        layout.addWidget(self.table)
-        self.table.itemChanged.connect(lambda _item: self.changed.emit())
-
-    def rows(self) -> list[dict[str, Any]]:
-        found = []
-        for row in range(self.table.rowCount()):
-            cells = [self.table.item(row, c) for c in range(3)]
-            values = dict(
-                zip(
-                    ("content", "owner", "deadline"),
-                    (c.text() if c else "" for c in cells),
-                    strict=True,
-                )
-            )
-            if any(v.strip() for v in values.values()):
-                found.append(values)
-        return found
-
-    def state(self) -> Any:
-        return tuple(tuple(sorted(r.items())) for r in self.rows())
-
-
 def _meeting_day(raw: dict[str, Any]) -> date:
     try:
         return dates.parse_date(raw.get("meeting_date") or "")
@@ -199,8 +154,12 @@ def ask_meeting(
     )
     recorded = meetings.attendance_of(archive, meeting_id) if meeting_id else {}
     picker = AttendancePicker(archive, _meeting_day(initial), recorded)
-    resolutions = ResolutionsTable(
-        meetings.resolutions_of(archive, meeting_id) if meeting_id else []
+    resolutions = RowsSection(
+        "决议事项",
+        [("content", "决议事项"), ("owner", "负责人"), ("deadline", "完成时限")],
+        meetings.resolutions_of(archive, meeting_id) if meeting_id else [],
+        "resolutions",
+        "（没有可不填）",
     )
 
     def validate(raw: dict[str, Any]) -> Cleaned:

@@ -7,14 +7,16 @@ from typing import Any
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
 from liangxin_desktop.catalog.registers import Register
-from liangxin_desktop.storage import rules
+from liangxin_desktop.storage import mobile, records, rules
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.activists_tab import ActivistsTab
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.meeting_form import ask_meeting
+from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
+from liangxin_desktop.ui.rows_section import RowsSection
 
 
 class MeetingTab(BookTab):
@@ -50,6 +52,40 @@ class WorkRulesTab(BookTab):
             self.edit_selected()
 
 
+class MobileTab(BookTab):
+    """流动党员登记卡: the card fields plus the yearly reports and reviews."""
+
+    def open_form(self, record_id: int | None) -> Any:
+        archive, register = self.archive, self.register
+        initial = (
+            records.get_record(archive, register, record_id) if record_id else {"direction": "流出"}
+        )
+        entries = RowsSection(
+            "跟踪记录",
+            [("entry_date", "日期"), ("kind", "类型"), ("content", "内容")],
+            mobile.entries_of(archive, record_id) if record_id else [],
+            "entries",
+            "（年度报告、年审、联系，类型可填：年度报告、年审、联系、其他）",
+        )
+
+        def validate(raw: dict[str, Any]) -> Any:
+            cleaned = records.validate(register, raw)
+            cleaned.problems += mobile.entry_problems(entries.rows())
+            return cleaned
+
+        title = "修改流动党员登记卡" if record_id else "新增流动党员登记卡"
+        result = RecordDialog.ask(
+            self,
+            title,
+            register.form_fields,
+            validate,
+            lambda raw: mobile.save_card(archive, raw, entries.rows(), record_id),
+            initial=initial,
+            sections=[entries],
+        )
+        return None if result is None else int(result)
+
+
 def make_register_tab(
     archive: Archive, register: Register
 ) -> RegisterTab | AttendanceTab | DuesTab:
@@ -63,6 +99,8 @@ def make_register_tab(
         return ActivistsTab(archive, register)
     if register.table == "meetings":
         return MeetingTab(archive, register)
+    if register.key == "mobile_members":
+        return MobileTab(archive, register)
     if register.key == "work_rules":
         return WorkRulesTab(archive, register)
     return BookTab(archive, register)

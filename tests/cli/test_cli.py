@@ -89,7 +89,7 @@ def test_export_and_print(demo_file: Path, tmp_path: Path) -> None:
             "没有名为“nope”的台账",
         ),
         (
-            ("export", "--data", "{demo}", "--out", "{tmp}/x.xlsx", "--register", "mobile_members"),
+            ("export", "--data", "{demo}", "--out", "{tmp}/x.xlsx", "--register", "photo_album"),
             1,
             "目前还不能导出",
         ),

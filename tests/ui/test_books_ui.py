@@ -216,3 +216,30 @@ def test_dues_assessed_and_paid_for_several_members_at_once(
     assert lines["钱二"].paid == {this_month: 4500} and lines["孙三"].paid == {}
     month_column = 4 + date.today().month  # 姓名…月应缴金额, then the months
     assert tab.table.item(0, month_column).text() == "45.00"
+
+
+def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archive) -> None:
+    from liangxin_desktop.storage import mobile
+
+    tab = window.show_register("mobile_members")
+    away = (date.today().replace(day=1)).isoformat()
+
+    def fill(dialog: RecordDialog) -> None:
+        type_chinese(dialog.editors["name"].input, "王秀英")
+        qtbot.keyClicks(dialog.editors["id_number"].input, "11010519491231002X")
+        qtbot.keyClicks(dialog.editors["away_on"].input, away)
+        entries = dialog.sections[0]
+        qtbot.mouseClick(
+            entries.findChildren(QPushButton)[0], Qt.MouseButton.LeftButton
+        )  # 增加一条
+        from PySide6.QtWidgets import QTableWidgetItem
+
+        for column, text in enumerate((away, "联系", "电话联系，了解工作情况")):
+            entries.table.setItem(0, column, QTableWidgetItem(text))
+        dialog.revalidate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, fill)
+    tab.add_record()
+    assert failures == [] and tab.model.rowCount() == 1
+    assert mobile.entries_of(archive, tab.model.id_at(0))[0]["content"] == "电话联系，了解工作情况"
