@@ -7,7 +7,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
 
-from liangxin_desktop.demo_books import build_books, build_dues, build_mobile_cards, build_pipeline
+from liangxin_desktop.demo_books import (
+    build_books,
+    build_dues,
+    build_files,
+    build_mobile_cards,
+    build_pipeline,
+)
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import organization, people
@@ -193,6 +199,7 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
         )
         build_dues(archive, rng, today, profile["keeper"])
         build_mobile_cards(archive, today, roster, profile["name"])
+        build_files(archive, today, profile["keeper"])
 
 
 def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: date) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 from datetime import date, timedelta
+from pathlib import Path
 from typing import Any
 
 from liangxin_desktop.catalog.books import GOOD_DEEDS, INCOMING_DOCUMENTS, OUTGOING_DOCUMENTS
@@ -337,3 +338,58 @@ def build_mobile_cards(
         },
         today=today,
     )
+
+
+def _demo_photo(path: Path, caption: str, day: date, hue: int) -> None:
+    """A stand-in activity photo: a coloured scene with its caption, and the date in its EXIF."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    from liangxin_desktop import paths
+
+    image = Image.new("RGB", (1600, 1067), (150 + hue % 80, 40 + hue % 50, 40))
+    draw = ImageDraw.Draw(image)
+    for band in range(0, 1067, 40):
+        draw.rectangle([0, band, 1600, band + 20], fill=(170 + hue % 60, 60 + band % 60, 50))
+    font = ImageFont.truetype(str(paths.fonts_dir() / "NotoSansSC-Bold.ttf"), 72)
+    draw.text((80, 860), caption, font=font, fill=(255, 230, 160))
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[36867] = day.strftime("%Y:%m:%d 10:00:00")
+    image.save(path, "JPEG", quality=85, exif=exif)
+
+
+def build_files(archive: Archive, today: date, author: str) -> None:
+    """A few activity materials and photos, as the clerk would import them."""
+    import tempfile
+
+    from liangxin_desktop.storage import files
+
+    with tempfile.TemporaryDirectory(prefix="liangxin-demo-") as folder:
+        plan = Path(folder) / "主题党日活动方案.txt"
+        plan.write_text(
+            "主题党日活动方案\n一、活动主题：重温入党誓词，践行初心使命\n二、活动时间：每月20日\n"
+            "三、参加人员：支部全体党员\n四、活动内容：重温入党誓词、集中学习、志愿服务\n",
+            encoding="utf-8",
+        )
+        files.import_material(
+            archive,
+            {
+                "file_date": today - timedelta(days=60),
+                "title": "主题党日活动方案",
+                "kind": "活动方案",
+            },
+            plan,
+            today,
+        )
+        scenes = [
+            ("重温入党誓词", 20),
+            ("党员志愿服务进社区", 75),
+            ("七一主题党日", 140),
+            ("集中学习", 200),
+        ]
+        for index, (caption, days_ago) in enumerate(scenes):
+            path = Path(folder) / f"photo{index}.jpg"
+            day = today - timedelta(days=days_ago)
+            _demo_photo(path, caption, day, index * 37)
+            files.import_photo(
+                archive, {"title": caption, "place": "党员活动室", "author": author}, path, today
+            )

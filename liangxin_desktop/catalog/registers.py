@@ -79,14 +79,8 @@ class Register:
         return tuple(f for f in self.fields if f.print_width > 0)
 
 
-def _plain(
-    key: str, title: str, group: str, row_noun: str, orientation: str = "landscape"
-) -> Register:
-    return Register(key=key, title=title, group=group, row_noun=row_noun, orientation=orientation)
-
-
 def _build() -> dict[str, Register]:
-    from liangxin_desktop.catalog import books, meetings
+    from liangxin_desktop.catalog import books, files, meetings
     from liangxin_desktop.catalog.activists import ACTIVISTS
     from liangxin_desktop.catalog.members import MEMBERS
     from liangxin_desktop.catalog.mobile import MOBILE_MEMBERS
@@ -113,9 +107,9 @@ def _build() -> dict[str, Register]:
         MOBILE_MEMBERS,
         books.INCOMING_DOCUMENTS,
         books.OUTGOING_DOCUMENTS,
-        _plain("activity_materials", "党组织活动资料簿", "其他", "资料"),
+        files.ACTIVITY_MATERIALS,
         meetings.JOINT_MEETINGS,
-        _plain("photo_album", "党组织活动图片册", "其他", "照片", "portrait"),
+        files.PHOTO_ALBUM,
     ]
     return {register.key: register for register in registers}
 

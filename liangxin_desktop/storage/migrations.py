@@ -43,7 +43,13 @@ def m0005_mobile_cards(db: Database) -> None:
     db.execute("PRAGMA user_version = 5")
 
 
-MIGRATION_COUNT = 5
+@migrations(name="0006_files")
+def m0006_files(db: Database) -> None:
+    db.executescript(_FILES_SCHEMA)
+    db.execute("PRAGMA user_version = 6")
+
+
+MIGRATION_COUNT = 6
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -350,4 +356,34 @@ CREATE TABLE mobile_card_entries (
     content TEXT NOT NULL,
     sort_order INTEGER NOT NULL DEFAULT 0
 );
+"""
+
+# 党组织活动资料簿 and 党组织活动图片册: the files themselves live in the archive (one file is the
+# whole archive); ``book`` says which register a file belongs to.
+_FILES_SCHEMA = """
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    book TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT,
+    file_date TEXT,
+    place TEXT,
+    author TEXT,
+    related_meeting TEXT,
+    file_name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    data BLOB NOT NULL,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX files_book_date ON files (book, file_date);
+CREATE VIEW files_view AS
+SELECT id, book, title, kind, file_date, place, author, related_meeting, file_name, mime, size,
+    width, height, note, deleted_at, created_at, updated_at
+FROM files;
 """

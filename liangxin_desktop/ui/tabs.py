@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
 from liangxin_desktop.catalog.registers import Register
-from liangxin_desktop.storage import mobile, records, rules
+from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.storage import files, mobile, records, rules
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.activists_tab import ActivistsTab
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.meeting_form import ask_meeting
+from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
@@ -86,6 +90,77 @@ class MobileTab(BookTab):
         return None if result is None else int(result)
 
 
+class FilesTab(BookTab):
+    """活动资料簿 and 活动图片册: pick a file, describe it; the file is kept inside the archive."""
+
+    def add_actions(self) -> None:
+        super().add_actions()
+        save_copy = QPushButton("另存文件…")
+        save_copy.setToolTip("把所选资料或照片保存到电脑或U盘上")
+        save_copy.clicked.connect(self.save_copy)
+        self.bar.addWidget(save_copy)
+
+    def _choose_file(self) -> Path | None:
+        photo = self.register.key == "photo_album"
+        filter_text = (
+            "照片 (*.jpg *.jpeg *.png)"
+            if photo
+            else (
+                "资料 (*.pdf *.doc *.docx *.wps *.xls *.xlsx *.et *.ppt *.pptx *.dps *.ofd *.txt *.jpg *.jpeg *.png)"
+            )
+        )
+        chosen, _ = QFileDialog.getOpenFileName(
+            self,
+            f"选择要导入的{self.register.row_noun}",
+            str(Path.home()),
+            f"{filter_text};;所有文件 (*)",
+        )
+        return Path(chosen) if chosen else None
+
+    def open_form(self, record_id: int | None) -> Any:
+        archive, register = self.archive, self.register
+        choices = {"related_meeting": files.meeting_labels(archive)}
+        if record_id is not None:
+            saved = RecordDialog.ask(
+                self,
+                f"修改{register.row_noun}说明",
+                register.form_fields,
+                lambda raw: records.validate(register, raw),
+                lambda raw: records.update_record(archive, register, record_id, raw),
+                initial=records.get_record(archive, register, record_id),
+                choices=choices,
+            )
+            return None if saved is None else record_id
+        source = self._choose_file()
+        if source is None:
+            return None
+        importer = files.import_photo if register.key == "photo_album" else files.import_material
+        initial = {"title": source.stem} if register.key != "photo_album" else {}
+        if register.key != "photo_album":
+            initial["file_date"] = date.today().isoformat()
+        return RecordDialog.ask(
+            self,
+            f"导入{register.row_noun}：{source.name}",
+            register.form_fields,
+            lambda raw: records.validate(register, raw),
+            lambda raw: importer(archive, raw, source),
+            initial=initial,
+            choices=choices,
+        )
+
+    def save_copy(self) -> None:
+        record_id = self._require_selection("另存")
+        if record_id is None:
+            return
+        name, _data = files.file_data(self.archive, record_id)
+        chosen, _ = QFileDialog.getSaveFileName(self, "另存文件", str(Path.home() / name))
+        if chosen:
+            try:
+                files.save_copy(self.archive, record_id, Path(chosen))
+            except LiangxinError as exc:
+                show_problem(self, exc, "无法保存")
+
+
 def make_register_tab(
     archive: Archive, register: Register
 ) -> RegisterTab | AttendanceTab | DuesTab:
@@ -99,6 +174,8 @@ def make_register_tab(
         return ActivistsTab(archive, register)
     if register.table == "meetings":
         return MeetingTab(archive, register)
+    if register.table == "files":
+        return FilesTab(archive, register)
     if register.key == "mobile_members":
         return MobileTab(archive, register)
     if register.key == "work_rules":

@@ -91,3 +91,9 @@ def test_missing_required_fields_are_named() -> None:
     cleaned = clean_record(get_register("members"), {})
     texts = {p.text() for p in cleaned.errors}
     assert {"姓名：必须填写。", "公民身份号码：必须填写。", "人员类别：必须填写。"} <= texts
+
+
+def test_every_register_is_working() -> None:
+    from liangxin_desktop.catalog.registers import available_registers
+
+    assert [r.key for r in available_registers()] == DOMAIN_KEYS

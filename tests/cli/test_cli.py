@@ -88,11 +88,6 @@ def test_export_and_print(demo_file: Path, tmp_path: Path) -> None:
             1,
             "没有名为“nope”的台账",
         ),
-        (
-            ("export", "--data", "{demo}", "--out", "{tmp}/x.xlsx", "--register", "photo_album"),
-            1,
-            "目前还不能导出",
-        ),
         (("export", "--data", "{tmp}/missing.lxdb", "--out", "{tmp}/x.xlsx"), 1, "找不到台账文件"),
         (("export", "--data", "{demo}", "--out", "{tmp}/x.csv"), 1, "扩展名应为 .xlsx"),
         (("print", "--data", "{demo}", "--out", "{tmp}/no/such/dir/x.pdf"), 1, "不存在"),

@@ -243,3 +243,31 @@ def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archiv
     tab.add_record()
     assert failures == [] and tab.model.rowCount() == 1
     assert mobile.entries_of(archive, tab.model.id_at(0))[0]["content"] == "电话联系，了解工作情况"
+
+
+def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeypatch) -> None:
+    from PIL import Image
+    from PySide6.QtWidgets import QFileDialog
+
+    source = tmp_path / "合影.jpg"
+    exif = Image.Exif()
+    exif.get_ifd(0x8769)[36867] = "2026:07:01 09:30:00"
+    Image.new("RGB", (3000, 2000), (200, 40, 40)).save(source, "JPEG", exif=exif)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    tab = window.show_register("photo_album")
+    tab.year.setCurrentText("2026年度")
+
+    def describe(dialog: RecordDialog) -> None:
+        type_chinese(dialog.editors["title"].input, "七一主题党日合影")
+        dialog.revalidate()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, describe)
+    tab.add_record()
+    assert failures == [] and tab.model.rowCount() == 1
+    row = records.get_record(archive, tab.register, tab.model.id_at(0))
+    assert (row["file_date"], row["width"], row["title"]) == (
+        "2026-07-01",
+        2400,
+        "七一主题党日合影",
+    )
