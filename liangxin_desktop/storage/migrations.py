@@ -49,7 +49,13 @@ def m0006_files(db: Database) -> None:
     db.execute("PRAGMA user_version = 6")
 
 
-MIGRATION_COUNT = 6
+@migrations(name="0007_excused_months")
+def m0007_excused_months(db: Database) -> None:
+    db.executescript(_EXCUSED_SCHEMA)
+    db.execute("PRAGMA user_version = 7")
+
+
+MIGRATION_COUNT = 7
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -386,4 +392,17 @@ CREATE VIEW files_view AS
 SELECT id, book, title, kind, file_date, place, author, related_meeting, file_name, mime, size,
     width, height, note, deleted_at, created_at, updated_at
 FROM files;
+"""
+
+# The six-month rule: months the clerk marks as having a good reason (illness, approved absence)
+# do not count, separately for organizational life and for dues.
+_EXCUSED_SCHEMA = """
+CREATE TABLE excused_months (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    month TEXT NOT NULL,
+    what TEXT NOT NULL CHECK (what IN ('attendance', 'dues')),
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (person_id, month, what)
+);
 """

@@ -15,6 +15,7 @@ from liangxin_desktop.ui.leave_dialog import LeaveDialog
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import RegisterTab
+from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
 from liangxin_desktop.ui.step_dialog import StepDialog
 
 
@@ -33,6 +34,10 @@ class RosterTab(RegisterTab):
         extend.clicked.connect(self.extend_selected)
         self.bar.addWidget(convert)
         self.bar.addWidget(extend)
+        flags = QPushButton("六个月提示…")
+        flags.setToolTip("连续3个月、6个月未参加组织生活或未交党费的党员（党章第九条）")
+        flags.clicked.connect(lambda: SixMonthDialog.ask(self, self.archive))
+        self.bar.addWidget(flags)
 
     def add_filters(self) -> None:
         self.include_left = QCheckBox("显示已离开的党员")

@@ -271,3 +271,44 @@ def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeyp
         2400,
         "七一主题党日合影",
     )
+
+
+def test_six_month_list_is_shown_and_printed(
+    qtbot, window: MainWindow, archive, tmp_path, monkeypatch
+) -> None:
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QFileDialog
+
+    from liangxin_desktop.storage import meetings
+    from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
+
+    ids = [r[0] for r in archive.db.execute("SELECT id FROM people ORDER BY id")]
+    register = window.register_tabs["org_life"].register
+    today = date.today()
+    for back in range(1, 8):  # 孙三 absent for the last seven complete months
+        first = today.replace(day=1)
+        month = date(
+            first.year - (1 if first.month - back <= 0 else 0),
+            (first.month - back - 1) % 12 + 1,
+            20,
+        )
+        meetings.save_meeting(
+            archive,
+            register,
+            {"meeting_date": month, "kind": "主题党日", "topic": "主题党日"},
+            [meetings.Attendance(ids[0], "出席"), meetings.Attendance(ids[2], "缺席")],
+        )
+    target = tmp_path / "清单.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+
+    def act(dialog: SixMonthDialog) -> None:
+        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "孙三"
+        assert dialog.table.item(0, 4).text() == "已满6个月"
+        dialog.print_list()
+        dialog.reject()
+
+    failures = when_dialog_opens(qtbot, SixMonthDialog, act)
+    SixMonthDialog.ask(window, archive)
+    assert failures == []
+    text = PdfReader(target).pages[0].extract_text()
+    assert "党员连续六个月情况提示清单" in text and "孙三" in text

@@ -92,15 +92,23 @@ def print_registers(
             for register in registers
             for source in _sources(archive, register, row_filter, as_of)
         ]
-        counts = [book.measure(no_progress) for book in books]
-        total = sum(counts)
-        progress(0, total)
-        with atomic_output(target) as temp:
-            canvas = new_canvas(str(temp), books[0].setup)
-            first = 1
-            for book, count in zip(books, counts, strict=True):
-                book.draw(canvas, first, total, progress)
-                first += count
-            canvas.save()
+        return write_books(books, target, progress)
+
+
+def write_books(
+    books: Sequence[RosterBook], target: Path, progress: Progress = no_progress
+) -> Path:
+    """Measure every book (for "共 Y 页"), then draw them one after another into ``target``."""
+    register_fonts()
+    counts = [book.measure(no_progress) for book in books]
+    total = sum(counts)
+    progress(0, total)
+    with atomic_output(target) as temp:
+        canvas = new_canvas(str(temp), books[0].setup)
+        first = 1
+        for book, count in zip(books, counts, strict=True):
+            book.draw(canvas, first, total, progress)
+            first += count
+        canvas.save()
     progress(total, total)
     return target
