@@ -209,6 +209,65 @@ def remit(
     return int(new_id or 0)
 
 
+LARGE_DUES_MIN_FEN = 100000  # 1000 yuan
+
+
+def record_large_dues(
+    archive: Archive,
+    person_id: int,
+    paid_on: date,
+    amount_fen: int,
+    note: str = "",
+    today: date | None = None,
+) -> int:
+    """大额党费 (≥ 1000 yuan, voluntary, one-off), kept apart from the monthly dues."""
+    if amount_fen < LARGE_DUES_MIN_FEN:
+        raise InvalidValue(
+            f"大额党费应不少于1000元，这里是{format_fen(amount_fen)}元。",
+            "少于1000元的请按普通党费登记。",
+        )
+    if paid_on > (today or date.today()):
+        raise InvalidValue("缴纳日期不能晚于今天。")
+    _person(archive, person_id)
+    with archive.transaction() as db:
+        new_id = (
+            db.table("large_dues")
+            .insert(
+                {
+                    "person_id": person_id,
+                    "paid_on": paid_on.isoformat(),
+                    "amount_fen": amount_fen,
+                    "note": note.strip() or None,
+                    "created_at": audit.now_text(),
+                }
+            )
+            .last_rowid
+        )
+        audit.record(db, "大额党费", "large_dues", new_id)
+    return int(new_id or 0)
+
+
+def money_lists(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
+    """The year's remittances and 大额党费, for the 党费收缴册's accounts."""
+    start, end = f"{year}-01-01", f"{year}-12-31"
+    return {
+        "remittances": list(
+            archive.db.query(
+                "SELECT remitted_on, amount_fen, period, receiver FROM dues_remittances "
+                "WHERE remitted_on BETWEEN ? AND ? ORDER BY remitted_on",
+                [start, end],
+            )
+        ),
+        "large": list(
+            archive.db.query(
+                "SELECT l.paid_on, p.name, l.amount_fen, l.note FROM large_dues l JOIN people p ON p.id = l.person_id "
+                "WHERE l.paid_on BETWEEN ? AND ? ORDER BY l.paid_on",
+                [start, end],
+            )
+        ),
+    }
+
+
 @dataclass
 class DuesLine:
     person_id: int

@@ -55,7 +55,13 @@ def m0007_excused_months(db: Database) -> None:
     db.execute("PRAGMA user_version = 7")
 
 
-MIGRATION_COUNT = 7
+@migrations(name="0008_large_dues")
+def m0008_large_dues(db: Database) -> None:
+    db.executescript(_LARGE_DUES_SCHEMA)
+    db.execute("PRAGMA user_version = 8")
+
+
+MIGRATION_COUNT = 8
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -404,5 +410,17 @@ CREATE TABLE excused_months (
     reason TEXT NOT NULL,
     created_at TEXT NOT NULL,
     PRIMARY KEY (person_id, month, what)
+);
+"""
+
+# 大额党费: a voluntary one-off payment of 1000 yuan or more, recorded apart from the monthly dues.
+_LARGE_DUES_SCHEMA = """
+CREATE TABLE large_dues (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    paid_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 100000),
+    note TEXT,
+    created_at TEXT NOT NULL
 );
 """

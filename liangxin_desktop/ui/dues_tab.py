@@ -30,7 +30,7 @@ from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_m
 from liangxin_desktop.storage import dues
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.messages import show_problem
-from liangxin_desktop.ui.record_dialog import RecordDialog
+from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 
 ASSESS_FIELDS = (
     Field(
@@ -48,6 +48,17 @@ ASSESS_FIELDS = (
     ),
     Field("reduced", "减免后金额（元/月）", K.MONEY, help="困难减免时填写，免交填0"),
     Field("approved_by", "批准人", help="困难减免须经批准"),
+)
+LARGE_FIELDS = (
+    Field("paid_on", "缴纳日期", K.DATE, required=True),
+    Field("amount", "金额（元）", K.MONEY, required=True, help="自愿一次性交纳1000元以上"),
+    Field("note", "备注"),
+)
+REMIT_FIELDS = (
+    Field("remitted_on", "上缴日期", K.DATE, required=True),
+    Field("amount", "金额（元）", K.MONEY, required=True),
+    Field("period", "所属期间", help="例如：2026年第一季度"),
+    Field("receiver", "接收党组织"),
 )
 PAY_FIELDS = (
     Field("first_month", "所属月份（起）", K.MONTH, required=True),
@@ -103,6 +114,8 @@ class DuesTab(QWidget):
             ("年度核定…", self.assess_selected),
             ("按上年核定", self.carry_over),
             ("登记缴费…", self.pay_selected),
+            ("大额党费…", self.large_dues),
+            ("上缴党费…", self.remit),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -237,3 +250,71 @@ class DuesTab(QWidget):
 
     def focus_search(self) -> None:
         self.table.setFocus()
+
+    def large_dues(self) -> None:
+        chosen = self._selected()
+        if not chosen:
+            return
+        line = chosen[0]
+
+        def save(raw: dict[str, Any]) -> int:
+            values = _clean(LARGE_FIELDS, raw).values
+            return dues.record_large_dues(
+                self.archive,
+                line.person_id,
+                date.fromisoformat(values["paid_on"]),
+                values["amount"],
+                values["note"] or "",
+            )
+
+        RecordDialog.ask(
+            self,
+            f"大额党费：{line.name}",
+            LARGE_FIELDS,
+            lambda raw: _clean(LARGE_FIELDS, raw),
+            save,
+            initial={"paid_on": date.today().isoformat()},
+        )
+        self.refresh()
+
+    def remit(self) -> None:
+        year = self.selected_year()
+        accounts = dues.money_lists(self.archive, year)
+        done = (
+            "；".join(
+                f"{r['remitted_on']} {dues.yuan(r['amount_fen'])}元"
+                for r in accounts["remittances"]
+            )
+            or "无"
+        )
+        large = (
+            "；".join(
+                f"{r['paid_on']} {r['name']} {dues.yuan(r['amount_fen'])}元"
+                for r in accounts["large"]
+            )
+            or "无"
+        )
+
+        def save(raw: dict[str, Any]) -> int:
+            values = _clean(REMIT_FIELDS, raw).values
+            return dues.remit(
+                self.archive,
+                date.fromisoformat(values["remitted_on"]),
+                values["amount"],
+                values["period"] or "",
+                values["receiver"] or "",
+            )
+
+        info = Section()
+        label = QLabel(f"{year}年度已上缴：{done}\n{year}年度大额党费：{large}")
+        label.setWordWrap(True)
+        QVBoxLayout(info).addWidget(label)
+        RecordDialog.ask(
+            self,
+            "上缴党费",
+            REMIT_FIELDS,
+            lambda raw: _clean(REMIT_FIELDS, raw),
+            save,
+            initial={"remitted_on": date.today().isoformat()},
+            sections=[info],
+        )

@@ -54,7 +54,10 @@ class FieldEditor(QWidget):
     def _make_input(self, spec: Field, choices: Sequence[str]) -> QWidget:
         if spec.kind is FieldKind.LONG_TEXT:
             editor = QPlainTextEdit()
-            editor.setFixedHeight(70)
+            editor.setMinimumHeight(
+                220 if spec.max_length >= 5000 else 70
+            )  # minutes, rule texts: room to write
+            editor.setTabChangesFocus(True)
             editor.textChanged.connect(self.changed)
             return editor
         if spec.kind is FieldKind.BOOL:

@@ -100,3 +100,15 @@ def test_carry_over_and_remittance(archive) -> None:
     assert dues.remit(archive, date(2026, 4, 2), 13500, "2026年第一季度", "上级党委") > 0
     with pytest.raises(InvalidValue):
         dues.remit(archive, date(2026, 4, 2), 0)
+
+
+def test_large_dues_and_the_year_accounts(archive) -> None:
+    person_id = _member(archive, 0)
+    with pytest.raises(InvalidValue, match="不少于1000元"):
+        dues.record_large_dues(archive, person_id, date(2026, 7, 1), 99999, today=TODAY)
+    dues.record_large_dues(archive, person_id, date(2026, 7, 1), 200000, "自愿交纳", TODAY)
+    dues.remit(archive, date(2026, 7, 5), 200000, "大额党费", "上级党委")
+    accounts = dues.money_lists(archive, 2026)
+    assert accounts["large"][0]["amount_fen"] == 200000 and accounts["large"][0]["name"] == "党员0"
+    assert accounts["remittances"][0]["period"] == "大额党费"
+    assert dues.money_lists(archive, 2025) == {"remittances": [], "large": []}

@@ -312,3 +312,56 @@ def test_six_month_list_is_shown_and_printed(
     assert failures == []
     text = PdfReader(target).pages[0].extract_text()
     assert "党员连续六个月情况提示清单" in text and "孙三" in text
+
+
+PLAIN_BOOKS = {
+    "good_deeds": {"deed_date": "2026-03-05", "person": "赵一", "deed": "雨夜抢修设备保障订单交付"},
+    "incoming_documents": {"doc_date": "2026-02-01", "title": "关于做好年度党员教育培训工作的通知"},
+    "outgoing_documents": {"doc_date": "2026-02-03", "title": "关于表扬优秀共产党员的决定"},
+    "work_rules": {"title": "党员活动室管理制度", "status": "现行有效"},
+}
+
+
+@pytest.mark.parametrize("key", list(PLAIN_BOOKS))
+def test_typing_a_record_into_a_book_shows_it_everywhere(
+    qtbot, window: MainWindow, archive, tmp_path, key
+) -> None:
+    import openpyxl
+    from pypdf import PdfReader
+    from PySide6.QtWidgets import QComboBox, QLineEdit, QPlainTextEdit
+
+    from liangxin_desktop.output.excel import export_workbook
+    from liangxin_desktop.output.pdf.books import print_registers
+
+    tab = window.show_register(key)
+    if hasattr(tab, "year"):
+        tab.year.setCurrentText("2026年度")
+    values = PLAIN_BOOKS[key]
+
+    def fill(dialog: RecordDialog) -> None:
+        for field_key, text in values.items():
+            widget = dialog.editors[field_key].input
+            if isinstance(widget, QComboBox):
+                widget.setCurrentText(text)
+            elif text.isascii():
+                qtbot.keyClicks(widget, text)
+            else:
+                assert isinstance(widget, QLineEdit | QPlainTextEdit)
+                type_chinese(widget, text)
+        dialog.revalidate()
+        assert dialog.save_button.isEnabled(), dialog.message.text()
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, fill)
+    tab.add_record()
+    assert failures == [] and tab.model.rowCount() == 1
+    longest = max(values.values(), key=len)
+    shown = [tab.model.index(0, c).data() for c in range(tab.model.columnCount())]
+    assert longest in shown
+    filters = queries.RowFilter(year=2026)
+    book = openpyxl.load_workbook(
+        export_workbook(archive, [tab.register], tmp_path / "b.xlsx", row_filter=filters)
+    )
+    assert longest in [c.value for c in book[tab.register.title][2]]
+    pdf = print_registers(archive, [tab.register], tmp_path / "b.pdf", row_filter=filters)
+    assert longest[:8] in PdfReader(pdf).pages[0].extract_text().replace("\n", "")
