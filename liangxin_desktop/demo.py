@@ -206,7 +206,7 @@ def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: dat
     leavers = rng.sample(ids[3:], k=min(3, max(0, len(ids) - 3)))
     for person_id, kind in zip(leavers, ["转出", "死亡", "转出"], strict=False):
         person = people.get_person(archive, person_id)
-        joined = date.fromisoformat(person["joined_on"])
+        joined = date.fromisoformat(person["converted_on"] or person["joined_on"])
         day = joined + timedelta(days=rng.randint(1, max((today - joined).days, 1)))
         destination = rng.choice(_DESTINATIONS) if kind == "转出" else None
         people.record_leave(archive, person_id, kind, day, destination, today=today)

@@ -169,6 +169,8 @@ def _check_leave(
         )
     if day > today:
         raise InvalidValue("离开日期不能晚于今天。", "请在事情发生后再登记。")
+    if person.get("converted_on") and day.isoformat() < person["converted_on"]:
+        raise InvalidValue("离开日期早于转为正式党员日期。", "请核对日期。")
     if person.get("joined_on") and day.isoformat() < person["joined_on"]:
         raise InvalidValue("离开日期早于入党日期。", "请核对日期。")
     if kind == "转出" and not (destination or "").strip():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
 from liangxin_desktop import APP_NAME, paths
@@ -20,7 +21,23 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setApplicationName(APP_NAME)
     app.setApplicationDisplayName(APP_NAME)
     install_fonts(app)
+    install_chinese_translation(app)
     return app
+
+
+def install_chinese_translation(app: QApplication) -> bool:
+    """Qt's own texts (是/否, 确定, 取消, 保存, 放弃 …) in Chinese, whatever the system's language."""
+    if getattr(app, "_liangxin_translator", None) is not None:
+        return True
+    translator = QTranslator(app)
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    if not translator.load(
+        QLocale(QLocale.Language.Chinese, QLocale.Country.China), "qtbase", "_", folder
+    ):
+        return False
+    app.installTranslator(translator)
+    app._liangxin_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    return True
 
 
 def _open_with_retry(path: Path) -> Archive | None:

@@ -55,10 +55,13 @@ class AttendanceTab(QWidget):
         self._summary = ""
         self.year.currentTextChanged.connect(lambda _text: self.refresh())
         self.kind.currentTextChanged.connect(lambda _text: self.refresh())
-        self.refresh()
+        self.stale = True  # filled when first shown
 
     def selected_year(self) -> int:
         return int(self.year.currentText()[:4])
+
+    def reload_view(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         kind = self.kind.currentText()
@@ -81,6 +84,7 @@ class AttendanceTab(QWidget):
                 self.table.setItem(row_number, column, item)
         self.table.resizeColumnsToContents()
         self._summary = f"{self.register.title}：{self.selected_year()}年度共 {len(matrix.meetings)} 次会议、{len(matrix.members)} 人"
+        self.stale = False
         self.summary_changed.emit()
 
     def summary_text(self) -> str:

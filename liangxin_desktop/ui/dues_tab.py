@@ -128,10 +128,13 @@ class DuesTab(QWidget):
         layout.addWidget(self.table, 1)
         self._summary = ""
         self.year.currentTextChanged.connect(lambda _text: self.refresh())
-        self.refresh()
+        self.stale = True  # filled when first shown: the window opens fast at 100,000 people
 
     def selected_year(self) -> int:
         return int(self.year.currentText()[:4])
+
+    def reload_view(self) -> None:
+        self.refresh()
 
     def refresh(self) -> None:
         year = self.selected_year()
@@ -156,6 +159,7 @@ class DuesTab(QWidget):
             f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
             f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
         )
+        self.stale = False
         self.summary_changed.emit()
 
     def summary_text(self) -> str:

@@ -142,7 +142,7 @@ class MainWindow(QMainWindow):
         assert isinstance(roster, RegisterTab)
         self.roster_tab = roster
         self.organization_tab.saved.connect(self._organization_saved)
-        self.tabs.currentChanged.connect(lambda _index: self._update_status())
+        self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self.stack.addWidget(self.tabs)
         has_org = organization.get_organization(self.archive) is not None
         if not has_org:
@@ -163,9 +163,24 @@ class MainWindow(QMainWindow):
                 inner.addTab(tab, register.title)
                 self.register_tabs[register.key] = tab
                 tab.summary_changed.connect(self._update_status)
+                tab.changed.connect(lambda source=tab: self._data_changed(source))
         if inner.count():
-            inner.currentChanged.connect(lambda _index: self._update_status())
+            inner.currentChanged.connect(lambda _index: self._tab_shown())
             self.tabs.addTab(inner, GROUP_TITLES[group])
+
+    def _data_changed(self, source: RegisterView) -> None:
+        """A change in one register shows in the others (roster after 接收, 考勤册 after a meeting …)."""
+        for tab in self.register_tabs.values():
+            if tab is not source:
+                tab.stale = True
+        self._tab_shown()
+
+    def _tab_shown(self) -> None:
+        tab = self.current_register_tab()
+        if tab is not None and tab.stale:
+            tab.reload_view()
+            tab.stale = False
+        self._update_status()
 
     def _enable_registers(self, enabled: bool) -> None:
         for index in range(1, self.tabs.count()):
@@ -235,6 +250,7 @@ class MainWindow(QMainWindow):
             tab.year.setCurrentText(ALL_YEARS)
         tab.search.clear()
         tab.apply_filter()
+        tab._search_timer.stop()  # clearing the box started it: it would reload and lose the selection
         if tab.model.row_of(hit.record_id) < 0 and isinstance(tab, RosterTab):
             tab.include_left.setChecked(True)  # the hit is someone who has left
         tab.select_id(hit.record_id)
@@ -265,6 +281,9 @@ class MainWindow(QMainWindow):
         archive = self.archive
         as_of = date(year, 12, 31) if year and year < date.today().year else date.today()
 
+        # Rosters as at the end of a past year (or today), books of that year.
+        row_filter = queries.RowFilter(as_of=as_of if year else None, year=year)
+
         def job(progress: Progress) -> Path:
             reader = open_reader(archive)  # the job's own connection, in its own thread
             try:
@@ -272,7 +291,7 @@ class MainWindow(QMainWindow):
                     reader,
                     registers,
                     target,
-                    row_filter=queries.RowFilter(year=year),
+                    row_filter=row_filter,
                     as_of=as_of,
                     progress=progress,
                 )

@@ -103,10 +103,15 @@ class AttendancePicker(Section):
         self.changed.emit()
 
     def _set_all(self, status: str, only_blank: bool) -> None:
-        for row in range(self.table.rowCount()):
-            item = self.table.item(row, _STATUS)
-            if item is not None and (not only_blank or not item.text()):
-                item.setText(status)
+        self.table.blockSignals(True)  # one recount at the end, not one per member
+        try:
+            for row in range(self.table.rowCount()):
+                item = self.table.item(row, _STATUS)
+                if item is not None and (not only_blank or not item.text()):
+                    item.setText(status)
+        finally:
+            self.table.blockSignals(False)
+        self._changed()
 
     def mark_all_present(self) -> None:
         self._set_all("出席", only_blank=True)

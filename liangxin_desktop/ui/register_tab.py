@@ -73,6 +73,7 @@ class RegisterTab(QWidget):
         self._search_timer.timeout.connect(self.apply_filter)
         self.search.textChanged.connect(self._search_timer.start)
         self._summary = ""
+        self.stale = False  # set by the window when another register changed the data
         self.recount()
         self._update_summary()
 
@@ -159,11 +160,15 @@ class RegisterTab(QWidget):
         self._update_summary()
 
     def refresh(self) -> None:
-        """After a change to the data: reload the rows and recount (filtering alone does not)."""
+        """After a change made here: reload, recount, and tell the window (other tabs go stale)."""
+        self.reload_view()
+        self.changed.emit()
+
+    def reload_view(self) -> None:
+        """Show the archive as it is now (after a change made elsewhere)."""
         self.model.reload()
         self.recount()
         self._update_summary()
-        self.changed.emit()
 
     def _update_summary(self) -> None:
         self._summary = self.summary_line(self.model.rowCount())

@@ -122,7 +122,7 @@ def test_leaving_removes_from_current_roster_but_keeps_history(archive) -> None:
     [
         ("转出", date(2020, 1, 1), None, "必须填写转往的党组织"),
         ("死亡", date(2027, 1, 1), None, "不能晚于今天"),
-        ("死亡", date(1970, 1, 1), None, "早于入党日期"),
+        ("死亡", date(1976, 1, 1), None, "早于转为正式党员日期"),
         ("退休", date(2020, 1, 1), None, "不是离开的方式"),
     ],
 )

@@ -166,8 +166,7 @@ def test_an_applicant_becomes_a_probationary_member(qtbot, window: MainWindow, a
         action()
         assert failures == []
     assert tab.model.rowCount() == 0
-    roster = window.register_tabs["members"]
-    roster.refresh()
+    roster = window.show_register("members")  # no manual refresh: the change shows in the roster
     assert roster.model.row_of(person_id) >= 0
     assert pipeline.get_applicant(archive, person_id)["admitted_on"] == "2025-07-01"
 

@@ -194,3 +194,15 @@ def test_closing_with_an_unsaved_profile_asks_and_saves(
     saved = organization.get_organization(again)
     again.close()
     assert saved is not None and saved["parent_org"] == "中共某区非公有制经济组织综合委员会"
+
+
+def test_qt_buttons_speak_chinese(qtbot) -> None:
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    make_application()
+    box = QDialogButtonBox(
+        QDialogButtonBox.StandardButton.Yes | QDialogButtonBox.StandardButton.Discard
+    )
+    qtbot.addWidget(box)
+    texts = [button.text() for button in box.buttons()]
+    assert not any(text.replace("&", "") in ("Yes", "Discard") for text in texts), texts
