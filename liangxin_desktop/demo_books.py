@@ -272,7 +272,11 @@ def build_dues(archive: Archive, rng: random.Random, today: date, collector: str
             behind = 3 if line.person_id % 11 == 0 else 0
             last = min(date(year, 12, 1), today.replace(day=1))
             month = date.fromisoformat(line.first_month + "-01")
-            while month <= last and (year < today.year or month <= dates.add_months(last, -behind)):
+            while (
+                month <= last
+                and month.isoformat()[:7] <= line.last_month
+                and (year < today.year or month <= dates.add_months(last, -behind))
+            ):
                 paid_on = month.replace(day=min(25, 28))
                 if paid_on <= today:
                     dues.record_payments(

@@ -105,6 +105,11 @@ def carry_over(archive: Archive, year: int) -> int:
 
 def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
     joined = (person.get("joined_on") or "")[:7]
+    left = (person.get("left_on") or "")[:7]
+    if left and month > left:
+        raise InvalidValue(
+            f"{person['name']}已于{dates.format_cn_month(left)}离开，之后的月份不需要交纳党费。"
+        )
     if joined and month < joined:
         raise InvalidValue(
             f"{person['name']}：{dates.format_cn_month(month)}早于入党的月份，不需要交纳党费。"
@@ -166,7 +171,9 @@ def record_payments(
 
 def _person(archive: Archive, person_id: int) -> dict[str, Any]:
     rows = list(
-        archive.db.query("SELECT id, name, joined_on FROM people WHERE id = ?", [person_id])
+        archive.db.query(
+            "SELECT id, name, joined_on, left_on FROM people WHERE id = ?", [person_id]
+        )
     )
     if not rows:
         raise InvalidValue("找不到这个党员，可能已被其他操作修改。", "请刷新列表后重试。")
@@ -277,10 +284,12 @@ class DuesLine:
     rate_bp: int | None
     monthly_fen: int | None
     first_month: str  # the first month this member owes in the year ("YYYY-MM")
+    last_month: str = "9999-12"  # the month the member left (nothing is owed after it)
     paid: dict[str, int] = field(default_factory=dict)  # month → fen
 
     def due_fen(self, through: str) -> int:
         """应缴 from ``first_month`` through ``through`` (inclusive)."""
+        through = min(through, self.last_month)
         if self.monthly_fen is None or through < self.first_month:
             return 0
         return (_months_between(self.first_month, through) + 1) * self.monthly_fen
@@ -290,7 +299,7 @@ class DuesLine:
 
     def unpaid_months(self, through: str) -> list[str]:
         months, current = [], self.first_month
-        while current <= through:
+        while current <= min(through, self.last_month):
             if current not in self.paid:
                 months.append(current)
             current = dates.add_months(date.fromisoformat(current + "-01"), 1).isoformat()[:7]
@@ -301,15 +310,18 @@ def dues_grid(archive: Archive, year: int) -> list[DuesLine]:
     """Every member in the roster during ``year``, with 核定 and payments by month."""
     start, end = f"{year}-01-01", f"{year}-12-31"
     people_rows = archive.db.execute(
-        "SELECT p.id, p.name, p.joined_on, a.category, a.base_fen, a.rate_bp, a.monthly_fen FROM people p "
+        "SELECT p.id, p.name, p.joined_on, p.left_on, a.category, a.base_fen, a.rate_bp, a.monthly_fen FROM people p "
         "LEFT JOIN dues_assessments a ON a.person_id = p.id AND a.year = ? WHERE p.joined_on <= ? AND "
         "(p.left_on IS NULL OR p.left_on >= ?) AND p.stage IN ('member', 'left', 'dropped') ORDER BY p.unit, p.id",
         [year, end, start],
     ).fetchall()
     lines = {}
-    for person_id, name, joined, category, base, rate, monthly in people_rows:
+    for person_id, name, joined, left, category, base, rate, monthly in people_rows:
         first = max(f"{year}-01", (joined or start)[:7])
-        lines[person_id] = DuesLine(person_id, name, category or "", base, rate, monthly, first)
+        last = left[:7] if left else "9999-12"
+        lines[person_id] = DuesLine(
+            person_id, name, category or "", base, rate, monthly, first, last
+        )
     for person_id, month, amount in archive.db.execute(
         "SELECT person_id, month, amount_fen FROM dues_payments WHERE month BETWEEN ? AND ?",
         [f"{year}-01", f"{year}-12"],

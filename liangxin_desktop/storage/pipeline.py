@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from typing import Any
@@ -175,11 +176,27 @@ def admit(
     )
 
 
+def probation_due(archive: Archive, person_id: int) -> date:
+    """When the 预备期 ends: one year from the 支部大会, plus an extension if one was decided."""
+    person = get_person(archive, person_id)
+    row = archive.db.execute(
+        "SELECT detail FROM milestones WHERE person_id = ? AND kind = 'extended'", [person_id]
+    ).fetchone()
+    match = re.search(r"延长(\d+)个月", row[0] or "") if row else None
+    months = int(match.group(1)) if match else 0
+    return pipeline_rules.probation_end(date.fromisoformat(person["joined_on"]), months)
+
+
 def convert(archive: Archive, person_id: int, day: date, today: date | None = None) -> None:
-    """转为正式党员 (the date the 预备期 ends)."""
+    """转为正式党员 (the date the 预备期 ends, or later; never before)."""
     person = get_person(archive, person_id)
     if person["stage"] != "member" or person["member_category"] != "预备党员":
         raise InvalidValue(f"“{person['name']}”不是预备党员，不能办理转正。")
+    due = probation_due(archive, person_id)
+    if day < due:
+        raise InvalidValue(
+            f"预备期到{format_cn_date(due)}才期满，不能提前转正。", "转正日期为预备期满之日。"
+        )
     _check_day(day, person.get("joined_on"), "入党日期", today or date.today())
     _step(
         archive,

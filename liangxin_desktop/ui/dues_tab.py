@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop.catalog.fields import Field, display_value
+from liangxin_desktop.catalog.fields import Field, Problem, display_value
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.catalog.validation import Cleaned, clean_field
@@ -46,7 +46,12 @@ ASSESS_FIELDS = (
         K.MONEY,
         help="在职：税后月工资（不含五险一金、补贴、奖金）；离退休：月养老金",
     ),
-    Field("reduced", "减免后金额（元/月）", K.MONEY, help="困难减免时填写，免交填0"),
+    Field(
+        "fixed",
+        "定额（元/月）",
+        K.MONEY,
+        help="农民：0.20至1.00元；困难减免：批准后的金额，免交填0",
+    ),
     Field("approved_by", "批准人", help="困难减免须经批准"),
 )
 LARGE_FIELDS = (
@@ -76,6 +81,28 @@ def _clean(fields: tuple[Field, ...], raw: dict[str, Any]) -> Cleaned:
         cleaned.values[spec.key] = value
         if problem:
             cleaned.problems.append(problem)
+    return cleaned
+
+
+def _clean_assessment(raw: dict[str, Any]) -> Cleaned:
+    """A rate-based category needs its base; 困难减免 needs its approver and amount."""
+    cleaned = _clean(ASSESS_FIELDS, raw)
+    category, values = cleaned.values.get("category"), cleaned.values
+    if category in (DuesCategory.IN_SERVICE.value, DuesCategory.RETIRED.value) and not values.get(
+        "base"
+    ):
+        cleaned.problems.append(
+            Problem("base", "缴费基数（元/月）", f"“{category}”党员须填写缴费基数。")
+        )
+    if category == DuesCategory.HARDSHIP.value:
+        if values.get("fixed") is None:
+            cleaned.problems.append(
+                Problem("fixed", "定额（元/月）", "困难减免请填写批准后的金额，免交填0。")
+            )
+        if not values.get("approved_by"):
+            cleaned.problems.append(
+                Problem("approved_by", "批准人", "困难减免须经批准，请填写批准人。")
+            )
     return cleaned
 
 
@@ -179,17 +206,22 @@ class DuesTab(QWidget):
         year = self.selected_year()
 
         def save(raw: dict[str, Any]) -> int:
-            values = _clean(ASSESS_FIELDS, raw).values
-            for line in chosen:
-                dues.assess(
-                    self.archive,
-                    line.person_id,
-                    year,
-                    values["category"],
-                    values["base"] or 0,
-                    reduced_fen=values["reduced"],
-                    approved_by=values["approved_by"] or "",
-                )
+            values = _clean_assessment(raw).values
+            farmer = values["category"] == DuesCategory.FARMER.value
+            with self.archive.transaction():  # all selected members, or none
+                for line in chosen:
+                    dues.assess(
+                        self.archive,
+                        line.person_id,
+                        year,
+                        values["category"],
+                        values["base"] or 0,
+                        reduced_fen=None if farmer else values["fixed"],
+                        farmer_fen=values["fixed"]
+                        if farmer and values["fixed"] is not None
+                        else 20,
+                        approved_by=values["approved_by"] or "",
+                    )
             return len(chosen)
 
         names = "、".join(line.name for line in chosen[:5]) + ("等" if len(chosen) > 5 else "")
@@ -200,7 +232,7 @@ class DuesTab(QWidget):
                 self,
                 f"{year}年度党费核定：{names}",
                 ASSESS_FIELDS,
-                lambda raw: _clean(ASSESS_FIELDS, raw),
+                _clean_assessment,
                 save,
                 initial=initial,
             )

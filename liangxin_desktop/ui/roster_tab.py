@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
-from liangxin_desktop.domain import dates, pipeline_rules
+from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.storage import people, pipeline
 from liangxin_desktop.ui.leave_dialog import LeaveDialog
@@ -138,7 +137,7 @@ class RosterTab(RegisterTab):
         person = self._probationary("办理转正")
         if person is None:
             return
-        due = pipeline_rules.probation_end(date.fromisoformat(person["joined_on"]))
+        due = pipeline.probation_due(self.archive, person["id"])
         step = StepDialog.ask(
             self,
             "转为正式党员",

@@ -112,3 +112,16 @@ def test_large_dues_and_the_year_accounts(archive) -> None:
     assert accounts["large"][0]["amount_fen"] == 200000 and accounts["large"][0]["name"] == "党员0"
     assert accounts["remittances"][0]["period"] == "大额党费"
     assert dues.money_lists(archive, 2025) == {"remittances": [], "large": []}
+
+
+def test_nothing_is_owed_after_leaving(archive) -> None:
+    person_id = _member(archive, 0)
+    dues.assess(archive, person_id, 2025, "在职", 800000)  # 120.00
+    dues.record_payments(
+        archive, [person_id], ["2025-01", "2025-02", "2025-03"], date(2025, 3, 20), today=TODAY
+    )
+    people.record_leave(archive, person_id, "转出", date(2025, 3, 31), "中共某委员会", today=TODAY)
+    [line] = dues.dues_grid(archive, 2025)
+    assert line.due_fen("2025-12") == 3 * 12000 and line.unpaid_months("2025-12") == []
+    with pytest.raises(InvalidValue, match="之后的月份不需要交纳党费"):
+        dues.record_payments(archive, [person_id], ["2025-08"], date(2025, 8, 20), today=TODAY)

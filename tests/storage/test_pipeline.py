@@ -129,3 +129,15 @@ def test_same_person_cannot_be_an_applicant_twice(archive) -> None:
     people.add_member(archive, member())
     with pytest.raises(ValidationFailed, match="已登记在"):
         pipeline.add_applicant(archive, _applicant(id_number=VALID_ID), TODAY)
+
+
+def test_conversion_waits_for_the_extended_probation(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(), TODAY)
+    pipeline.make_activist(archive, person_id, date(2024, 5, 10), "", TODAY)
+    pipeline.make_candidate(archive, person_id, date(2025, 6, 1), TODAY)
+    pipeline.admit(archive, person_id, date(2025, 7, 1), TODAY)
+    assert pipeline.probation_due(archive, person_id) == date(2026, 7, 1)
+    pipeline.extend_probation(archive, person_id, date(2026, 7, 1), 6, TODAY)
+    assert pipeline.probation_due(archive, person_id) == date(2027, 1, 1)
+    with pytest.raises(InvalidValue, match="2027年1月1日才期满"):
+        pipeline.convert(archive, person_id, date(2026, 7, 1), TODAY)

@@ -364,3 +364,19 @@ def test_typing_a_record_into_a_book_shows_it_everywhere(
     assert longest in [c.value for c in book[tab.register.title][2]]
     pdf = print_registers(archive, [tab.register], tmp_path / "b.pdf", row_filter=filters)
     assert longest[:8] in PdfReader(pdf).pages[0].extract_text().replace("\n", "")
+
+
+@pytest.mark.parametrize(
+    ("raw", "fragment"),
+    [
+        ({"category": "在职"}, "须填写缴费基数"),
+        ({"category": "困难减免", "fixed": "0"}, "须经批准"),
+        ({"category": "农民", "fixed": "0.80"}, ""),
+    ],
+)
+def test_assessment_form_rules(qtbot, raw, fragment) -> None:
+    from liangxin_desktop.ui.dues_tab import _clean_assessment
+
+    cleaned = _clean_assessment(raw)
+    texts = " ".join(p.text() for p in cleaned.errors)
+    assert (fragment in texts) if fragment else cleaned.ok
