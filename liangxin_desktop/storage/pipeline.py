@@ -153,10 +153,36 @@ def make_candidate(
     return warnings
 
 
+def _admission_warnings(person: Mapping[str, Any], branch_meeting: date) -> list[str]:
+    """What the 细则 expects before the 支部大会 and is not (yet) recorded."""
+    day = {
+        k: date.fromisoformat(person[k]) if person.get(k) else None
+        for k in ("training_start_on", "training_end_on", "pre_review_on")
+    }
+    warnings = [
+        m
+        for _, m, _ in pipeline_rules.check_training(
+            day["training_start_on"], day["training_end_on"], person.get("training_hours")
+        )
+    ]
+    if not person.get("training_start_on") and not person.get("training_hours"):
+        warnings.append("没有集中培训记录：未经培训的，一般不能发展。")
+    if not person.get("political_review_on"):
+        warnings.append("没有政治审查记录：政审未通过的不能发展。")
+    sponsors = person.get("sponsors")
+    warnings += [m for _, m, _ in pipeline_rules.check_people_counts(None, sponsors or "—")]
+    if day["pre_review_on"] and day["pre_review_on"] > branch_meeting:
+        warnings.append("预审日期晚于支部大会日期：应先经上级党委预审。")
+    return warnings
+
+
 def admit(
     archive: Archive, person_id: int, branch_meeting: date, today: date | None = None
-) -> None:
-    """接收为预备党员 at the 支部大会: from now on in the 党员花名册, 入党日期 = that meeting."""
+) -> list[str]:
+    """接收为预备党员 at the 支部大会: from now on in the 党员花名册, 入党日期 = that meeting.
+
+    An applicant under 18 is refused; what the 细则 expects but is not recorded comes back as warnings.
+    """
     today = today or date.today()
     person = _activist_row(archive, person_id)
     _require(person, ("candidate",), "接收为预备党员")
@@ -166,6 +192,7 @@ def admit(
     for _key, message, is_error in pipeline_rules.check_age(birth, applied):
         if is_error:
             raise InvalidValue(message)
+    warnings = _admission_warnings(person, branch_meeting)
     _step(
         archive,
         person_id,
@@ -174,6 +201,7 @@ def admit(
         "member",
         {"member_category": "预备党员", "joined_on": branch_meeting.isoformat()},
     )
+    return warnings
 
 
 def probation_due(archive: Archive, person_id: int) -> date:

@@ -141,3 +141,28 @@ def test_conversion_waits_for_the_extended_probation(archive) -> None:
     assert pipeline.probation_due(archive, person_id) == date(2027, 1, 1)
     with pytest.raises(InvalidValue, match="2027年1月1日才期满"):
         pipeline.convert(archive, person_id, date(2026, 7, 1), TODAY)
+
+
+def test_admission_reports_what_is_missing(archive) -> None:
+    person_id = pipeline.add_applicant(archive, _applicant(pre_review_on="2025-07-20"), TODAY)
+    pipeline.make_activist(archive, person_id, date(2024, 5, 10), "", TODAY)
+    pipeline.make_candidate(archive, person_id, date(2025, 6, 1), TODAY)
+    warnings = " ".join(pipeline.admit(archive, person_id, date(2025, 7, 1), TODAY))
+    for fragment in ("集中培训", "政治审查", "入党介绍人应为2名", "预审日期晚于支部大会"):
+        assert fragment in warnings
+    complete = pipeline.add_applicant(
+        archive,
+        _applicant(
+            name="王芳",
+            id_number="110105199001010029",
+            sponsors="王秀英、赵一",
+            political_review_on="2025-05-01",
+            training_start_on="2025-05-10",
+            training_end_on="2025-05-12",
+            pre_review_on="2025-06-20",
+        ),
+        TODAY,
+    )
+    pipeline.make_activist(archive, complete, date(2024, 5, 10), "", TODAY)
+    pipeline.make_candidate(archive, complete, date(2025, 6, 1), TODAY)
+    assert pipeline.admit(archive, complete, date(2025, 7, 1), TODAY) == []

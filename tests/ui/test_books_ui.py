@@ -132,9 +132,14 @@ def test_search_across_registers_opens_the_hit(qtbot, window: MainWindow, archiv
     assert tab.selected_id() == doc_id  # found although it is from another year
 
 
-def test_an_applicant_becomes_a_probationary_member(qtbot, window: MainWindow, archive) -> None:
+def test_an_applicant_becomes_a_probationary_member(
+    qtbot, window: MainWindow, archive, monkeypatch
+) -> None:
     from liangxin_desktop.storage import pipeline
     from liangxin_desktop.ui.step_dialog import StepDialog
+
+    warned: list[str] = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
 
     tab = window.show_register("activists")
 
@@ -166,6 +171,7 @@ def test_an_applicant_becomes_a_probationary_member(qtbot, window: MainWindow, a
         action()
         assert failures == []
     assert tab.model.rowCount() == 0
+    assert "集中培训" in warned[-1]  # the admission said what the 细则 expects and is missing
     roster = window.show_register("members")  # no manual refresh: the change shows in the roster
     assert roster.model.row_of(person_id) >= 0
     assert pipeline.get_applicant(archive, person_id)["admitted_on"] == "2025-07-01"
