@@ -85,20 +85,21 @@ def save_meeting(
     cleaned = records.validate(register, raw, today)
     if problems or not cleaned.ok:
         raise ValidationFailed(cleaned.errors + problems)
-    with archive.transaction() as db:
-        if meeting_id is None:
-            meeting_id = records.add_record(archive, register, raw, today)
-        else:
-            records.update_record(archive, register, meeting_id, raw, today)
-        db.execute("DELETE FROM meeting_attendance WHERE meeting_id = ?", [meeting_id])
-        db.conn.executemany(
-            "INSERT INTO meeting_attendance (meeting_id, person_id, status, reason) VALUES (?, ?, ?, ?)",
-            [(meeting_id, a.person_id, a.status, a.reason.strip() or None) for a in attendance],
-        )
-        db.execute("DELETE FROM resolutions WHERE meeting_id = ?", [meeting_id])
-        for row in cleaned_resolutions:
-            db.table("resolutions").insert(dict(row, meeting_id=meeting_id))
-    return meeting_id
+    present = [
+        {"person_id": a.person_id, "status": a.status, "reason": a.reason.strip() or None}
+        for a in attendance
+    ]
+    return records.save_with_children(
+        archive,
+        register,
+        raw,
+        meeting_id,
+        {
+            "meeting_attendance": ("meeting_id", present),
+            "resolutions": ("meeting_id", cleaned_resolutions),
+        },
+        today,
+    )
 
 
 def attendance_of(archive: Archive, meeting_id: int) -> dict[int, Attendance]:

@@ -55,15 +55,14 @@ def save_card(
     cleaned = records.validate(MOBILE_MEMBERS, raw, today)
     if problems or not cleaned.ok:
         raise ValidationFailed(cleaned.errors + problems)
-    with archive.transaction() as db:
-        if card_id is None:
-            card_id = records.add_record(archive, MOBILE_MEMBERS, raw, today)
-        else:
-            records.update_record(archive, MOBILE_MEMBERS, card_id, raw, today)
-        db.execute("DELETE FROM mobile_card_entries WHERE card_id = ?", [card_id])
-        for row in cleaned_entries:
-            db.table("mobile_card_entries").insert(dict(row, card_id=card_id))
-    return card_id
+    return records.save_with_children(
+        archive,
+        MOBILE_MEMBERS,
+        raw,
+        card_id,
+        {"mobile_card_entries": ("card_id", cleaned_entries)},
+        today,
+    )
 
 
 def entries_of(archive: Archive, card_id: int) -> list[dict[str, Any]]:

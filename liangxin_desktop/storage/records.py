@@ -74,6 +74,30 @@ def update_record(
     return changed
 
 
+def save_with_children(
+    archive: Archive,
+    register: Register,
+    raw: Mapping[str, object],
+    record_id: int | None,
+    children: Mapping[str, tuple[str, Sequence[Mapping[str, Any]]]],
+    today: date | None = None,
+) -> int:
+    """Add (``record_id`` None) or update a record and replace its child rows, in one transaction.
+
+    ``children`` maps a child table to (its foreign-key column, the rows to store).
+    """
+    with archive.transaction() as db:
+        if record_id is None:
+            record_id = add_record(archive, register, raw, today)
+        else:
+            update_record(archive, register, record_id, raw, today)
+        for table, (key, rows) in children.items():
+            db.execute(f"DELETE FROM {table} WHERE {key} = ?", [record_id])
+            if rows:
+                db.table(table).insert_all([dict(row, **{key: record_id}) for row in rows])
+    return record_id
+
+
 def delete_record(archive: Archive, register: Register, record_id: int) -> None:
     """Move a record to the recycle bin (回收站); it can be restored from there."""
     if not register.deletable:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
@@ -21,6 +19,7 @@ from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import DEFAULT_BOOKS, attendance_matrix, meeting_kinds
+from liangxin_desktop.ui.register_tab import year_selector
 
 ALL_KINDS = "全部会议类型"
 _MARK_COLORS = {"×": "#c62828", "假": "#b26a00", "列": "#546e7a"}
@@ -33,9 +32,7 @@ class AttendanceTab(QWidget):
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive, self.register = archive, register
-        self.year = QComboBox()
-        this_year = date.today().year
-        self.year.addItems([f"{y}年度" for y in range(this_year, this_year - 15, -1)])
+        self.year = year_selector()
         self.kind = QComboBox()
         self.kind.addItems([ALL_KINDS, *meeting_kinds(DEFAULT_BOOKS)])
         self.table = QTableWidget()

@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QComboBox,
     QHBoxLayout,
     QLabel,
     QMessageBox,
@@ -31,6 +30,7 @@ from liangxin_desktop.storage import dues
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
+from liangxin_desktop.ui.register_tab import year_selector
 
 ASSESS_FIELDS = (
     Field(
@@ -128,9 +128,7 @@ class DuesTab(QWidget):
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive, self.register = archive, register
-        self.year = QComboBox()
-        this_year = date.today().year
-        self.year.addItems([f"{y}年度" for y in range(this_year, this_year - 15, -1)])
+        self.year = year_selector()
         self.table = QTableWidget()
         self.table.setObjectName("dues_grid")
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

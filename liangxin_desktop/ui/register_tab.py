@@ -37,6 +37,18 @@ SEARCH_DELAY_MS = 200
 ALL_YEARS = "全部年度"
 
 
+def year_selector(with_all: bool = False) -> QComboBox:
+    """The 年度 box of yearly books: this year first, fifteen years back (and 全部年度)."""
+    box = QComboBox()
+    box.setObjectName("year")
+    this_year = date.today().year
+    box.addItems(
+        [f"{y}年度" for y in range(this_year, this_year - 15, -1)]
+        + ([ALL_YEARS] if with_all else [])
+    )
+    return box
+
+
 class RegisterTab(QWidget):
     changed = Signal()  # records were added, edited or removed
     summary_changed = Signal()  # the counts line changed (also after filtering)
@@ -227,13 +239,10 @@ class BookTab(RegisterTab):
         return queries.RowFilter(year=date.today().year if self.register.date_field else None)
 
     def add_filters(self) -> None:
-        self.year = QComboBox()
-        self.year.setObjectName("year")
+        self.year = year_selector(with_all=True)
         if not self.register.date_field:
             self.year.hide()
             return
-        this_year = date.today().year
-        self.year.addItems([f"{y}年度" for y in range(this_year, this_year - 15, -1)] + [ALL_YEARS])
         self.year.currentTextChanged.connect(lambda _text: self.apply_filter())
         self.bar.addWidget(self.year)
 
