@@ -7,12 +7,10 @@ from typing import Any
 
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import pipeline
-from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import RegisterTab
-from liangxin_desktop.ui.step_dialog import StepDialog
+from liangxin_desktop.ui.step_dialog import Step, StepDialog
 
 
 class ActivistsTab(RegisterTab):
@@ -55,73 +53,71 @@ class ActivistsTab(RegisterTab):
         return None if saved is None else record_id
 
     def _run_step(
-        self, doing: str, ask: Callable[[dict[str, Any]], Any], act: Callable[[int, Any], Any]
+        self,
+        doing: str,
+        title: str,
+        explanation: str,
+        date_label: str,
+        act: Callable[[int, Step], Any],
+        text_label: str = "",
+        text_value: str = "",
     ) -> None:
+        """Ask for a dated step and carry it out; a refusal keeps the dialog open with what was typed."""
         person_id = self._require_selection(doing)
         if person_id is None:
             return
-        answer = ask(pipeline.get_applicant(self.archive, person_id))
-        if answer is None:
+        person = pipeline.get_applicant(self.archive, person_id)
+        step = StepDialog.ask(
+            self,
+            title,
+            explanation.format(name=person["name"]),
+            date_label,
+            text_label,
+            text_value or (person.get("mentors") or "" if text_label == "培养联系人" else ""),
+            action=lambda answer: act(person_id, answer),
+        )
+        if step is None:
             return
-        try:
-            warnings = act(person_id, answer)
-        except LiangxinError as exc:
-            show_problem(self, exc, f"无法{doing}")
-            return
-        if warnings:
+        if step.outcome:
             QMessageBox.warning(
-                self, "请注意", "\n".join(warnings) + "\n\n已按您的操作记录，请核对。"
+                self, "请注意", "\n".join(step.outcome) + "\n\n已按您的操作记录，请核对。"
             )
         self.refresh()
 
     def make_activist(self) -> None:
         self._run_step(
             "确定为积极分子",
-            lambda person: StepDialog.ask(
-                self,
-                "确定为入党积极分子",
-                f"“{person['name']}”经支委会研究确定为入党积极分子。",
-                "支委会日期",
-                "培养联系人",
-                person.get("mentors") or "",
-            ),
+            "确定为入党积极分子",
+            "“{name}”经支委会研究确定为入党积极分子。",
+            "支委会日期",
             lambda pid, step: pipeline.make_activist(self.archive, pid, step.day, step.text),
+            "培养联系人",
         )
 
     def make_candidate(self) -> None:
         self._run_step(
             "确定为发展对象",
-            lambda person: StepDialog.ask(
-                self,
-                "确定为发展对象",
-                f"“{person['name']}”经培养考察一年以上，支委会研究确定为发展对象。",
-                "支委会日期",
-            ),
+            "确定为发展对象",
+            "“{name}”经培养考察一年以上，支委会研究确定为发展对象。",
+            "支委会日期",
             lambda pid, step: pipeline.make_candidate(self.archive, pid, step.day),
         )
 
     def admit(self) -> None:
         self._run_step(
             "接收为预备党员",
-            lambda person: StepDialog.ask(
-                self,
-                "接收为预备党员",
-                f"支部大会讨论通过接收“{person['name']}”为预备党员。接收后将出现在党员花名册中，"
-                "入党日期为支部大会日期。",
-                "支部大会日期",
-            ),
+            "接收为预备党员",
+            "支部大会讨论通过接收“{name}”为预备党员。接收后将出现在党员花名册中，入党日期为支部大会日期。",
+            "支部大会日期",
             lambda pid, step: pipeline.admit(self.archive, pid, step.day),
         )
 
     def disqualify(self) -> None:
         self._run_step(
             "取消资格",
-            lambda person: StepDialog.ask(
-                self,
-                "取消资格",
-                f"取消“{person['name']}”的入党申请人（积极分子、发展对象）资格。记录保留，不会删除。",
-                "日期",
-                "原因",
-            ),
+            "取消资格",
+            "取消“{name}”的入党申请人（积极分子、发展对象）资格。记录保留，不会删除。",
+            "日期",
             lambda pid, step: pipeline.disqualify(self.archive, pid, step.day, step.text),
+            "原因",
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
@@ -15,7 +14,7 @@ from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import RegisterTab
 from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
-from liangxin_desktop.ui.step_dialog import StepDialog
+from liangxin_desktop.ui.step_dialog import Step, StepDialog
 
 
 class RosterTab(RegisterTab):
@@ -138,40 +137,35 @@ class RosterTab(RegisterTab):
         if person is None:
             return
         due = pipeline.probation_due(self.archive, person["id"])
+        explanation = (
+            f"“{person['name']}”预备期满（{dates.format_cn_date(due)}），经支部大会讨论通过转为正式党员。"
+            "转正日期为预备期满之日。"
+        )
         step = StepDialog.ask(
             self,
             "转为正式党员",
-            f"“{person['name']}”预备期满（{dates.format_cn_date(due)}），"
-            "经支部大会讨论通过转为正式党员。转正日期为预备期满之日。",
+            explanation,
             "转正日期",
             default_day=due,
+            action=lambda answer: pipeline.convert(self.archive, person["id"], answer.day),
         )
         if step is not None:
-            self._do(lambda: pipeline.convert(self.archive, person["id"], step.day), "无法转正")
+            self.refresh()
 
     def extend_selected(self) -> None:
         person = self._probationary("延长预备期")
         if person is None:
             return
-        step = StepDialog.ask(
-            self,
-            "延长预备期",
-            f"经支部大会讨论，延长“{person['name']}”的预备期（只能延长一次，6至12个月）。",
-            "支部大会日期",
-            "延长月数",
-            "6",
-        )
-        if step is not None:
-            months = int(step.text) if step.text.isdigit() else 0
-            self._do(
-                lambda: pipeline.extend_probation(self.archive, person["id"], step.day, months),
-                "无法延长",
-            )
 
-    def _do(self, action: Callable[[], object], title: str) -> None:
-        try:
-            action()
-        except LiangxinError as exc:
-            show_problem(self, exc, title)
-            return
-        self.refresh()
+        def extend(answer: Step) -> object:
+            months = int(answer.text) if answer.text.isdigit() else 0
+            return pipeline.extend_probation(self.archive, person["id"], answer.day, months)
+
+        explanation = f"经支部大会讨论，延长“{person['name']}”的预备期（只能延长一次，6至12个月）。"
+        if (
+            StepDialog.ask(
+                self, "延长预备期", explanation, "支部大会日期", "延长月数", "6", action=extend
+            )
+            is not None
+        ):
+            self.refresh()

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from PySide6.QtWidgets import (
     QDialog,
@@ -17,14 +19,15 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.domain import dates
-from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.ui.field_widgets import FieldEditor
 
 
-@dataclass(frozen=True)
+@dataclass
 class Step:
     day: date
     text: str
+    outcome: Any = None  # what the step's action returned (e.g. warnings)
 
 
 class StepDialog(QDialog):
@@ -65,6 +68,7 @@ class StepDialog(QDialog):
         layout.addWidget(self.error)
         layout.addWidget(buttons)
         self.result_value: Step | None = None
+        self.action: Callable[[Step], Any] | None = None
         self.resize(480, 200)
 
     def accept(self) -> None:
@@ -73,7 +77,14 @@ class StepDialog(QDialog):
         except InvalidValue as exc:
             self.error.setText(f"日期：{exc.message()}")
             return
-        self.result_value = Step(day, self.text.text().strip())
+        step = Step(day, self.text.text().strip())
+        if self.action is not None:
+            try:
+                step.outcome = self.action(step)
+            except LiangxinError as exc:  # refused: the dialog stays open with what was typed
+                self.error.setText(exc.message())
+                return
+        self.result_value = step
         super().accept()
 
     @classmethod
@@ -86,6 +97,9 @@ class StepDialog(QDialog):
         text_label: str = "",
         text_value: str = "",
         default_day: date | None = None,
+        action: Callable[[Step], Any] | None = None,
     ) -> Step | None:
+        """Ask for the step; with ``action``, carry it out before closing (a refusal keeps it open)."""
         dialog = cls(title, explanation, date_label, text_label, text_value, default_day, parent)
+        dialog.action = action
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

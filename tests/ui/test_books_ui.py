@@ -386,3 +386,29 @@ def test_assessment_form_rules(qtbot, raw, fragment) -> None:
     cleaned = _clean_assessment(raw)
     texts = " ".join(p.text() for p in cleaned.errors)
     assert (fragment in texts) if fragment else cleaned.ok
+
+
+def test_a_refused_step_keeps_the_dialog_open(qtbot, window: MainWindow, archive) -> None:
+    from liangxin_desktop.storage import pipeline
+    from liangxin_desktop.ui.step_dialog import StepDialog
+
+    person_id = pipeline.add_applicant(
+        archive, {"name": "周新", "id_number": "110105200001010016", "applied_on": "2024-03-01"}
+    )
+    tab = window.show_register("activists")
+    tab.reload_view()
+    tab.select_id(person_id)
+    seen: dict[str, object] = {}
+
+    def act(dialog: StepDialog) -> None:
+        dialog.text.setText(" ")  # no reason given
+        dialog.accept()
+        seen["open"], seen["error"] = dialog.isVisible(), dialog.error.text()
+        dialog.text.setText("本人撤回申请")
+        dialog.accept()
+
+    failures = when_dialog_opens(qtbot, StepDialog, act)
+    tab.disqualify()
+    assert failures == []
+    assert seen["open"] is True and "原因" in str(seen["error"])
+    assert tab.model.rowCount() == 0  # the second try went through
