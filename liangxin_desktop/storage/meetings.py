@@ -39,6 +39,22 @@ def attendance_problems(archive: Archive, attendance: Sequence[Attendance]) -> l
     return problems
 
 
+def _not_members_that_day(
+    archive: Archive, attendance: Sequence[Attendance], day: date
+) -> list[Problem]:
+    members = {p["id"] for p in roster_for_attendance(archive, day)}
+    strangers = [a.person_id for a in attendance if a.person_id not in members]
+    names = _names(archive, strangers)
+    return [
+        Problem(
+            "attendance",
+            "出席情况",
+            f"{names.get(pid, '（未知人员）')}在会议当天不在党员名册中。",
+        )
+        for pid in strangers
+    ]
+
+
 def _names(archive: Archive, ids: Sequence[int]) -> dict[int, str]:
     if not ids:
         return {}
@@ -83,6 +99,10 @@ def save_meeting(
     cleaned_resolutions, problems = _clean_resolutions(resolutions)
     problems += attendance_problems(archive, attendance)
     cleaned = records.validate(register, raw, today)
+    if cleaned.values.get("meeting_date"):
+        problems += _not_members_that_day(
+            archive, attendance, date.fromisoformat(cleaned.values["meeting_date"])
+        )
     if problems or not cleaned.ok:
         raise ValidationFailed(cleaned.errors + problems)
     present = [

@@ -55,26 +55,15 @@ class AttendancePicker(Section):
         self, archive: Archive, on: date, recorded: dict[int, meetings.Attendance]
     ) -> None:
         super().__init__()
-        self.people = meetings.roster_for_attendance(archive, on, list(recorded))
-        self.table = QTableWidget(len(self.people), 5)
+        self.archive = archive
+        self.table = QTableWidget(0, 5)
         self.table.setObjectName("attendance")
         self.table.setHorizontalHeaderLabels(["姓名", "人员类别", "党小组", "出席情况", "请假原因"])
         self.table.setItemDelegateForColumn(_STATUS, _StatusDelegate(self.table))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.AllEditTriggers)
         self.table.horizontalHeader().setSectionResizeMode(_REASON, QHeaderView.ResizeMode.Stretch)
         self.table.setMinimumHeight(220)
-        for row, person in enumerate(self.people):
-            entry = recorded.get(person["id"])
-            for column, text in enumerate(
-                (person["name"], person["member_category"] or "", person["unit"] or "")
-            ):
-                item = QTableWidgetItem(text)
-                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
-                self.table.setItem(row, column, item)
-            self.table.setItem(
-                row, _STATUS, QTableWidgetItem(entry.status if entry else NOT_EXPECTED)
-            )
-            self.table.setItem(row, _REASON, QTableWidgetItem(entry.reason if entry else ""))
+        self._fill(on, recorded)
         self.summary = QLabel()
         all_present = QPushButton("全部出席")
         all_present.setObjectName("all_present")
@@ -94,6 +83,43 @@ class AttendancePicker(Section):
         layout.addWidget(self.table)
         self.table.itemChanged.connect(self._changed)
         self._changed()
+
+    def _fill(self, on: date, recorded: dict[int, meetings.Attendance]) -> None:
+        """The roster on the meeting day (and anyone already recorded), with their statuses."""
+        self.day = on
+        self.people = meetings.roster_for_attendance(self.archive, on, list(recorded))
+        self.table.blockSignals(True)
+        self.table.setRowCount(len(self.people))
+        for row, person in enumerate(self.people):
+            entry = recorded.get(person["id"])
+            for column, text in enumerate(
+                (person["name"], person["member_category"] or "", person["unit"] or "")
+            ):
+                item = QTableWidgetItem(text)
+                item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
+                self.table.setItem(row, column, item)
+            self.table.setItem(
+                row, _STATUS, QTableWidgetItem(entry.status if entry else NOT_EXPECTED)
+            )
+            self.table.setItem(row, _REASON, QTableWidgetItem(entry.reason if entry else ""))
+        self.table.blockSignals(False)
+
+    def form_changed(self, raw: dict[str, Any]) -> None:
+        """A new meeting date: the members of that day, keeping what was already chosen for them."""
+        day = _meeting_day(raw)
+        if day != self.day:
+            chosen = {entry.person_id: entry for entry in self.entries()}
+            self._fill(
+                day,
+                {
+                    pid: e
+                    for pid, e in chosen.items()
+                    if any(
+                        p["id"] == pid for p in meetings.roster_for_attendance(self.archive, day)
+                    )
+                },
+            )
+            self._changed()
 
     def _changed(self, *_: Any) -> None:
         entries = self.entries()

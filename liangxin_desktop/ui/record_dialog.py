@@ -40,6 +40,9 @@ class Section(QWidget):
         """What the clerk entered, to tell whether closing would lose anything."""
         return None
 
+    def form_changed(self, raw: dict[str, Any]) -> None:
+        """The form's fields changed (e.g. a meeting's date): adapt this section if it depends on them."""
+
 
 class RecordDialog(QDialog):
     def __init__(
@@ -129,6 +132,8 @@ class RecordDialog(QDialog):
         return {key: editor.value() for key, editor in self.editors.items()}
 
     def revalidate(self) -> Cleaned:
+        for section in self.sections:
+            section.form_changed(self.raw_values())
         cleaned = self._validate(self.raw_values())
         by_field = {p.field_key: p for p in reversed(cleaned.problems)}
         for key, editor in self.editors.items():

@@ -226,3 +226,27 @@ def test_attendance_matrix_is_derived_from_the_meetings(archive) -> None:
     assert [m["id"] for m in only_party_day.meetings] == [second]
     records.delete_record(archive, COMMITTEE, first)  # a deleted meeting leaves the matrix
     assert [m["id"] for m in attendance_matrix(archive, 2026).meetings] == [second]
+
+
+def test_only_members_of_that_day_can_be_recorded(archive) -> None:
+    ids = _members(archive, 2)
+    newcomer = people.add_member(
+        archive,
+        member(
+            name="新党员",
+            id_number=fictional_id_number("330106", date(1990, 1, 1), 5),
+            joined_on="2026-06-01",
+            converted_on=None,
+            member_category="预备党员",
+        ),
+        today=TODAY,
+    )
+    with pytest.raises(ValidationFailed, match="新党员在会议当天不在党员名册中"):
+        meetings.save_meeting(
+            archive,
+            COMMITTEE,
+            _meeting(meeting_date="2026-03-08"),
+            [meetings.Attendance(ids[0], "出席"), meetings.Attendance(newcomer, "出席")],
+            today=TODAY,
+        )
+    assert [p["id"] for p in meetings.roster_for_attendance(archive, date(2026, 3, 8))] == ids

@@ -412,3 +412,34 @@ def test_a_refused_step_keeps_the_dialog_open(qtbot, window: MainWindow, archive
     assert failures == []
     assert seen["open"] is True and "原因" in str(seen["error"])
     assert tab.model.rowCount() == 0  # the second try went through
+
+
+def test_the_attendance_list_follows_the_meeting_date(qtbot, window: MainWindow, archive) -> None:
+    people.add_member(
+        archive,
+        member(
+            name="新党员",
+            id_number=fictional_id_number("330106", date(1990, 1, 1), 7),
+            joined_on=date.today().isoformat(),
+            converted_on=None,
+            member_category="预备党员",
+        ),
+    )
+    window.show_register("committee_meetings")
+    seen: dict[str, list[str]] = {}
+
+    def act(dialog: RecordDialog) -> None:
+        picker = dialog.sections[0]
+        seen["today"] = [p["name"] for p in picker.people]
+        qtbot.mouseClick(picker.findChild(QPushButton, "all_present"), Qt.MouseButton.LeftButton)
+        dialog.editors["meeting_date"].input.setText("2020-05-08")
+        dialog.revalidate()
+        seen["then"] = [p["name"] for p in picker.people]
+        seen["kept"] = [str(len(picker.entries()))]
+        dialog.done(0)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, act)
+    window.new_record()
+    assert failures == []
+    assert "新党员" in seen["today"] and "新党员" not in seen["then"]
+    assert seen["kept"] == ["3"]  # the three who were members then keep their 出席
