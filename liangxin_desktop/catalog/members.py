@@ -24,7 +24,18 @@ def _party_age(row: dict[str, Any], day: date) -> int | None:
 
 
 def _standing(row: dict[str, Any], day: date) -> str:
-    return "停止党籍" if row.get("left_kind") == "停止党籍" else "正常"
+    suspended = (
+        row.get("left_kind") == "停止党籍" and (row.get("left_on") or "9999") <= day.isoformat()
+    )
+    return "停止党籍" if suspended else "正常"
+
+
+def _category_on(row: dict[str, Any], day: date) -> Any:
+    """人员类别 on ``day``: still 预备党员 before the 转正 date (an as-of roster of an earlier year)."""
+    converted = row.get("converted_on")
+    if converted and converted > day.isoformat():
+        return "预备党员"
+    return row.get("member_category")
 
 
 def _yes_with(flag: str, detail: str, month: bool) -> Any:
@@ -109,6 +120,7 @@ FIELDS: tuple[Field, ...] = (
         choices=codes.MEMBER_CATEGORIES,
         width=9,
         print_width=1.2,
+        compute=_category_on,
     ),
     Field(
         "unit",

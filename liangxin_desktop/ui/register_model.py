@@ -36,7 +36,8 @@ class RegisterTableModel(QAbstractTableModel):
         self.archive = archive
         self.register = register
         self.columns = register.table_fields
-        self.today = today or date.today()
+        self._today = today or date.today()
+        self.today = self._today
         self.row_filter = row_filter or queries.RowFilter()
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
@@ -46,6 +47,7 @@ class RegisterTableModel(QAbstractTableModel):
     def reload(self, row_filter: queries.RowFilter | None = None) -> None:
         if row_filter is not None:
             self.row_filter = row_filter
+        self.today = self.row_filter.as_of or self._today  # 年龄, 党龄, 人员类别 as of that day
         self.beginResetModel()
         self._ids = queries.list_ids(self.archive, self.register, self.row_filter)
         self._pages.clear()

@@ -147,3 +147,19 @@ def test_search_and_sort(demo_archive) -> None:
     )
     births = [people.get_person(demo_archive, i)["birth_date"] for i in oldest_first]
     assert births == sorted(births)
+
+
+def test_as_of_roster_shows_the_category_and_standing_of_that_day(archive) -> None:
+    from liangxin_desktop.catalog.fields import Field
+
+    person_id = people.add_member(
+        archive, member(joined_on="2021-07-01", converted_on="2022-07-01"), today=TODAY
+    )
+    people.record_leave(archive, person_id, "停止党籍", date(2024, 3, 1), today=TODAY)
+    row = people.get_person(archive, person_id)
+    category: Field = MEMBERS.field("member_category")
+    standing: Field = MEMBERS.field("party_standing")
+    assert category.compute(row, date(2021, 12, 31)) == "预备党员"  # type: ignore[misc]
+    assert category.compute(row, date(2023, 1, 1)) == "正式党员"  # type: ignore[misc]
+    assert standing.compute(row, date(2023, 12, 31)) == "正常"  # type: ignore[misc]
+    assert standing.compute(row, date(2024, 3, 1)) == "停止党籍"  # type: ignore[misc]
