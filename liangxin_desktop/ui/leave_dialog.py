@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.milestones import LEAVE_HINTS, LEAVE_MILESTONES
-from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.ui.field_widgets import FieldEditor
 
 
@@ -69,6 +70,7 @@ class LeaveDialog(QDialog):
         self.kind.currentTextChanged.connect(self._kind_changed)
         self._kind_changed(self.kind.currentText())
         self.result_value: Leave | None = None
+        self.action: Callable[[Leave], object] | None = None
 
     def _kind_changed(self, kind: str) -> None:
         self.hint.setText(LEAVE_HINTS.get(kind, ""))
@@ -85,12 +87,23 @@ class LeaveDialog(QDialog):
         if kind == "转出" and not destination:
             self.error.setText("转往党组织：组织关系转出时必须填写。")
             return
-        self.result_value = Leave(
+        leave = Leave(
             kind, day, destination if kind == "转出" else None, self.note.text().strip() or None
         )
+        if self.action is not None:
+            try:
+                self.action(leave)
+            except LiangxinError as exc:  # refused: stay open with what was typed
+                self.error.setText(exc.message())
+                return
+        self.result_value = leave
         super().accept()
 
     @classmethod
-    def ask(cls, parent: QWidget | None, name: str) -> Leave | None:
+    def ask(
+        cls, parent: QWidget | None, name: str, action: Callable[[Leave], object] | None = None
+    ) -> Leave | None:
+        """Ask how and when the member leaves; with ``action``, record it before closing."""
         dialog = cls(name, parent)
+        dialog.action = action
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -7,7 +7,7 @@ from typing import Any
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
 from liangxin_desktop.domain import dates
-from liangxin_desktop.errors import InvalidValue, LiangxinError
+from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import people, pipeline
 from liangxin_desktop.ui.leave_dialog import LeaveDialog
 from liangxin_desktop.ui.messages import show_problem
@@ -108,15 +108,14 @@ class RosterTab(RegisterTab):
         if person_id is None:
             return
         person = people.get_person(self.archive, person_id)
-        leave = LeaveDialog.ask(self, person["name"])
+        leave = LeaveDialog.ask(
+            self,
+            person["name"],
+            lambda answer: people.record_leave(
+                self.archive, person_id, answer.kind, answer.day, answer.destination, answer.note
+            ),
+        )
         if leave is None:
-            return
-        try:
-            people.record_leave(
-                self.archive, person_id, leave.kind, leave.day, leave.destination, leave.note
-            )
-        except LiangxinError as exc:
-            show_problem(self, exc, "无法办理")
             return
         self.refresh()
 
