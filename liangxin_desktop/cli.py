@@ -10,6 +10,7 @@ import re
 import sys
 from collections.abc import Sequence
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
@@ -31,6 +32,7 @@ _ARGPARSE_MESSAGES = [
     (r"argument (\S+): invalid int value: '(.*)'", "参数 {0} 需要一个整数，而不是“{1}”"),
     (r"argument (\S+): expected one argument", "参数 {0} 后面需要跟一个值"),
     (r"argument (\S+): invalid choice: '(.*?)'.*", "参数 {0} 不接受“{1}”"),
+    (r"argument (\S+): (.*)", "参数 {0}：{1}"),
 ]
 
 
@@ -80,7 +82,27 @@ def build_parser() -> argparse.ArgumentParser:
             "--register", action="append", default=[], metavar="KEY", help="台账代号，可重复"
         )
         sub.add_argument("--year", type=_year, help="年度（花名册按该年年底或今天的情况）")
+        if name == "print":
+            sub.add_argument(
+                "--folder",
+                action="store_true",
+                help="每个台账单独一个 PDF，放在 --out 指定的新文件夹中",
+            )
+            sub.add_argument("--binding", action="store_true", help="留出左侧装订线")
+            sub.add_argument(
+                "--photos-per-page", type=int, choices=(2, 4), default=4, help="图片册每页照片数"
+            )
+            sub.add_argument("--pages", type=_pages, help="只打印这些页，例如 1-3,8")
     return parser
+
+
+def _pages(text: str) -> frozenset[int]:
+    from liangxin_desktop.output.pdf.document import parse_page_ranges
+
+    try:
+        return parse_page_ranges(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def _say(text: str) -> None:
@@ -101,6 +123,13 @@ def _as_of(year: int | None) -> date:
 
 
 def _check_suffix(path: Path, suffix: str) -> None:
+    if not suffix:  # a folder
+        if path.suffix.lower() in (".pdf", ".xlsx"):
+            raise InvalidValue(
+                f"“{path.name}”看起来是文件名；按台账分开打印时，--out 应是一个新文件夹。",
+                "例如：--out 2026年度台账",
+            )
+        return
     if path.suffix.lower() != suffix:
         raise InvalidValue(f"输出文件“{path.name}”的扩展名应为 {suffix}。", f"例如：台账{suffix}")
 
@@ -150,9 +179,14 @@ def run_export(args: argparse.Namespace) -> int:
 
 
 def run_print(args: argparse.Namespace) -> int:
-    from liangxin_desktop.output.pdf.books import print_registers
+    from liangxin_desktop.output.pdf.books import PrintOptions, print_folder, print_registers
 
-    return _output(args, ".pdf", "打印", print_registers)
+    options = PrintOptions(binding_margin=args.binding, photos_per_page=args.photos_per_page)
+    if args.folder:
+        return _output(args, "", "打印", partial(print_folder, options=options))
+    return _output(
+        args, ".pdf", "打印", partial(print_registers, options=options, pages=args.pages)
+    )
 
 
 def run_registers(args: argparse.Namespace) -> int:

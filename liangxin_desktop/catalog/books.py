@@ -126,5 +126,6 @@ WORK_RULES = Register(
     default_sort="id",
     orientation="portrait",
     deletable=True,
+    print_layout="rules",
     checks=(_rule_dates,),
 )

@@ -101,5 +101,6 @@ PHOTO_ALBUM = Register(
     orientation="portrait",
     date_field="file_date",
     deletable=True,
+    print_layout="album",
     checks=(_not_in_future,),
 )

@@ -143,6 +143,7 @@ def _meeting_book(
         orientation="landscape",
         date_field="meeting_date",
         deletable=True,
+        print_layout="meetings",
         checks=(check_times, check_vote),
     )
 

@@ -108,5 +108,6 @@ MOBILE_MEMBERS = Register(
     orientation="landscape",
     is_roster=True,
     deletable=True,
+    print_layout="cards",
     checks=(fill_and_check_identity, check_card),
 )

@@ -45,6 +45,9 @@ class Register:
     default_sort: str = "id"
     orientation: str = "landscape"
     is_roster: bool = False  # printed "as of a date" rather than per year
+    # how it prints: "table", "meetings" (a record per meeting), "rules" (each rule's full
+    # text), "cards" (流动党员登记卡, two per page) or "album" (photos, 2 or 4 per page)
+    print_layout: str = "table"
     checks: tuple[Check, ...] = ()
 
     @property

@@ -81,8 +81,10 @@ def parse_year_month(value: DateInput) -> str:
     return f"{year:04d}-{month:02d}"
 
 
-def format_cn_date(d: date) -> str:
-    """The printed form, without leading zeros: 2026年11月27日."""
+def format_cn_date(d: date | str) -> str:
+    """The printed form, without leading zeros: 2026年11月27日 (of a date or a stored ISO date)."""
+    if isinstance(d, str):
+        d = date.fromisoformat(d[:10])
     return f"{d.year}年{d.month}月{d.day}日"
 
 

@@ -20,6 +20,7 @@ from liangxin_desktop.errors import InvalidValue, ValidationFailed
 from liangxin_desktop.output.files import atomic_output
 from liangxin_desktop.storage import audit, records
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.meetings import meeting_label
 
 MAX_MATERIAL_BYTES = 30 * 1024 * 1024
 MAX_PHOTO_BYTES = 40 * 1024 * 1024
@@ -185,4 +186,4 @@ def meeting_labels(archive: Archive, limit: int = 300) -> list[str]:
         "LIMIT ?",
         [limit],
     ).fetchall()
-    return [f"{day} {kind}：{topic[:30]}" for day, kind, topic in rows]
+    return [meeting_label({"meeting_date": d, "kind": k, "topic": t}) for d, k, t in rows]

@@ -173,3 +173,55 @@ def suggested_vote_counts(
     }
     present = sum(1 for a in attendance if a.person_id in full and a.status == "出席")
     return len(full), present
+
+
+def _in_chunks(ids: Sequence[int], size: int = 500) -> list[str]:
+    return [",".join(str(int(i)) for i in ids[n : n + size]) for n in range(0, len(ids), size)]
+
+
+def attendance_by_meeting(
+    archive: Archive, meeting_ids: Sequence[int]
+) -> dict[int, list[tuple[str, str, str]]]:
+    """Each meeting's attendance as (status, name, reason), in roster order — for printing."""
+    found: dict[int, list[tuple[str, str, str]]] = {}
+    for chunk in _in_chunks(meeting_ids):
+        rows = archive.db.execute(
+            "SELECT a.meeting_id, a.status, p.name, coalesce(a.reason, '') "
+            "FROM meeting_attendance a JOIN people p ON p.id = a.person_id "
+            f"WHERE a.meeting_id IN ({chunk}) ORDER BY a.meeting_id, p.unit IS NULL, p.unit, p.id"
+        )
+        for meeting_id, status, name, reason in rows:
+            found.setdefault(meeting_id, []).append((status, name, reason))
+    return found
+
+
+def resolutions_by_meeting(
+    archive: Archive, meeting_ids: Sequence[int]
+) -> dict[int, list[dict[str, Any]]]:
+    found: dict[int, list[dict[str, Any]]] = {}
+    for chunk in _in_chunks(meeting_ids):
+        rows = archive.db.query(
+            "SELECT meeting_id, content, owner, deadline FROM resolutions "
+            f"WHERE meeting_id IN ({chunk}) ORDER BY meeting_id, sort_order, id"
+        )
+        for row in rows:
+            found.setdefault(row["meeting_id"], []).append(row)
+    return found
+
+
+def meeting_label(row: Mapping[str, Any]) -> str:
+    """How a meeting is named in 关联会议或活动 (materials and photos are linked by this text)."""
+    return f"{row['meeting_date']} {row['kind']}：{str(row['topic'])[:30]}"
+
+
+def files_by_meeting_label(archive: Archive) -> dict[str, list[str]]:
+    """Materials and photos filed against a meeting, by the meeting's label."""
+    found: dict[str, list[str]] = {}
+    rows = archive.db.execute(
+        "SELECT related_meeting, book, title FROM files "
+        "WHERE deleted_at IS NULL AND related_meeting IS NOT NULL ORDER BY file_date, id"
+    )
+    for label, book, title in rows:
+        kind = "照片" if book == "photo_album" else "资料"
+        found.setdefault(label, []).append(f"{kind}：{title}")
+    return found

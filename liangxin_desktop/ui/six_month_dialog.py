@@ -18,9 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from liangxin_desktop.errors import LiangxinError
-from liangxin_desktop.output.pdf.books import write_books
+from liangxin_desktop.output.pdf.books import write_table
 from liangxin_desktop.output.pdf.document import PageSetup
-from liangxin_desktop.output.pdf.roster import RosterBook
 from liangxin_desktop.output.six_month_table import EXPLANATION, FIELDS, flag_rows, six_month_source
 from liangxin_desktop.storage import six_month
 from liangxin_desktop.storage.archive import Archive
@@ -107,9 +106,7 @@ class SixMonthDialog(QDialog):
             return
         setup = PageSetup("portrait", organization_name(self.archive), "党员连续六个月情况提示清单")
         try:
-            write_books(
-                [RosterBook(six_month_source(self.flags), setup, date.today())], Path(chosen)
-            )
+            write_table(six_month_source(self.flags), setup, Path(chosen), date.today())
         except LiangxinError as exc:
             show_problem(self, exc, "无法打印")
 

@@ -53,7 +53,9 @@ def test_roster_pdf_reads_back(demo_archive, printed: Path) -> None:
     for person in demo_archive.db.query("SELECT name, stage FROM people"):
         assert (person["name"] in text) == (person["stage"] == "member")
     total = len(reader.pages)
-    for number in range(1, total + 1):
+    assert "第 1 页" not in reader.pages[0].extract_text()  # the cover counts, unnumbered
+    assert f"共 {total} 页" in reader.pages[0].extract_text()  # 本册页数 on the cover
+    for number in range(2, total + 1):
         assert f"第 {number} 页  共 {total} 页" in reader.pages[number - 1].extract_text()
     assert "填表人" in text and "审核人" in text
     assert re.search(r"\d{4}年\d{1,2}月\d{1,2}日", text)
@@ -99,10 +101,10 @@ def test_header_row_repeats_and_long_text_wraps(archive, tmp_path: Path) -> None
             ),
         )
     reader = PdfReader(print_registers(archive, [MEMBERS], tmp_path / "long.pdf", as_of=AS_OF))
-    assert len(reader.pages) > 2
-    for page in reader.pages:
+    assert len(reader.pages) > 3
+    for page in reader.pages[1:]:  # after the cover, every page repeats the header row
         assert "公民身份号码" in page.extract_text()
-    assert "某某小区某某小区" in reader.pages[0].extract_text()
+    assert "某某小区某某小区" in reader.pages[1].extract_text()
 
 
 def test_cancelled_print_leaves_no_file(demo_archive, tmp_path: Path) -> None:

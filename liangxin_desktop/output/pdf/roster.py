@@ -23,13 +23,14 @@ from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.files import Progress
-from liangxin_desktop.output.pdf.document import PageSetup, draw_running_text
-from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD
+from liangxin_desktop.output.pdf.document import Pager, PageSetup
+from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, SERIF
 from liangxin_desktop.output.pdf.layout import fit_column_widths, split_rows
 from liangxin_desktop.output.pdf.linebreak import wrap_text
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 
+BODY_FONT = SERIF  # 宋体-style cells, 黑体-style header and titles
 BODY_SIZE = 8.0
 LEADING = 10.0
 PADDING = 2.5
@@ -52,7 +53,7 @@ _NO_WRAP_KINDS = (
 
 @lru_cache(maxsize=65536)
 def _measure_body(text: str) -> float:
-    return pdfmetrics.stringWidth(text, SANS, BODY_SIZE)
+    return pdfmetrics.stringWidth(text, BODY_FONT, BODY_SIZE)
 
 
 @lru_cache(maxsize=4096)
@@ -103,10 +104,13 @@ def register_source(
 
 
 class RosterBook:
-    """One table laid out for print: measured first (``pages``), then drawn."""
+    """One table laid out for print: measured first (the number of pages), then drawn."""
 
-    def __init__(self, source: TableSource, setup: PageSetup, as_of: date) -> None:
+    def __init__(
+        self, source: TableSource, setup: PageSetup, as_of: date, progress: Progress | None = None
+    ) -> None:
         self.source, self.setup, self.as_of = source, setup, as_of
+        self._progress = progress
         self.fields = source.fields
         self.year = source.year
         self.widths: list[float] = []
@@ -122,8 +126,9 @@ class RosterBook:
         for serial, row in enumerate(rows, start=1):
             yield [str(serial), *(_cell_text(f, row, self.as_of) for f in self.fields)]
 
-    def measure(self, progress: Progress) -> int:
+    def measure(self) -> int:
         """Size the columns, measure the rows, split them into pages; the number of pages."""
+        progress = self._progress or (lambda done, total: None)
         self.widths = self._column_widths()
         progress(1, 3)
         labels = ["序号", *(f.label for f in self.fields)]
@@ -165,10 +170,16 @@ class RosterBook:
         )
 
     # -- drawing -----------------------------------------------------------
-    def draw(self, canvas: Canvas, first_page: int, total: int, progress: Progress) -> None:
+    def draw(self, pager: Pager) -> None:
         texts = self._texts()
+        canvas = pager.canvas
         for number, (start, end) in enumerate(self.page_ranges):
-            top = self._page_top(canvas, first_page + number, total, first=number == 0)
+            top = self._page_top(pager, first=number == 0)
+            if not pager.canvas.keeps(canvas.getPageNumber()):
+                for _ in range(start, end):  # a page left out: only move on through the rows
+                    next(texts)
+                pager.finish()
+                continue
             text = canvas.beginText()  # one text object per page: far fewer PDF operators
             top = self._draw_header(canvas, text, top)
             for index in range(start, end):
@@ -176,16 +187,15 @@ class RosterBook:
             canvas.drawText(text)
             if number == len(self.page_ranges) - 1 and not self.signature_on_new_page:
                 self._draw_signature(canvas, top)
-            canvas.showPage()
-            progress(first_page + number, total)
+            pager.finish()
         if self.signature_on_new_page:
-            top = self._page_top(canvas, first_page + len(self.page_ranges), total, first=False)
+            top = self._page_top(pager, first=False)
             self._draw_signature(canvas, top)
-            canvas.showPage()
+            pager.finish()
 
-    def _page_top(self, canvas: Canvas, number: int, total: int, first: bool) -> float:
-        canvas.setPageSize(self.setup.size)  # books in one PDF may differ in orientation
-        draw_running_text(canvas, self.setup, number, total)
+    def _page_top(self, pager: Pager, first: bool) -> float:
+        canvas = pager.canvas
+        pager.start(self.setup)
         x, y, width, height = self.setup.body
         top = y + height
         if not first:
@@ -229,7 +239,7 @@ class RosterBook:
     ) -> float:
         x, _, _, _ = self.setup.body
         self._grid_line(canvas, top, height)
-        text.setFont(SANS, BODY_SIZE)
+        text.setFont(BODY_FONT, BODY_SIZE)
         for column, (value, width) in enumerate(zip(texts, self.widths, strict=True)):
             lines = _lines(value, width)
             baseline = top - (height - len(lines) * LEADING) / 2 - _ASCENT
