@@ -20,6 +20,7 @@ class ActivistsTab(RegisterTab):
             ("确定为发展对象…", self.make_candidate),
             ("接收为预备党员…", self.admit),
             ("取消资格…", self.disqualify),
+            ("打印纪实表…", self.print_pipeline_record),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)

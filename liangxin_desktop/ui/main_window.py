@@ -32,6 +32,7 @@ from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
+from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
 from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
@@ -73,10 +74,10 @@ class MainWindow(QMainWindow):
         self.open_action = self._action("打开台账…", self.open_other, QKeySequence.StandardKey.Open)
         self.export_action = self._action("导出 Excel…", self.export_excel, "Ctrl+E")
         self.print_action = self._action(
-            "打印（生成 PDF）…", self.print_pdf, QKeySequence.StandardKey.Print
+            "打印预览和打印…", self.print_pdf, QKeySequence.StandardKey.Print
         )
         self.export_all_action = self._action("导出全部台账（Excel）…", self.export_all)
-        self.print_all_action = self._action("打印全部台账（PDF）…", self.print_all)
+        self.print_all_action = self._action("打印全年台账…", self.print_all)
         self.bin_action = self._action("回收站…", self.show_recycle_bin)
         for action in (
             self.open_action,
@@ -313,7 +314,13 @@ class MainWindow(QMainWindow):
         self._write_current("excel")
 
     def print_pdf(self) -> None:
-        self._write_current("pdf")
+        """Preview the current register's book (of the tab's year) and print or save it."""
+        tab = self._active_tab()
+        if tab is None:
+            return
+        year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
+        job = registers_job([tab.register], tab.register.title)
+        PrintPreviewDialog(self.archive, job, year, self).exec()
 
     def _write_all(self, kind: str) -> None:
         if not self._registers_ready():
@@ -331,7 +338,11 @@ class MainWindow(QMainWindow):
         self._write_all("excel")
 
     def print_all(self) -> None:
-        self._write_all("pdf")
+        """Preview the whole year's archive (the year is chosen in the preview)."""
+        if not self._registers_ready():
+            return
+        job = registers_job(available_registers(), "党建工作台账")
+        PrintPreviewDialog(self.archive, job, date.today().year, self).exec()
 
     def show_recycle_bin(self) -> None:
         if not self._registers_ready():

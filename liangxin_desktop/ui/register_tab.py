@@ -199,6 +199,18 @@ class RegisterTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
+    def print_pipeline_record(self) -> None:
+        """打印纪实表: the selected person's way through the development pipeline."""
+        from liangxin_desktop.ui.print_preview import preview_pipeline_record
+
+        person_id = self._require_selection("打印纪实表")
+        if person_id is None:
+            return
+        row = self.archive.db.execute(
+            "SELECT name FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        preview_pipeline_record(self, self.archive, person_id, row[0] if row else "")
+
     def _require_selection(self, doing: str) -> int | None:
         record_id = self.selected_id()
         if record_id is None:

@@ -144,7 +144,7 @@ def test_a_member_leaves(qtbot, ready_window: MainWindow, archive) -> None:
     assert tab.model.rowCount() == 1
 
 
-@pytest.mark.parametrize("action", ["export_excel", "print_pdf"])
+@pytest.mark.parametrize("action", ["export_excel"])
 def test_export_and_print_run_in_the_background(
     qtbot, demo_archive, tmp_path, monkeypatch, action
 ) -> None:
