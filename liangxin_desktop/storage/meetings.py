@@ -184,14 +184,21 @@ def attendance_by_meeting(
 ) -> dict[int, list[tuple[str, str, str]]]:
     """Each meeting's attendance as (status, name, reason), in roster order — for printing."""
     found: dict[int, list[tuple[str, str, str]]] = {}
+    people: dict[int, tuple[tuple[bool, str, int], str]] = {}  # id → (roster order, name)
     for chunk in _in_chunks(meeting_ids):
         rows = archive.db.execute(
-            "SELECT a.meeting_id, a.status, p.name, coalesce(a.reason, '') "
-            "FROM meeting_attendance a JOIN people p ON p.id = a.person_id "
-            f"WHERE a.meeting_id IN ({chunk}) ORDER BY a.meeting_id, p.unit IS NULL, p.unit, p.id"
-        )
-        for meeting_id, status, name, reason in rows:
-            found.setdefault(meeting_id, []).append((status, name, reason))
+            "SELECT a.meeting_id, a.person_id, a.status, coalesce(a.reason, '') "
+            f"FROM meeting_attendance a WHERE a.meeting_id IN ({chunk})"
+        ).fetchall()
+        wanted = {row[1] for row in rows} - people.keys()
+        for ids in _in_chunks(sorted(wanted)):
+            for person_id, unit, name in archive.db.execute(
+                f"SELECT id, unit, name FROM people WHERE id IN ({ids})"
+            ):
+                people[person_id] = ((unit is None, unit or "", person_id), name)
+        rows.sort(key=lambda row: (row[0], people[row[1]][0]))  # meeting, then roster order
+        for meeting_id, person_id, status, reason in rows:
+            found.setdefault(meeting_id, []).append((status, people[person_id][1], reason))
     return found
 
 

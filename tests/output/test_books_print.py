@@ -388,3 +388,24 @@ def test_books_are_built_from_the_catalog_layouts(demo_archive) -> None:
     assert kinds == ["Cover", "Contents", "RecordPages"]
     books = build_books(demo_archive, [get_register("mobile_members")], as_of=AS_OF)
     assert [type(p).__name__ for p in books[0].parts] == ["Cover", "CardPages"]
+
+
+def test_the_cached_text_object_writes_what_reportlab_writes(tmp_path: Path) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    from liangxin_desktop.output.pdf.fasttext import FastTextObject
+    from liangxin_desktop.output.pdf.fonts import SANS, SERIF
+
+    register_fonts()
+    strings = ["√", "张三", "√", "假", "2026年3月5日", "√", "（出差）", "壹贰叁肆伍陆柒捌玖拾" * 30]
+    codes = []
+    for cached in (False, True):
+        canvas = Canvas(str(tmp_path / f"{cached}.pdf"), initialFontName=SANS)
+        text = FastTextObject(canvas) if cached else canvas.beginText()
+        for font in (SERIF, SANS):
+            text.setFont(font, 9)
+            for number, string in enumerate(strings * 2):
+                text.setTextOrigin(10 + number, 20)
+                text.textOut(string)
+        codes.append(text.getCode())
+    assert codes[0] == codes[1]

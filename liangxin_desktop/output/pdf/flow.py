@@ -9,7 +9,7 @@ is closed at the bottom of one page and opened again at the top of the next.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -17,6 +17,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfgen.canvas import Canvas
 
+from liangxin_desktop.output.pdf.fasttext import FastTextObject
 from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, SERIF
 from liangxin_desktop.output.pdf.linebreak import wrap_text
 
@@ -33,9 +34,25 @@ def text_width(text: str, font: str, size: float) -> float:
     return pdfmetrics.stringWidth(text, font, size)
 
 
+@lru_cache(maxsize=16)
+def measurer(font: str, size: float) -> Callable[[str], float]:
+    """A fast width function for one font and size: a dictionary lookup after the first time."""
+    known: dict[str, float] = {}
+
+    def measure(text: str) -> float:
+        width = known.get(text)
+        if width is None:
+            width = pdfmetrics.stringWidth(text, font, size)
+            if len(known) < 100_000:
+                known[text] = width
+        return width
+
+    return measure
+
+
 def wrap(text: str, width: float, font: str = VALUE_FONT, size: float = VALUE_SIZE) -> list[str]:
     """``text`` broken into lines of at most ``width`` points (Chinese line-breaking rules)."""
-    return wrap_text(text, width, lambda part: text_width(part, font, size))
+    return wrap_text(text, width, measurer(font, size))
 
 
 @dataclass(frozen=True)
@@ -99,7 +116,7 @@ class Unit:
             canvas.line(x, top, left, top)
         if self.row_end or last:
             canvas.line(x, bottom, left, bottom)
-        text = canvas.beginText()
+        text = FastTextObject(canvas)
         baseline = top - (self.pad if self.row_start else 0) - (self.leading - 10) / 2 - 0.88 * 10
         left = x
         for cell, lines in self.cells:
@@ -114,8 +131,7 @@ class Unit:
                         indent = cell.width - CELL_PAD - text_width(line, font, size)
                     else:
                         indent = CELL_PAD
-                    text.setTextOrigin(left + indent, line_base)
-                    text.textOut(line)
+                    text.text_at(left + indent, line_base, line)
                 line_base -= self.leading
             left += cell.width
         canvas.drawText(text)

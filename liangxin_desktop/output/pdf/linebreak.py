@@ -12,7 +12,8 @@ from collections.abc import Callable
 
 NO_LINE_START = set("，。、；：？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%")
 NO_LINE_END = set("（《「『【〔〈“‘([{")
-_TOKENS = re.compile(r"[A-Za-z0-9@#&+\-_./:%]+|\s+|.", re.S)
+# Latin words and numbers stay whole, and so does a number with the unit after it ("7日", "12人")
+_TOKENS = re.compile(r"[A-Za-z0-9@#&+\-_./:%]+[年月日时分秒号人票名次页个岁元]?|\s+|.", re.S)
 
 Measure = Callable[[str], float]
 
@@ -22,13 +23,15 @@ def _tokens(text: str) -> list[str]:
 
 
 def _split_long(token: str, width: float, measure: Measure) -> list[str]:
-    pieces, current = [], ""
+    pieces, current, used = [], "", 0.0
     for char in token:
-        if current and measure(current + char) > width:
+        char_width = measure(char)
+        if current and used + char_width > width:
             pieces.append(current)
-            current = char
+            current, used = char, char_width
         else:
             current += char
+            used += char_width
     return [*pieces, current] if current else pieces
 
 
@@ -55,18 +58,24 @@ def wrap_text(text: str, width: float, measure: Measure) -> list[str]:
 def _wrap_paragraph(paragraph: str, width: float, measure: Measure) -> list[str]:
     if measure(paragraph) <= width:
         return [paragraph]
+    # widths add up token by token (TrueType text has no kerning here), so each token is
+    # measured once, and tokens repeat: the measure is usually a cached lookup
     lines: list[str] = []
-    current = ""
+    current, used = "", 0.0
     for token in _tokens(paragraph):
-        if measure(current + token) <= width:
+        token_width = measure(token)
+        if used + token_width <= width:
             current += token
+            used += token_width
             continue
         if current.strip():
             lines.append(current.rstrip())
         current = token.lstrip()
-        if measure(current) > width:
+        used = measure(current)
+        if used > width:
             *full, current = _split_long(current, width, measure)
             lines.extend(full)
+            used = measure(current)
     if current.strip():
         lines.append(current)
     return _fix_punctuation(lines)

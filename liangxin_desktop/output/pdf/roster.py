@@ -24,6 +24,7 @@ from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.document import Pager, PageSetup
+from liangxin_desktop.output.pdf.fasttext import FastTextObject
 from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, SERIF
 from liangxin_desktop.output.pdf.layout import fit_column_widths, split_rows
 from liangxin_desktop.output.pdf.linebreak import wrap_text
@@ -37,6 +38,7 @@ PADDING = 2.5
 TITLE_HEIGHT = 20 * mm  # title + subtitle on the first page
 SIGNATURE_HEIGHT = 16 * mm
 _SERIAL_WEIGHT = 0.6
+KEEP_CELLS = 300_000  # tables up to this many cells keep their texts between passes
 _SHORT_TEXT = 5 * BODY_SIZE  # values up to five Chinese characters never wrap
 _ASCENT = 0.86 * BODY_SIZE
 _NUMBER_KINDS = (FieldKind.MONEY, FieldKind.INTEGER, FieldKind.NUMBER)
@@ -111,6 +113,7 @@ class RosterBook:
     ) -> None:
         self.source, self.setup, self.as_of = source, setup, as_of
         self._progress = progress
+        self._kept: list[list[str]] | None = None
         self.fields = source.fields
         self.year = source.year
         self.widths: list[float] = []
@@ -122,6 +125,17 @@ class RosterBook:
 
     # -- measuring ---------------------------------------------------------
     def _texts(self) -> Iterator[list[str]]:
+        """The cell texts row by row: kept after the first pass for small tables (the three
+        passes then compute them once), streamed again from the archive for big ones."""
+        if self._kept is not None:
+            return iter(self._kept)
+        texts = self._compute_texts()
+        if self.source.count * (len(self.fields) + 1) <= KEEP_CELLS:
+            self._kept = list(texts)
+            return iter(self._kept)
+        return texts
+
+    def _compute_texts(self) -> Iterator[list[str]]:
         rows = self.source.rows()
         for serial, row in enumerate(rows, start=1):
             yield [str(serial), *(_cell_text(f, row, self.as_of) for f in self.fields)]
@@ -129,6 +143,7 @@ class RosterBook:
     def measure(self) -> int:
         """Size the columns, measure the rows, split them into pages; the number of pages."""
         progress = self._progress or (lambda done, total: None)
+        self.heights = array("f")
         self.widths = self._column_widths()
         progress(1, 3)
         labels = ["序号", *(f.label for f in self.fields)]
@@ -180,11 +195,15 @@ class RosterBook:
                     next(texts)
                 pager.finish()
                 continue
-            text = canvas.beginText()  # one text object per page: far fewer PDF operators
+            text = FastTextObject(canvas)  # one text object per page: far fewer PDF operators
+            table_top = top
             top = self._draw_header(canvas, text, top)
+            rules = []
             for index in range(start, end):
-                top = self._draw_row(canvas, text, top, next(texts), self.heights[index])
+                top = self._draw_row(text, top, next(texts), self.heights[index])
+                rules.append(top)
             canvas.drawText(text)
+            self._draw_rules(canvas, table_top, rules)
             if number == len(self.page_ranges) - 1 and not self.signature_on_new_page:
                 self._draw_signature(canvas, top)
             pager.finish()
@@ -209,21 +228,28 @@ class RosterBook:
         canvas.drawCentredString(x + width / 2, top - 20 - 8 * mm, subtitle)
         return top - TITLE_HEIGHT
 
-    def _grid_line(self, canvas: Canvas, top: float, height: float) -> None:
+    def _draw_rules(self, canvas: Canvas, top: float, row_bottoms: Sequence[float]) -> None:
+        """The page's grid at once: a line under every row, the column lines top to bottom."""
         x, _, _, _ = self.setup.body
-        canvas.rect(x, top - height, sum(self.widths), height, stroke=1, fill=0)
-        for width in self.widths[:-1]:
-            x += width
-            canvas.line(x, top, x, top - height)
+        right = x + sum(self.widths)
+        bottom = row_bottoms[-1] if row_bottoms else top - self.header_height
+        canvas.setLineWidth(0.5)
+        lines = [(x, y, right, y) for y in row_bottoms]
+        lines.append((x, top, right, top))
+        lines.append((x, top - self.header_height, right, top - self.header_height))
+        left = x
+        lines.append((left, top, left, bottom))
+        for width in self.widths:
+            left += width
+            lines.append((left, top, left, bottom))
+        canvas.lines(lines)
 
     def _draw_header(self, canvas: Canvas, text: PDFTextObject, top: float) -> float:
         x, _, _, _ = self.setup.body
         height = self.header_height
-        canvas.setLineWidth(0.5)
         canvas.setFillGray(0.92)
         canvas.rect(x, top - height, sum(self.widths), height, stroke=0, fill=1)
         canvas.setFillGray(0)
-        self._grid_line(canvas, top, height)
         text.setFont(SANS_BOLD, BODY_SIZE)
         for lines, width in zip(self.header_lines, self.widths, strict=True):
             baseline = top - (height - len(lines) * LEADING) / 2 - _ASCENT
@@ -235,19 +261,16 @@ class RosterBook:
         return top - height
 
     def _draw_row(
-        self, canvas: Canvas, text: PDFTextObject, top: float, texts: Sequence[str], height: float
+        self, text: FastTextObject, top: float, texts: Sequence[str], height: float
     ) -> float:
         x, _, _, _ = self.setup.body
-        self._grid_line(canvas, top, height)
         text.setFont(BODY_FONT, BODY_SIZE)
         for column, (value, width) in enumerate(zip(texts, self.widths, strict=True)):
             lines = _lines(value, width)
             baseline = top - (height - len(lines) * LEADING) / 2 - _ASCENT
             for line in lines:
                 if line:
-                    indent = self._indent(column, line, width)
-                    text.setTextOrigin(x + indent, baseline)
-                    text.textOut(line)
+                    text.text_at(x + self._indent(column, line, width), baseline, line)
                 baseline -= LEADING
             x += width
         return top - height
