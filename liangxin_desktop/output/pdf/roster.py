@@ -114,6 +114,7 @@ class RosterBook:
         self.source, self.setup, self.as_of = source, setup, as_of
         self._progress = progress
         self._kept: list[list[str]] | None = None
+        self.centred: list[bool] = []
         self.fields = source.fields
         self.year = source.year
         self.widths: list[float] = []
@@ -178,6 +179,13 @@ class RosterBook:
                 fixed.append(max(longest[index], _measure_header(spec.label[:2])) + 2 * PADDING + 1)
             else:
                 fixed.append(None)
+        # short values (√ 假 ×, 男/女, 28/29, most names) are centred in their column
+        self.centred = [
+            index > 0
+            and width <= 3 * BODY_SIZE
+            and self.fields[index - 1].kind not in _NUMBER_KINDS
+            for index, width in enumerate(longest)
+        ]
         _, _, body_width, _ = self.setup.body
         natural = [width + 2 * PADDING + 1 for width in longest]
         return fit_column_widths(
@@ -277,7 +285,7 @@ class RosterBook:
 
     def _indent(self, column: int, line: str, width: float) -> float:
         """序号 centred, amounts and counts right-aligned, text from the left."""
-        if column == 0:
+        if column == 0 or self.centred[column]:
             return (width - _measure_body(line)) / 2
         if self.fields[column - 1].kind in _NUMBER_KINDS:
             return width - PADDING - _measure_body(line)
