@@ -409,3 +409,29 @@ def test_the_cached_text_object_writes_what_reportlab_writes(tmp_path: Path) -> 
                 text.textOut(string)
         codes.append(text.getCode())
     assert codes[0] == codes[1]
+
+
+def test_a_development_record_prints_in_a_fresh_program(demo_archive, tmp_path: Path) -> None:
+    """The first thing printed may be a 纪实表: it must load the fonts itself."""
+    import sys
+
+    person = demo_archive.db.execute("SELECT person_id FROM milestones LIMIT 1").fetchone()[0]
+    target = tmp_path / "jsb.pdf"
+    script = (
+        "import sys; from datetime import date; from pathlib import Path\n"
+        "from liangxin_desktop.storage.archive import open_reader, open_archive\n"
+        "from liangxin_desktop.output.pdf.pipeline_record import pipeline_book\n"
+        "from liangxin_desktop.output.pdf.books import render_books\n"
+        "archive = open_archive(Path(sys.argv[1]), create=False)\n"
+        "book = pipeline_book(archive, int(sys.argv[2]), date(2026, 11, 28))\n"
+        "Path(sys.argv[3]).write_bytes(render_books([book]))\n"
+    )
+    path = str(demo_archive.path)
+    demo_archive.close()
+    done = subprocess.run(
+        [sys.executable, "-c", script, path, str(person), str(target)],
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert "发展党员工作纪实表" in _texts(target)[0]

@@ -19,12 +19,12 @@ from liangxin_desktop.domain import pipeline_rules
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.pdf.document import Book, PageSetup
 from liangxin_desktop.output.pdf.flow import Cell, Unit, grid_row, pairs_row, text_line
-from liangxin_desktop.output.pdf.fonts import SANS
+from liangxin_desktop.output.pdf.fonts import SANS, register_fonts
 from liangxin_desktop.output.pdf.parts import Record, RecordPages, record_title, signature_line
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
 
-LABEL = 24 * mm
+LABEL = 30 * mm
 _RULES = pipeline_rules.CURRENT
 
 
@@ -62,7 +62,13 @@ def _steps(
             f"谈话人：{row['talked_by']}" if row.get("talked_by") else "",
             f"收到申请书后{_RULES.talk_within_months}个月内",
         ),
-        ("二、入党积极分子", "确定为入党积极分子", day("activist_on"), "支委会研究确定", ""),
+        (
+            "二、入党积极分子",
+            "确定为入党积极分子",
+            day("activist_on"),
+            "支委会研究确定" if row.get("activist_on") else "",
+            "",
+        ),
         ("", "报上级党委备案", day("activist_filed_on"), "", ""),
         (
             "",
@@ -143,7 +149,7 @@ def pipeline_units(
         [("公民身份号码", value("id_number")), ("联系电话", value("phone"))], width, LABEL
     )
     units += pairs_row([("工作单位及职务", value("work_unit_post"))], width, LABEL)
-    widths = (28 * mm, 40 * mm, 27 * mm)
+    widths = (27 * mm, 41 * mm, 32 * mm)
     rest = width - sum(widths)
     columns = (*widths, rest * 0.55, rest * 0.45)
     units.append(Unit(3 * mm))
@@ -192,6 +198,7 @@ def person_events(archive: Archive, person_id: int) -> dict[str, list[dict[str, 
 
 def pipeline_book(archive: Archive, person_id: int, today: date, binding: bool = False) -> Book:
     """The 纪实表 of one person (an applicant, activist, candidate or member) as a book."""
+    register_fonts()
     row = archive.db.execute("SELECT 1 FROM people WHERE id = ?", [person_id]).fetchone()
     if row is None:
         raise KeyError(person_id)
