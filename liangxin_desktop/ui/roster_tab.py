@@ -42,10 +42,11 @@ class RosterTab(RegisterTab):
         self.bar.addWidget(flags)
 
     def add_filters(self) -> None:
-        self.include_left = QCheckBox("显示已离开的党员")
+        self.include_left = QCheckBox("含已离开")
+        self.include_left.setToolTip("同时显示已转出、去世等离开本支部的党员")
         self.as_of = QLineEdit()
-        self.as_of.setPlaceholderText("历史名册截至日期")
-        self.as_of.setMaximumWidth(150)
+        self.as_of.setPlaceholderText("历史名册：日期")
+        self.as_of.setMaximumWidth(120)
         self.as_of.setToolTip(
             "输入日期（例如 2020-12-31）后按回车，查看当时在册的党员；清空则为当前名册"
         )
