@@ -435,3 +435,18 @@ def test_a_development_record_prints_in_a_fresh_program(demo_archive, tmp_path: 
     )
     assert done.returncode == 0, done.stderr[-2000:]
     assert "发展党员工作纪实表" in _texts(target)[0]
+
+
+def test_numbers_stay_with_their_unit_and_latin_words_stay_whole() -> None:
+    from liangxin_desktop.output.pdf.linebreak import wrap_text
+
+    def measure(text: str) -> float:  # Chinese characters 2 wide, Latin 1 wide
+        return sum(1 if ord(c) < 128 else 2 for c in text)
+
+    lines = wrap_text("会议于2026年12月31日召开，应到128人，讨论ISO9001认证。", 16, measure)
+    joined = "|".join(lines)
+    for whole in ("12月", "31日", "128人", "ISO9001"):
+        assert any(whole in line for line in lines), joined
+    assert all(measure(line) <= 16 + 2 for line in lines)  # a hanging mark at most
+    assert wrap_text("开会日期是31日上午", 13, measure) == ["开会日期是", "31日上午"]
+    assert wrap_text("共有党员128人参加", 12, measure) == ["共有党员", "128人参加"]
