@@ -1,4 +1,4 @@
-"""The command-line jobs (demo, registers, export, print). No widgets: none of these start the GUI.
+"""The command-line jobs (demo, registers, export, print, import). No widgets: none of these start the GUI.
 
 Messages are Chinese on stderr; exit 0 on success, 1 when input is refused, 2 on usage errors.
 """
@@ -20,6 +20,7 @@ from liangxin_desktop.catalog.registers import (
     available_registers,
     get_register,
 )
+from liangxin_desktop.cli_import import IMPORT_COMMANDS, add_import_commands
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.output.files import WriteRegisters
 
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--register", action="append", default=[], metavar="KEY", help="台账代号，可重复"
         )
         sub.add_argument("--year", type=_year, help="年度（花名册按该年年底或今天的情况）")
+    add_import_commands(commands, _year)
     return parser
 
 
@@ -161,7 +163,13 @@ def run_registers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"demo": run_demo, "export": run_export, "print": run_print, "registers": run_registers}
+_COMMANDS = {
+    "demo": run_demo,
+    "export": run_export,
+    "print": run_print,
+    "registers": run_registers,
+    **IMPORT_COMMANDS,
+}
 
 
 def run(args: argparse.Namespace) -> int:
