@@ -62,7 +62,10 @@ class RecordImporter(Importer):
         summary = " ".join(str(v) for v in key if v)[:60]
         existing = self._existing(ctx.archive, key)
         if existing is None:
-            return self._planned(ctx, row, ADD, summary, raw, None)
+            planned = self._planned(ctx, row, ADD, summary, raw, None)
+            if planned is not None:
+                planned.extra["values"] = cleaned.values
+            return planned
         if not ctx.update_existing:
             ctx.problem(
                 row,
@@ -113,7 +116,7 @@ class RecordImporter(Importer):
     def commit_row(self, archive: Archive, batch_id: int, planned: PlannedRow, today: date) -> None:
         table = str(self.register.table)
         if planned.action == ADD:
-            new_id = records.add_record(archive, self.register, planned.raw, today)
+            new_id = records.insert_record(archive, self.register, planned.extra["values"])
             import_batches.record_item(archive.db, batch_id, table, new_id)
         elif planned.action == UPDATE:
             assert planned.target_id is not None

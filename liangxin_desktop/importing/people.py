@@ -46,13 +46,13 @@ class PeopleImporter(Importer):
         register: Register,
         stages: tuple[str, ...],
         validate: Callable[..., Cleaned],
-        add: Callable[..., int],
+        insert: Callable[..., int],
         update: Callable[..., list[str]],
     ) -> None:
         super().__init__(register)
         self.noun = register.row_noun
         self.stages = stages
-        self._validate, self._add, self._update = validate, add, update
+        self._validate, self._insert, self._update = validate, insert, update
 
     def plan_row(self, ctx: Context, row: int, cells: Mapping[str, Cell]) -> PlannedRow | None:
         raw = self.prepare(ctx, row, cells)
@@ -65,7 +65,9 @@ class PeopleImporter(Importer):
             cleaned = self._validate(ctx.archive, raw, today=ctx.today)
             if not ctx.add(row, cleaned.problems):
                 return None
-            return PlannedRow(row, ADD, str(cleaned.values.get("name") or ""), raw)
+            planned = PlannedRow(row, ADD, str(cleaned.values.get("name") or ""), raw)
+            planned.extra["values"] = cleaned.values  # written as checked (see commit_row)
+            return planned
         return self._plan_update(ctx, row, raw, existing)
 
     def _existing(
@@ -124,7 +126,9 @@ class PeopleImporter(Importer):
 
     def commit_row(self, archive: Archive, batch_id: int, planned: PlannedRow, today: date) -> None:
         if planned.action == ADD:
-            person_id = self._add(archive, planned.raw, today=today)
+            # Checked when planned, inside the same write lock: the ID number's UNIQUE index
+            # still refuses a person added meanwhile.
+            person_id = self._insert(archive, planned.extra["values"])
             import_batches.record_item(archive.db, batch_id, "people", person_id)
         elif planned.action == UPDATE:
             assert planned.target_id is not None
@@ -141,12 +145,12 @@ def _stored(archive: Archive, register: Register, person_id: int) -> dict[str, A
 
 
 MEMBERS_IMPORTER = PeopleImporter(
-    MEMBERS, ("member",), people.validate_member, people.add_member, people.update_member
+    MEMBERS, ("member",), people.validate_member, people.insert_member, people.update_member
 )
 ACTIVISTS_IMPORTER = PeopleImporter(
     ACTIVISTS,
     ("applicant", "activist", "candidate"),
     pipeline.validate_applicant,
-    pipeline.add_applicant,
+    pipeline.insert_applicant,
     pipeline.update_applicant,
 )

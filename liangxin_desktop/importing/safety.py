@@ -28,7 +28,7 @@ MAX_CELLS = 4_000_000  # rows × columns of the used range (the reader allocates
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\sr=\"([A-Z]{1,3})([0-9]{1,7})\"")
+_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?r=\"([A-Z]{1,3})([0-9]{1,7})\"")
 _ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
 _CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
 _ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
@@ -149,7 +149,8 @@ def scan_part(archive: zipfile.ZipFile, name: str) -> Extent:
     Read as a stream in chunks (with an overlap so that no tag is cut), never parsed:
     the reader behind us allocates the whole used range, so it must be known first.
     """
-    rows = columns = row_tags = cell_tags = cells_with_ref = 0
+    rows = row_tags = cell_tags = cells_with_ref = 0
+    letters: set[bytes] = set()
     tail = b""
     try:
         with archive.open(name) as stream:
@@ -160,18 +161,19 @@ def scan_part(archive: zipfile.ZipFile, name: str) -> Extent:
                         "文件中含有不允许的 XML 声明（DOCTYPE/ENTITY），可能是恶意构造的文件，已拒绝读取。",
                         "请在 Excel 或 WPS 中打开它并另存为新的 .xlsx 文件再导入。",
                     )
-                scanned = data[: len(data) - _OVERLAP] if len(chunk) == _CHUNK else data
-                for match in _CELL_REF.finditer(scanned):
-                    cells_with_ref += 1
-                    columns = max(columns, _column_number(match.group(1)))
-                    rows = max(rows, int(match.group(2)))
-                for match in _ROW_REF.finditer(scanned):
-                    rows = max(rows, int(match.group(1)))
+                cut = data.rfind(b"<", 0, len(data) - _OVERLAP) if len(chunk) == _CHUNK else -1
+                scanned = data[:cut] if cut > 0 else data
+                refs = _CELL_REF.findall(scanned)
+                cells_with_ref += len(refs)
+                letters.update(column for column, _row in refs)
+                numbers = _ROW_REF.findall(scanned) + [number for _column, number in refs[-1:]]
+                rows = max([rows, *map(int, numbers)])
                 cell_tags += len(_CELL_TAG.findall(scanned))
                 row_tags += len(_ROW_TAG.findall(scanned))
                 tail = data[len(scanned) :]
     except (zipfile.BadZipFile, OSError, EOFError, KeyError):
         raise damaged(Path(str(archive.filename)).name) from None
+    columns = max((_column_number(column) for column in letters), default=0)
     # Cells without a reference are placed one after another: count them as extra columns.
     return Extent(max(rows, row_tags), columns + (cell_tags - cells_with_ref))
 

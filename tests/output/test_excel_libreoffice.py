@@ -99,3 +99,14 @@ def test_libreoffice_reads_our_export(archive, tmp_path: Path) -> None:
     deed = _by_header(sheets["好人好事登记册"])[0]
     assert deed["姓名（集体）"] == "+青年突击队" and deed["主要事迹"] == "=抢修线路"
     assert deed["日期"] == "2026-05-04"
+
+
+@pytest.mark.slow
+def test_libreoffice_opens_an_import_template(tmp_path: Path) -> None:
+    from liangxin_desktop.importing.runner import get_importer
+    from liangxin_desktop.importing.templates import write_template
+
+    target = write_template(get_importer("org_life"), tmp_path / "模板.xlsx")
+    sheets = _convert(target, tmp_path)
+    assert sheets["党员组织生活记录簿"][0][:3] == ["日期", "类型", "开始时间"]
+    assert sheets["填写说明"][0] == ["列名", "填写要求", "示例"]
