@@ -1,4 +1,4 @@
-"""The command-line jobs (demo, registers, export, print). No widgets: none of these start the GUI.
+"""The command-line jobs (demo, registers, export, print, import). No widgets: none of these start the GUI.
 
 Messages are Chinese on stderr; exit 0 on success, 1 when input is refused, 2 on usage errors.
 """
@@ -21,6 +21,7 @@ from liangxin_desktop.catalog.registers import (
     available_registers,
     get_register,
 )
+from liangxin_desktop.cli_import import IMPORT_COMMANDS, add_import_commands
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.output.files import WriteRegisters
 
@@ -93,6 +94,7 @@ def build_parser() -> argparse.ArgumentParser:
                 "--photos-per-page", type=int, choices=(2, 4), default=4, help="图片册每页照片数"
             )
             sub.add_argument("--pages", type=_pages, help="只打印这些页，例如 1-3,8")
+    add_import_commands(commands, _year)
     return parser
 
 
@@ -195,7 +197,13 @@ def run_registers(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_COMMANDS = {"demo": run_demo, "export": run_export, "print": run_print, "registers": run_registers}
+_COMMANDS = {
+    "demo": run_demo,
+    "export": run_export,
+    "print": run_print,
+    "registers": run_registers,
+    **IMPORT_COMMANDS,
+}
 
 
 def run(args: argparse.Namespace) -> int:

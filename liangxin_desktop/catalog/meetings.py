@@ -40,6 +40,19 @@ def vote_result(row: dict[str, Any], day: date | None = None) -> str:
     return "通过" if (row.get("vote_yes") or 0) * 2 > eligible else "未通过"
 
 
+# The attendance as names (from ``meetings_view``): shown in Excel, read back by imports.
+ATTENDANCE_NAME_COLUMNS = {
+    "attendees": ("出席", "出席人员"),
+    "on_leave": ("请假", "请假人员"),
+    "absentees": ("缺席", "缺席人员"),
+    "observers": ("列席", "列席党员"),
+}
+ATTENDANCE_NAME_FIELDS = tuple(
+    Field(key, label, K.COMPUTED, compute=_count(key), width=24, in_table=False, in_form=False)
+    for key, (_status, label) in ATTENDANCE_NAME_COLUMNS.items()
+)
+
+
 def meeting_fields(
     kinds: tuple[str, ...], hours: bool = False, guests_label: str = "列席人员"
 ) -> tuple[Field, ...]:
@@ -65,6 +78,7 @@ def meeting_fields(
             in_table=False,
             help="本支部以外的列席人员；本支部党员列席请在出席情况中选择“列席”",
         ),
+        *ATTENDANCE_NAME_FIELDS,
         Field("minutes", "会议记录", K.LONG_TEXT, max_length=50000, width=40, in_table=False),
         Field("vote_held", "是否表决", K.BOOL, width=6, in_table=False),
         Field("vote_eligible", "应到会有表决权人数", K.INTEGER, width=6, in_table=False),

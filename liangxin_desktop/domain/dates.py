@@ -43,6 +43,10 @@ def parse_date(value: DateInput) -> date:
     if not text:
         raise InvalidValue("还没有填写。", _DATE_EXAMPLE)
     match = _FULL_DATE.fullmatch(text) or _COMPACT_DATE.fullmatch(text)
+    if match is None and _YEAR_MONTH.fullmatch(text):
+        raise InvalidValue(
+            f"“{typed}”只有年和月，这里需要具体到哪一天。", "请补上日，例如“2019-07-01”。"
+        )
     if match is None:
         raise InvalidValue(f"“{typed}”不是能识别的日期。", _DATE_EXAMPLE)
     return _real_date(typed, *match.groups())

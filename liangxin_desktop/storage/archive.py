@@ -252,3 +252,11 @@ def open_reader(archive: Archive) -> Archive:
     """A second, read-only connection to an open archive, for a background job's own thread."""
     conn = _connect(archive.path, read_only=True)
     return Archive(Database(conn), archive.path, read_only=True)
+
+
+def open_writer(archive: Archive) -> Archive:
+    """A second, writable connection to an archive this program has open (and locked), for a
+    background job that writes in its own thread (an import); busy_timeout waits for the UI."""
+    conn = _connect(archive.path, read_only=False)
+    conn.execute("PRAGMA foreign_keys = ON")
+    return Archive(Database(conn), archive.path)

@@ -122,6 +122,9 @@ def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
         )
 
 
+check_payment = _check_payment  # the same rules for imported payments (importing/dues.py)
+
+
 def record_payments(
     archive: Archive,
     person_ids: Sequence[int],

@@ -61,7 +61,13 @@ def m0008_large_dues(db: Database) -> None:
     db.execute("PRAGMA user_version = 8")
 
 
-MIGRATION_COUNT = 8
+@migrations(name="0009_import_batches")
+def m0009_import_batches(db: Database) -> None:
+    db.executescript(_IMPORT_SCHEMA)
+    db.execute("PRAGMA user_version = 9")
+
+
+MIGRATION_COUNT = 9
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -423,4 +429,51 @@ CREATE TABLE large_dues (
     note TEXT,
     created_at TEXT NOT NULL
 );
+"""
+
+# Excel imports: each import is a batch that "撤销上次导入" can undo. An item is one row the import
+# added or changed (``row_id`` is the rowid, so composite keys work too); ``before`` holds the
+# row and its child rows as they were (JSON), ``stamp`` a digest of the row and its child rows after
+# the import, so an undo can tell that a record was changed since. The meeting books' view also
+# gets the attendance as names (出席/请假/缺席/列席 人员) for the Excel export and round trip.
+_IMPORT_SCHEMA = """
+CREATE TABLE import_batches (
+    id INTEGER PRIMARY KEY,
+    register TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    undone_at TEXT
+);
+CREATE TABLE import_batch_items (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('add', 'update')),
+    before TEXT,
+    stamp TEXT
+);
+CREATE INDEX import_batch_items_batch ON import_batch_items (batch_id);
+DROP VIEW meetings_view;
+CREATE VIEW meetings_view AS
+SELECT m.*,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status != '列席') AS expected,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status = '出席') AS present,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '出席'
+        ORDER BY p.id)) AS attendees,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name || coalesce('（' || a.reason || '）', '')
+        AS name FROM meeting_attendance a JOIN people p ON p.id = a.person_id
+        WHERE a.meeting_id = m.id AND a.status = '请假' ORDER BY p.id)) AS on_leave,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '缺席'
+        ORDER BY p.id)) AS absentees,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '列席'
+        ORDER BY p.id)) AS observers
+FROM meetings m;
 """

@@ -21,6 +21,7 @@ from liangxin_desktop.domain.milestones import LEAVE_MILESTONES
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
 from liangxin_desktop.storage import audit
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.records import insert_row
 
 
 def validate_member(
@@ -90,13 +91,20 @@ def add_member(archive: Archive, raw: Mapping[str, object], today: date | None =
     cleaned = validate_member(archive, raw, today=today)
     if not cleaned.ok:
         raise ValidationFailed(cleaned.errors)
-    values = dict(cleaned.values)
+    return insert_member(archive, cleaned.values)
+
+
+def insert_member(archive: Archive, cleaned_values: Mapping[str, Any]) -> int:
+    """Write a member whose values ``validate_member`` accepted, with the milestones in step.
+
+    For callers that validated first (an import checks every row before writing any).
+    """
+    values = dict(cleaned_values)
     stamp = audit.now_text()
     with archive.transaction() as db:
         _ensure_unit(db, values.get("unit"))
         values.update(stage="member", created_at=stamp, updated_at=stamp)
-        person_id = db.table("people").insert(values).last_rowid
-        assert person_id is not None
+        person_id = insert_row(db, "people", values)
         sync_milestone(db, person_id, "admitted", values.get("joined_on"))
         sync_milestone(db, person_id, "converted", values.get("converted_on"))
         audit.record(db, "新增党员", "people", person_id)

@@ -20,6 +20,7 @@ from liangxin_desktop.errors import InvalidValue, ValidationFailed
 from liangxin_desktop.storage import audit
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.people import find_by_id_number, get_person, sync_milestone
+from liangxin_desktop.storage.records import insert_row
 
 
 def _stage_for(values: Mapping[str, Any]) -> str:
@@ -61,17 +62,21 @@ def add_applicant(archive: Archive, raw: Mapping[str, object], today: date | Non
     cleaned = validate_applicant(archive, raw, today=today)
     if not cleaned.ok:
         raise ValidationFailed(cleaned.errors)
+    return insert_applicant(archive, cleaned.values)
+
+
+def insert_applicant(archive: Archive, values: Mapping[str, Any]) -> int:
+    """Write an applicant whose values ``validate_applicant`` accepted, with the milestones."""
     stamp = audit.now_text()
     row = dict(
-        _person_columns(cleaned.values),
-        stage=_stage_for(cleaned.values),
+        _person_columns(values),
+        stage=_stage_for(values),
         created_at=stamp,
         updated_at=stamp,
     )
     with archive.transaction() as db:
-        person_id = db.table("people").insert(row).last_rowid
-        assert person_id is not None
-        _write(db, person_id, cleaned.values)
+        person_id = insert_row(db, "people", row)
+        _write(db, person_id, values)
         audit.record(db, "新增入党申请人", "people", person_id)
     return person_id
 

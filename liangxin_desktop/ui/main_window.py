@@ -30,6 +30,7 @@ from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
@@ -44,7 +45,7 @@ from liangxin_desktop.ui.workers import run_with_progress
 RegisterView = RegisterTab | AttendanceTab | DuesTab
 
 
-class MainWindow(QMainWindow):
+class MainWindow(ImportActions, QMainWindow):
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
@@ -79,6 +80,9 @@ class MainWindow(QMainWindow):
         self.export_all_action = self._action("导出全部台账（Excel）…", self.export_all)
         self.print_all_action = self._action("打印全年台账…", self.print_all)
         self.bin_action = self._action("回收站…", self.show_recycle_bin)
+        self.import_action = self._action("从Excel导入…", self.import_from_excel, "Ctrl+I")
+        self.template_action = self._action("下载导入模板…", self.download_template)
+        self.undo_import_action = self._action("撤销上次导入", self.undo_last_import)
         for action in (
             self.open_action,
             None,
@@ -87,6 +91,10 @@ class MainWindow(QMainWindow):
             None,
             self.export_all_action,
             self.print_all_action,
+            None,
+            self.import_action,
+            self.template_action,
+            self.undo_import_action,
             None,
             self.bin_action,
             None,

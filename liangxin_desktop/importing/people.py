@@ -1,0 +1,156 @@
+"""Importing people: the 党员花名册 and the 入党积极分子花名册, keyed by 公民身份号码.
+
+A person already in the archive is never added twice: the row is refused, or — when the clerk
+asks for it — the person is updated with the non-blank cells of the row (blank cells keep
+what the archive has). The writers of ``storage/people.py`` and ``storage/pipeline.py`` do the
+work, so the milestones stay in step with the roster columns exactly as with the forms.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from datetime import date
+from typing import Any
+
+from liangxin_desktop.catalog.activists import ACTIVISTS
+from liangxin_desktop.catalog.fields import parse_value
+from liangxin_desktop.catalog.members import MEMBERS
+from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.validation import Cleaned
+from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.importing.kinds import Context, Importer
+from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, PlannedRow
+from liangxin_desktop.importing.reading import Cell
+from liangxin_desktop.storage import import_batches, people, pipeline
+from liangxin_desktop.storage.archive import Archive
+
+_ROSTER_NAMES = {
+    "member": "党员花名册",
+    "left": "党员花名册（已离开）",
+    "applicant": "入党积极分子花名册",
+    "activist": "入党积极分子花名册",
+    "candidate": "入党积极分子花名册",
+    "dropped": "已取消资格的人员",
+}
+
+
+def _blank(value: Any) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+class PeopleImporter(Importer):
+    """Members or applicants: add new people, refuse or update those already registered."""
+
+    def __init__(
+        self,
+        register: Register,
+        stages: tuple[str, ...],
+        validate: Callable[..., Cleaned],
+        insert: Callable[..., int],
+        update: Callable[..., list[str]],
+    ) -> None:
+        super().__init__(register)
+        self.noun = register.row_noun
+        self.stages = stages
+        self._validate, self._insert, self._update = validate, insert, update
+
+    def plan_row(self, ctx: Context, row: int, cells: Mapping[str, Cell]) -> PlannedRow | None:
+        raw = self.prepare(ctx, row, cells)
+        if raw is None:
+            return None
+        existing = self._existing(ctx, row, raw)
+        if isinstance(existing, bool):
+            return None
+        if existing is None:
+            cleaned = self._validate(ctx.archive, raw, today=ctx.today)
+            if not ctx.add(row, cleaned.problems):
+                return None
+            planned = PlannedRow(row, ADD, str(cleaned.values.get("name") or ""), raw)
+            planned.extra["values"] = cleaned.values  # written as checked (see commit_row)
+            return planned
+        return self._plan_update(ctx, row, raw, existing)
+
+    def _existing(
+        self, ctx: Context, row: int, raw: dict[str, Any]
+    ) -> dict[str, Any] | bool | None:
+        """The person with this row's ID number, None when new, False when the row is refused."""
+        try:
+            number = parse_value(self.register.field("id_number"), raw.get("id_number"))
+        except InvalidValue:
+            return None  # the validation reports it with the other problems
+        if not number:
+            return None
+        earlier = ctx.first_seen(("id_number", number), row)
+        if earlier is not None:
+            ctx.problem(
+                row,
+                "id_number",
+                "公民身份号码",
+                f"与第{earlier}行的号码相同：同一人在表格中出现了两次，请删除重复的一行。",
+            )
+            return False
+        found = people.find_by_id_number(ctx.archive, number)
+        if found is None:
+            return None
+        where = _ROSTER_NAMES.get(found["stage"], "台账")
+        if found["stage"] not in self.stages:
+            ctx.problem(
+                row,
+                "id_number",
+                "公民身份号码",
+                f"这个号码已登记在{where}中（“{found['name']}”），不能在{self.title}中再登记或更新。",
+            )
+            return False
+        if not ctx.update_existing:
+            ctx.problem(
+                row,
+                "id_number",
+                "公民身份号码",
+                f"这个号码已登记在{where}中（“{found['name']}”），同一人不会重复登记。"
+                "如要用表格中的内容更新此人，请选择“更新已登记的人员”（命令行加 --update-existing）。",
+            )
+            return False
+        return found
+
+    def _plan_update(
+        self, ctx: Context, row: int, raw: dict[str, Any], found: dict[str, Any]
+    ) -> PlannedRow | None:
+        before = _stored(ctx.archive, self.register, found["id"])
+        merged = {spec.key: before.get(spec.key) for spec in self.fields}
+        merged.update({k: v for k, v in raw.items() if not _blank(v)})
+        cleaned = self._validate(ctx.archive, merged, found["id"], today=ctx.today)
+        if not ctx.add(row, cleaned.problems):
+            return None
+        changed = any(before.get(k) != v for k, v in cleaned.values.items())
+        return PlannedRow(row, UPDATE if changed else SAME, found["name"], merged, found["id"])
+
+    def commit_row(self, archive: Archive, batch_id: int, planned: PlannedRow, today: date) -> None:
+        if planned.action == ADD:
+            # Checked when planned, inside the same write lock: the ID number's UNIQUE index
+            # still refuses a person added meanwhile.
+            person_id = self._insert(archive, planned.extra["values"])
+            import_batches.record_item(archive.db, batch_id, "people", person_id)
+        elif planned.action == UPDATE:
+            assert planned.target_id is not None
+            before = import_batches.snapshot(archive.db, "people", planned.target_id)
+            if self._update(archive, planned.target_id, planned.raw, today=today):
+                import_batches.record_item(
+                    archive.db, batch_id, "people", planned.target_id, before
+                )
+
+
+def _stored(archive: Archive, register: Register, person_id: int) -> dict[str, Any]:
+    rows = list(archive.db.query(f"SELECT * FROM {register.source} WHERE id = ?", [person_id]))
+    return rows[0] if rows else {}
+
+
+MEMBERS_IMPORTER = PeopleImporter(
+    MEMBERS, ("member",), people.validate_member, people.insert_member, people.update_member
+)
+ACTIVISTS_IMPORTER = PeopleImporter(
+    ACTIVISTS,
+    ("applicant", "activist", "candidate"),
+    pipeline.validate_applicant,
+    pipeline.insert_applicant,
+    pipeline.update_applicant,
+)
