@@ -1,4 +1,4 @@
-"""The command-line jobs (demo, registers, export, print). No widgets: none of these start the GUI.
+"""The command-line jobs (demo, registers, export, print, bundle, verify, summarize). No widgets: none of these start the GUI.
 
 Messages are Chinese on stderr; exit 0 on success, 1 when input is refused, 2 on usage errors.
 """
@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop.bundle import commands as bundle_commands
 from liangxin_desktop.catalog.registers import (
     REGISTERS,
     Register,
@@ -80,6 +81,7 @@ def build_parser() -> argparse.ArgumentParser:
             "--register", action="append", default=[], metavar="KEY", help="台账代号，可重复"
         )
         sub.add_argument("--year", type=_year, help="年度（花名册按该年年底或今天的情况）")
+    bundle_commands.add_commands(commands, _year)
     return parser
 
 
@@ -162,6 +164,7 @@ def run_registers(args: argparse.Namespace) -> int:
 
 
 _COMMANDS = {"demo": run_demo, "export": run_export, "print": run_print, "registers": run_registers}
+_COMMANDS.update(bundle_commands.COMMANDS)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -42,7 +42,8 @@ def no_progress(done: int, total: int) -> None:
     """The progress callback of jobs nobody watches."""
 
 
-def _output_error(target: Path, exc: OSError) -> OutputError:
+def output_error(target: Path, exc: OSError) -> OutputError:
+    """The Chinese sentence for an OSError met while writing ``target`` (full, read-only, gone)."""
     if exc.errno == errno.ENOSPC:
         return OutputError("磁盘空间不足，文件没有保存。", "请清理磁盘或换一个位置后重试。")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
@@ -50,7 +51,7 @@ def _output_error(target: Path, exc: OSError) -> OutputError:
             f"无法写入“{target.name}”：没有权限，或文件正被其他程序（如 Excel、WPS）打开。",
             "请关闭打开该文件的程序，或换一个保存位置后重试。",
         )
-    if isinstance(exc, FileNotFoundError):
+    if isinstance(exc, FileNotFoundError | NotADirectoryError):
         return OutputError(
             f"保存位置“{target.parent}”不存在。", "请重新选择保存位置（U盘是否已拔出？）。"
         )
@@ -69,7 +70,7 @@ def atomic_output(target: Path) -> Iterator[Path]:
         os.replace(temp, target)
     except OSError as exc:
         _remove_quietly(temp)
-        raise _output_error(target, exc) from exc
+        raise output_error(target, exc) from exc
     except BaseException:
         _remove_quietly(temp)
         raise
@@ -80,4 +81,11 @@ def _remove_quietly(path: Path) -> None:
         path.unlink()
 
 
-__all__ = ["Cancelled", "Progress", "WriteRegisters", "atomic_output", "no_progress"]
+__all__ = [
+    "Cancelled",
+    "Progress",
+    "WriteRegisters",
+    "atomic_output",
+    "no_progress",
+    "output_error",
+]
