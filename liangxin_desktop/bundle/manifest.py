@@ -176,7 +176,7 @@ def readme_text(facts: BundleFacts, files: Sequence[dict[str, Any]]) -> str:
     lines += [f"  {f['sha256']}  {f['path']}" for f in files]
     lines += [
         "",
-        f"要确认文件没有被改动，请在“{APP_NAME}”程序中选择“文件 → 校验移交包”，"
+        f"要确认文件没有被改动，请在“{APP_NAME}”程序中选择“文件 → 打开移交包”（打开时自动校验），"
         "或用任意 SHA-256 工具计算文件的校验值，与上面的数值比对。",
     ]
     if facts.encrypted:
