@@ -20,6 +20,7 @@ from typing import BinaryIO, Protocol
 
 import pyzipper
 
+from liangxin_desktop.bundle.manifest import MANIFEST_NAME
 from liangxin_desktop.errors import BundleError
 
 MAX_ENTRIES = 1000
@@ -198,6 +199,13 @@ def is_encrypted(path: Path) -> bool:
             return any(info.flag_bits & 1 for info in archive.infolist())
     except (*ZIP_ERRORS, OSError, ValueError):
         return False  # opening it will say what is wrong
+
+
+def check_password(path: Path, password: str) -> None:
+    """WrongPassword at once (the manifest is small) rather than after verifying everything."""
+    with open_source(path, password) as source:
+        if any(e.name == MANIFEST_NAME for e in source.entries()):
+            read_all(source, MANIFEST_NAME, 4 << 20)
 
 
 @contextmanager

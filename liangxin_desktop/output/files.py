@@ -42,6 +42,11 @@ def no_progress(done: int, total: int) -> None:
     """The progress callback of jobs nobody watches."""
 
 
+_DEVICE_GONE = (errno.EIO, errno.ENODEV, errno.ENXIO)
+# ERROR_NOT_READY, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_NOT_CONNECTED, ERROR_DEVICE_REMOVED
+_WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
+
+
 def output_error(target: Path, exc: OSError) -> OutputError:
     """The Chinese sentence for an OSError met while writing ``target`` (full, read-only, gone)."""
     if exc.errno == errno.ENOSPC:
@@ -54,6 +59,11 @@ def output_error(target: Path, exc: OSError) -> OutputError:
     if isinstance(exc, FileNotFoundError | NotADirectoryError):
         return OutputError(
             f"保存位置“{target.parent}”不存在。", "请重新选择保存位置（U盘是否已拔出？）。"
+        )
+    if exc.errno in _DEVICE_GONE or getattr(exc, "winerror", None) in _WINDOWS_DEVICE_GONE:
+        return OutputError(
+            f"写入“{target.name}”时U盘或磁盘出现故障（可能已被拔出），文件没有保存。",
+            "请重新插好U盘，或换一个U盘后重试。",
         )
     return OutputError(
         f"无法写入“{target.name}”（{exc.strerror or exc}）。", "请换一个保存位置后重试。"

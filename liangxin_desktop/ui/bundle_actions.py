@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
 
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.reading import open_bundle
-from liangxin_desktop.bundle.sources import is_encrypted
+from liangxin_desktop.bundle.sources import WrongPassword, check_password, is_encrypted
 from liangxin_desktop.bundle.summary_report import (
     SummaryReport,
     summarize_bundles,
@@ -82,13 +82,18 @@ def open_(window: MainWindow) -> None:
 
 
 def ask_password(window: MainWindow, path: Path) -> str | None:
-    text, ok = QInputDialog.getText(
-        window,
-        "移交包已加密",
-        f"“{path.name}”已加密，请输入移交人另行告知的密码：",
-        QLineEdit.EchoMode.Password,
-    )
-    return text if ok and text else None
+    """Ask until the password opens the bundle (a wrong one is said at once) or the clerk cancels."""
+    prompt = f"“{path.name}”已加密，请输入移交人另行告知的密码："
+    while True:
+        text, ok = QInputDialog.getText(window, "移交包已加密", prompt, QLineEdit.EchoMode.Password)
+        if not ok or not text:
+            return None
+        try:
+            check_password(path, text)
+        except WrongPassword:
+            prompt = "密码不正确，请重新输入（注意大小写）："
+            continue
+        return text
 
 
 def open_path(window: MainWindow, path: Path, password: str | None = None) -> None:

@@ -238,6 +238,18 @@ def test_target_filling_up_while_writing_leaves_no_half_bundle(
     assert list(private_temp.iterdir()) == []
 
 
+def test_stick_pulled_out_while_writing_is_said_plainly(demo_archive, usb, monkeypatch) -> None:
+    def write_then_fail(temp: Path, *args) -> None:
+        temp.write_bytes(b"PK")
+        raise OSError(errno.EIO, "Input/output error")
+
+    monkeypatch.setattr(making, "_write_zip", write_then_fail)
+    with pytest.raises(OutputError, match="可能已被拔出") as refused:
+        _make(demo_archive, usb / "b.zip")
+    assert "Input/output" not in refused.value.message()
+    assert list(usb.iterdir()) == []
+
+
 def test_cancelling_leaves_nothing(demo_archive, usb, private_temp) -> None:
     calls = []
 
