@@ -161,6 +161,15 @@ class ZipSource:
         self.zip.close()
 
 
+# Files that Windows and macOS leave in folders they show (thumbnails, view settings): not extra.
+SYSTEM_FILES = {"thumbs.db", "desktop.ini", ".ds_store", "system volume information"}
+
+
+def _system_file(path: Path, folder: Path) -> bool:
+    parts = path.relative_to(folder).parts
+    return any(p.lower() in SYSTEM_FILES or p.startswith("._") for p in parts)
+
+
 class FolderSource:
     """A bundle written as a folder (no encryption); links and odd names are refused too."""
 
@@ -168,6 +177,8 @@ class FolderSource:
         self.folder = folder
         found = []
         for path in sorted(folder.rglob("*")):
+            if _system_file(path, folder):
+                continue
             if path.is_symlink():
                 raise BundleError(
                     f"移交包文件夹中有一个链接“{path.name}”，可能指向别处，已拒绝打开。"

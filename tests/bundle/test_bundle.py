@@ -122,6 +122,15 @@ def test_one_byte_changed_in_a_folder_bundle_is_named(demo_archive, tmp_path) ->
     assert len(result.problems) == 3
 
 
+def test_files_the_system_leaves_in_a_folder_are_not_extra(demo_archive, tmp_path) -> None:
+    folder = tmp_path / "移交包"
+    _make(demo_archive, folder)
+    (folder / "Thumbs.db").write_bytes(b"x")
+    (folder / "分册" / "desktop.ini").write_text("[.ShellClassInfo]")
+    (folder / "._说明.txt").write_bytes(b"x")
+    assert verify_bundle(folder).ok
+
+
 def test_one_byte_changed_inside_a_zip_is_detected(demo_archive, tmp_path) -> None:
     bundle = tmp_path / "b.zip"
     _make(demo_archive, bundle)
