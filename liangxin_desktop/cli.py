@@ -1,4 +1,4 @@
-"""The command-line jobs (demo, registers, export, print, import). No widgets: none of these start the GUI.
+"""The command-line jobs (demo, registers, export, print, import, bundle, verify, summarize). No widgets.
 
 Messages are Chinese on stderr; exit 0 on success, 1 when input is refused, 2 on usage errors.
 """
@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop.bundle import commands as bundle_commands
 from liangxin_desktop.catalog.registers import (
     REGISTERS,
     Register,
@@ -95,6 +96,7 @@ def build_parser() -> argparse.ArgumentParser:
             )
             sub.add_argument("--pages", type=_pages, help="只打印这些页，例如 1-3,8")
     add_import_commands(commands, _year)
+    bundle_commands.add_commands(commands, _year)
     return parser
 
 
@@ -204,6 +206,7 @@ _COMMANDS = {
     "registers": run_registers,
     **IMPORT_COMMANDS,
 }
+_COMMANDS.update(bundle_commands.COMMANDS)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -48,5 +48,9 @@ class OutputError(LiangxinError):
     """An export or print file could not be written."""
 
 
+class BundleError(LiangxinError):
+    """A hand-over bundle cannot be read: wrong password, damaged, unsafe or not a bundle at all."""
+
+
 class Cancelled(Exception):
     """The clerk cancelled a long job; nothing was written under the final name."""

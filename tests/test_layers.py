@@ -15,6 +15,10 @@ BELOW_UI = [
     "liangxin_desktop.storage.queries",
     "liangxin_desktop.output.excel",
     "liangxin_desktop.output.pdf.books",
+    "liangxin_desktop.bundle.making",
+    "liangxin_desktop.bundle.reading",
+    "liangxin_desktop.bundle.summary_report",
+    "liangxin_desktop.bundle.commands",
 ]
 
 

@@ -40,6 +40,9 @@ class Archive:
     read_only: bool = False
     lock: ArchiveLock | None = field(default=None, repr=False)
     closed: bool = field(default=False, repr=False)
+    # A database that is not the file at ``path`` (a hand-over bundle's copy in memory):
+    # the SQLite URI that further connections (open_reader) open, read-only.
+    uri: str | None = field(default=None, repr=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
@@ -250,7 +253,11 @@ def backup_to(db: Database, target: Path) -> Path:
 
 def open_reader(archive: Archive) -> Archive:
     """A second, read-only connection to an open archive, for a background job's own thread."""
-    conn = _connect(archive.path, read_only=True)
+    if archive.uri is not None:
+        conn = sqlite3.connect(archive.uri, uri=True, check_same_thread=False)
+        conn.execute("PRAGMA query_only = ON")
+    else:
+        conn = _connect(archive.path, read_only=True)
     return Archive(Database(conn), archive.path, read_only=True)
 
 

@@ -28,6 +28,7 @@ from liangxin_desktop.output.files import Progress, WriteRegisters
 from liangxin_desktop.output.pdf.books import print_registers
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
+from liangxin_desktop.ui import bundle_actions
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.import_actions import ImportActions
@@ -46,9 +47,12 @@ RegisterView = RegisterTab | AttendanceTab | DuesTab
 
 
 class MainWindow(ImportActions, QMainWindow):
+    title_note = ""  # before the organization's name in the title (a read-only bundle says so)
+
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
+        self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
         self.resize(1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -83,8 +87,15 @@ class MainWindow(ImportActions, QMainWindow):
         self.import_action = self._action("从Excel导入…", self.import_from_excel, "Ctrl+I")
         self.template_action = self._action("下载导入模板…", self.download_template)
         self.undo_import_action = self._action("撤销上次导入", self.undo_last_import)
+        self.make_bundle_action = self._action("导出移交包…", lambda: bundle_actions.make(self))
+        self.open_bundle_action = self._action("打开移交包…", lambda: bundle_actions.open_(self))
+        self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
         for action in (
             self.open_action,
+            None,
+            self.make_bundle_action,
+            self.open_bundle_action,
+            self.summary_action,
             None,
             self.export_action,
             self.print_action,
@@ -220,7 +231,7 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
-        self.setWindowTitle(f"{name} — {APP_NAME}")
+        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}")
         tab = self.current_register_tab() or self.roster_tab
         self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
 

@@ -96,6 +96,7 @@ class FilesTab(BookTab):
     def add_actions(self) -> None:
         super().add_actions()
         save_copy = QPushButton("另存文件…")
+        save_copy.setObjectName("save_copy")  # reads only: kept in a read-only hand-over bundle
         save_copy.setToolTip("把所选资料或照片保存到电脑或U盘上")
         save_copy.clicked.connect(self.save_copy)
         self.bar.addWidget(save_copy)

@@ -1,0 +1,103 @@
+"""A main window turned into a read-only view of a hand-over bundle: look, print, export — no edits.
+
+Everything that edits is hidden: every button in the register tabs except those that only
+read (listed in READING_BUTTONS), double-click editing, the organization form, 新建记录,
+回收站, 打开台账 and 导出移交包 (a bundle is made from the clerk's own archive only). The archive itself is opened read-only in memory (``query_only``), so
+even a missed control could not change anything; this only keeps the window honest.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableView,
+    QTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liangxin_desktop.bundle.verifying import Verification
+from liangxin_desktop.ui.main_window import MainWindow
+from liangxin_desktop.ui.register_tab import RegisterTab
+
+READING_BUTTONS = {"save_copy"}  # object names of tab buttons that only read
+_OK_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #81c784;"
+_BAD_STYLE = "background: #c62828; color: white; font-weight: bold; border: 2px solid #8e0000;"
+
+
+def banner(result: Verification) -> QLabel:
+    """Green when the bundle verified; a prominent red warning naming the problems otherwise."""
+    if result.ok:
+        text = (
+            f"只读查看移交包：{result.organization} {result.year}年度。"
+            f"校验通过，{len(result.manifest['files'])} 个文件完整、未被改动。"
+        )
+    else:
+        text = (
+            "警告：这个移交包没有通过校验，内容可能不完整或已被改动，不能作为正式移交材料！\n"
+            + "；".join(result.problems)
+            + "。"
+        )
+    label = QLabel(text)
+    label.setObjectName("bundle_banner")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"{_OK_STYLE if result.ok else _BAD_STYLE} padding: 8px; font-size: 14px;")
+    return label
+
+
+def _lock_form(form: QWidget) -> None:
+    """The organization tab: fields read-only, its buttons and hints hidden."""
+    for edit in form.findChildren(QLineEdit):
+        edit.setReadOnly(True)
+    for text in form.findChildren(QPlainTextEdit) + form.findChildren(QTextEdit):
+        text.setReadOnly(True)
+    for widget in form.findChildren(QComboBox) + form.findChildren(QAbstractSpinBox):
+        widget.setEnabled(False)
+    for button in form.findChildren(QAbstractButton):
+        if isinstance(button, QPushButton):
+            button.hide()
+        else:
+            button.setEnabled(False)  # check boxes of the 六有 list
+    for table in form.findChildren(QAbstractItemView):
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    form.welcome.hide()  # type: ignore[attr-defined]
+
+
+def _lock_tab(tab: QWidget, year: int) -> None:
+    for button in tab.findChildren(QPushButton):
+        if button.objectName() not in READING_BUTTONS:
+            button.hide()
+    for table in tab.findChildren(QTableView):
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    if isinstance(tab, RegisterTab):
+        tab.table.doubleClicked.disconnect()  # double-click opens the edit form
+    year_box = getattr(tab, "year", None)
+    if isinstance(year_box, QComboBox) and year_box.findText(f"{year}年度") >= 0:
+        year_box.setCurrentText(f"{year}年度")  # show the bundle's year first
+
+
+def make_read_only(window: MainWindow, result: Verification) -> None:
+    """Hide every editing action and show the verification banner above the tabs."""
+    window.title_note = f"只读 移交包 {result.year}年度 — "
+    hidden = (window.new_action, window.bin_action, window.open_action, window.make_bundle_action)
+    for action in hidden:
+        action.setEnabled(False)
+        action.setVisible(False)
+    _lock_form(window.organization_tab)
+    for tab in window.register_tabs.values():
+        _lock_tab(tab, result.year)
+    container = QWidget()
+    layout = QVBoxLayout(container)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.addWidget(banner(result))
+    window.takeCentralWidget()  # the tabs, moved below the banner
+    layout.addWidget(window.stack, 1)
+    window.setCentralWidget(container)
+    window._update_status()
