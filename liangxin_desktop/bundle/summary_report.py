@@ -22,8 +22,7 @@ from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import BundleError
 from liangxin_desktop.output.files import Progress, atomic_output, no_progress
-from liangxin_desktop.output.pdf.books import write_books
-from liangxin_desktop.output.pdf.document import PageSetup
+from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.roster import RosterBook, TableSource
 
 _INT, _MONEY = FieldKind.INTEGER, FieldKind.MONEY
@@ -185,9 +184,9 @@ def write_summary_xlsx(report: SummaryReport, target: Path) -> Path:
 
 
 def _source(
-    title: str, fields: tuple[Field, ...], rows: list[dict[str, Any]], note: str
+    title: str, fields: tuple[Field, ...], rows: list[dict[str, Any]], note: str, totals: bool
 ) -> TableSource:
-    return TableSource(title, fields, len(rows), lambda: iter(rows), note)
+    return TableSource(title, fields, len(rows), lambda: iter(rows), note, totals_last=totals)
 
 
 def write_summary_pdf(report: SummaryReport, target: Path, today: date | None = None) -> Path:
@@ -196,22 +195,35 @@ def write_summary_pdf(report: SummaryReport, target: Path, today: date | None = 
     note = f"未通过校验 {len(report.failed)} 个（未计入合计）" if report.failed else ""
     whose = f"已校验的 {len(report.summaries)} 个移交包"
     books = [
-        RosterBook(
-            _source("两新党组织台账汇总表", SUMMARY_FIELDS, rows, note),
-            PageSetup("landscape", whose, "台账汇总表"),
-            today,
+        Book(
+            "台账汇总表",
+            [
+                RosterBook(
+                    _source("两新党组织台账汇总表", SUMMARY_FIELDS, rows, note, True),
+                    PageSetup("landscape", whose, "台账汇总表"),
+                    today,
+                )
+            ],
         )
     ]
     if report.failed:
         failed = report.failed_rows()
         books.append(
-            RosterBook(
-                _source("未通过校验的移交包（未计入合计）", FAILED_FIELDS, failed, ""),
-                PageSetup("landscape", f"{len(failed)} 个移交包", "未通过校验的移交包"),
-                today,
+            Book(
+                "未通过校验的移交包",
+                [
+                    RosterBook(
+                        _source(
+                            "未通过校验的移交包（未计入合计）", FAILED_FIELDS, failed, "", False
+                        ),
+                        PageSetup("landscape", f"{len(failed)} 个移交包", "未通过校验的移交包"),
+                        today,
+                    )
+                ],
             )
         )
-    return write_books(books, target)
+    write_document(books, target, "台账汇总表")
+    return target
 
 
 def cell_text(spec: Field, row: dict[str, Any]) -> str:

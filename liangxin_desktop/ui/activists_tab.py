@@ -23,6 +23,8 @@ class ActivistsTab(RegisterTab):
             ("打印纪实表…", self.print_pipeline_record),
         ):
             button = QPushButton(text)
+            if slot == self.print_pipeline_record:
+                button.setObjectName("print_record")  # only reads: kept in a bundle's window
             button.clicked.connect(slot)
             self.bar.addWidget(button)
 

@@ -24,8 +24,7 @@ from liangxin_desktop import APP_NAME, __version__
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, Register, available_registers
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.excel import export_workbook
-from liangxin_desktop.output.files import Progress, WriteRegisters
-from liangxin_desktop.output.pdf.books import print_registers
+from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
 from liangxin_desktop.ui import bundle_actions
@@ -284,20 +283,16 @@ class MainWindow(ImportActions, QMainWindow):
         path = Path(chosen)
         return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
 
-    def _write_in_background(
-        self, kind: str, registers: list[Register], year: int | None, subject: str
+    def _export_in_background(
+        self, registers: list[Register], year: int | None, subject: str
     ) -> None:
-        """Ask where to save, then export or print off the UI thread with a progress dialog."""
-        excel = kind == "excel"
-        title, suffix, filter_text = (
-            ("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
-            if excel
-            else ("打印为 PDF", ".pdf", "PDF 文件 (*.pdf)")
-        )
-        target = self._ask_target(title, suffix, filter_text, subject)
+        """Ask where to save, then export to Excel off the UI thread with a progress dialog.
+
+        (Printing goes through the print preview, ``ui/print_preview.py``.)
+        """
+        target = self._ask_target("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", subject)
         if target is None:
             return
-        write: WriteRegisters = export_workbook if excel else print_registers
         archive = self.archive
         as_of = date(year, 12, 31) if year and year < date.today().year else date.today()
 
@@ -307,7 +302,7 @@ class MainWindow(ImportActions, QMainWindow):
         def job(progress: Progress) -> Path:
             reader = open_reader(archive)  # the job's own connection, in its own thread
             try:
-                return write(
+                return export_workbook(
                     reader,
                     registers,
                     target,
@@ -318,19 +313,17 @@ class MainWindow(ImportActions, QMainWindow):
             finally:
                 reader.close()
 
-        label = "正在导出 Excel……" if excel else "正在生成打印文件……"
-        run_with_progress(self, label, job, lambda result: self._offer_open(Path(result)))
+        run_with_progress(
+            self, "正在导出 Excel……", job, lambda result: self._offer_open(Path(result))
+        )
 
-    def _write_current(self, kind: str) -> None:
+    def export_excel(self) -> None:
         tab = self._active_tab()
         if tab is None:
             return
         year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
         subject = f"{tab.register.title}{f'-{year}年度' if year else ''}"
-        self._write_in_background(kind, [tab.register], year, subject)
-
-    def export_excel(self) -> None:
-        self._write_current("excel")
+        self._export_in_background([tab.register], year, subject)
 
     def print_pdf(self) -> None:
         """Preview the current register's book (of the tab's year) and print or save it."""
@@ -341,7 +334,7 @@ class MainWindow(ImportActions, QMainWindow):
         job = registers_job([tab.register], tab.register.title)
         PrintPreviewDialog(self.archive, job, year, self).exec()
 
-    def _write_all(self, kind: str) -> None:
+    def export_all(self) -> None:
         if not self._registers_ready():
             return
         this_year = date.today().year
@@ -351,10 +344,7 @@ class MainWindow(ImportActions, QMainWindow):
         )
         if ok:
             year = int(chosen[:4])
-            self._write_in_background(kind, available_registers(), year, f"全部台账-{year}年度")
-
-    def export_all(self) -> None:
-        self._write_all("excel")
+            self._export_in_background(available_registers(), year, f"全部台账-{year}年度")
 
     def print_all(self) -> None:
         """Preview the whole year's archive (the year is chosen in the preview)."""

@@ -27,7 +27,7 @@ from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.register_tab import RegisterTab
 
-READING_BUTTONS = {"save_copy"}  # object names of tab buttons that only read
+READING_BUTTONS = {"save_copy", "print_record"}  # object names of tab buttons that only read
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #81c784;"
 _BAD_STYLE = "background: #c62828; color: white; font-weight: bold; border: 2px solid #8e0000;"
 

@@ -33,6 +33,7 @@ class RosterTab(RegisterTab):
         self.bar.addWidget(convert)
         self.bar.addWidget(extend)
         record = QPushButton("打印纪实表…")
+        record.setObjectName("print_record")
         record.setToolTip("打印选中党员的发展党员工作纪实表（入党各阶段的日期和情况）")
         record.clicked.connect(self.print_pipeline_record)
         self.bar.addWidget(record)

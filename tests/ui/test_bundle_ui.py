@@ -9,7 +9,14 @@ import pytest
 from conftest import TODAY
 from helpers import when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QMessageBox
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialogButtonBox,
+    QFileDialog,
+    QInputDialog,
+    QMessageBox,
+    QPushButton,
+)
 
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.verifying import verify_bundle
@@ -17,6 +24,7 @@ from liangxin_desktop.ui import bundle_actions
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.bundle_dialog import BundleDialog
 from liangxin_desktop.ui.main_window import MainWindow
+from liangxin_desktop.ui.print_preview import PrintPreviewDialog
 from liangxin_desktop.ui.summary_dialog import SummaryDialog
 
 PASSWORD = "Zhibu2026!"
@@ -88,6 +96,7 @@ def test_an_encrypted_bundle_opens_read_only_with_printing(
     roster = viewer.roster_tab
     assert roster.add_button.isHidden() and roster.edit_button.isHidden()
     assert roster.leave_button.isHidden()
+    assert not roster.findChild(QPushButton, "print_record").isHidden()  # 纪实表 only reads
     assert not viewer.new_action.isVisible() and not viewer.bin_action.isVisible()
     assert not viewer.make_bundle_action.isEnabled() and viewer.print_action.isEnabled()
     assert viewer.organization_tab.save_button.isHidden()
@@ -103,15 +112,22 @@ def test_an_encrypted_bundle_opens_read_only_with_printing(
 
     target = tmp_path / "花名册.pdf"
     offered: list[str] = []
-    monkeypatch.setattr(viewer, "_ask_target", lambda *a: target)
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     monkeypatch.setattr(
         QMessageBox,
         "question",
         lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.No,
     )
+
+    def save_from_preview(preview: PrintPreviewDialog) -> None:
+        qtbot.waitUntil(lambda: preview.document.pageCount() > 0, timeout=30000)
+        preview.save_button.click()
+        preview.reject()
+
+    failures = when_dialog_opens(qtbot, PrintPreviewDialog, save_from_preview)
     viewer.show_register("members")
     viewer.print_pdf()
-    qtbot.waitUntil(lambda: bool(offered), timeout=30000)
+    assert failures == [] and offered
     assert target.stat().st_size > 1000
     viewer.close()
     qtbot.waitUntil(lambda: not window.bundle_windows, timeout=5000)

@@ -26,7 +26,7 @@ from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
 from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
-from liangxin_desktop.output.files import Progress, _output_error, no_progress
+from liangxin_desktop.output.files import Progress, no_progress, output_error
 from liangxin_desktop.output.pdf.album import AlbumPages
 from liangxin_desktop.output.pdf.cards import CardPages
 from liangxin_desktop.output.pdf.document import Book, PageSetup, Part, write_document
@@ -86,6 +86,7 @@ def attendance_sources(archive: Archive, register: Register, year: int) -> list[
                 partial(iter, rows),
                 f"共 {len(matrix.meetings)} 次会议　{LEGEND}",
                 year,
+                totals_last=True,
             )
         )
     return sources
@@ -104,6 +105,7 @@ def _table_sources(context: _Context, register: Register) -> list[TableSource]:
                 partial(iter, rows),
                 f"共 {len(rows) - 1} 名党员　单位：元",
                 context.year,
+                totals_last=True,
             )
         ]
     return [register_source(context.archive, register, context.row_filter)]
@@ -341,7 +343,7 @@ def print_folder(
         os.replace(temp, folder)
     except OSError as exc:
         shutil.rmtree(temp, ignore_errors=True)
-        raise _output_error(folder, exc) from exc
+        raise output_error(folder, exc) from exc
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise

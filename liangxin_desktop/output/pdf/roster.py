@@ -87,6 +87,7 @@ class TableSource:
     rows: Callable[[], Iterator[dict[str, Any]]]
     count_text: str = ""  # "共 12 次会议"
     year: int | None = None  # yearly books say "2026年度" instead of "截至 …"
+    totals_last: bool = False  # the last row is a 合计 row: it gets no 序号
 
 
 def register_source(
@@ -138,8 +139,10 @@ class RosterBook:
 
     def _compute_texts(self) -> Iterator[list[str]]:
         rows = self.source.rows()
+        last = self.source.count if self.source.totals_last else 0
         for serial, row in enumerate(rows, start=1):
-            yield [str(serial), *(_cell_text(f, row, self.as_of) for f in self.fields)]
+            number = "" if serial == last else str(serial)
+            yield [number, *(_cell_text(f, row, self.as_of) for f in self.fields)]
 
     def measure(self) -> int:
         """Size the columns, measure the rows, split them into pages; the number of pages."""
