@@ -189,7 +189,7 @@ def _peak_mb() -> float:
     return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
 
 
-def child_print(archive_path: Path, out: Path) -> None:
+def child_print(archive_path: Path, out: Path, registers: list[str] | None = None) -> None:
     """In a child process: print the whole year, report seconds, pages, size, memory."""
     from pypdf import PdfReader
 
@@ -199,9 +199,10 @@ def child_print(archive_path: Path, out: Path) -> None:
     register_fonts()  # loading the fonts once is not part of printing a year
     archive = open_archive(archive_path, create=False)
     started = time.perf_counter()
+    chosen = [get_register(k) for k in registers] if registers else available_registers()
     print_registers(
         archive,
-        available_registers(),
+        chosen,
         out,
         as_of=TODAY,
         row_filter=queries.RowFilter(year=YEAR),
@@ -229,7 +230,9 @@ def run_child(*args: str) -> dict[str, float]:
     raise SystemExit("子进程失败 (child process failed)")
 
 
-def libreoffice(archive_path: Path, folder: Path) -> dict[str, float] | None:
+def libreoffice(
+    archive_path: Path, folder: Path, registers: list[str] | None = None
+) -> dict[str, float] | None:
     """The peer: our Excel export of the same registers, printed by LibreOffice."""
     from pypdf import PdfReader
 
@@ -243,7 +246,7 @@ def libreoffice(archive_path: Path, folder: Path) -> dict[str, float] | None:
     workbook = folder / "archive.xlsx"
     export_workbook(
         archive,
-        available_registers(),
+        [get_register(k) for k in registers] if registers else available_registers(),
         workbook,
         row_filter=queries.RowFilter(year=YEAR),
         as_of=TODAY,
@@ -275,11 +278,20 @@ def main() -> int:
     parser.add_argument("--photos", type=int, default=60)
     parser.add_argument("--keep", type=Path)
     parser.add_argument("--skip-libreoffice", action="store_true")
+    parser.add_argument(
+        "--roster",
+        type=int,
+        metavar="N",
+        help="instead: only the 党员花名册 of N people (bench/_fixtures.py), ours against LibreOffice",
+    )
     parser.add_argument("--child-print", nargs=2, type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("--child-registers", nargs="*", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.child_print:
-        child_print(*args.child_print)
+        child_print(*args.child_print, args.child_registers)
         return 0
+    if args.roster:
+        return roster_only(args)
     folder = args.keep or Path(tempfile.mkdtemp(prefix="print-bench-"))
     folder.mkdir(parents=True, exist_ok=True)
     archive_path = folder / "print-bench.lxdb"
@@ -318,6 +330,43 @@ def main() -> int:
         shutil.rmtree(folder, ignore_errors=True)
     else:
         print(f"kept in {folder}")
+    return 0
+
+
+def roster_only(args: argparse.Namespace) -> int:
+    """A plain table on both sides: the 党员花名册 of ``--roster`` people."""
+    from _fixtures import build_archive
+
+    folder = args.keep or Path(tempfile.mkdtemp(prefix="print-bench-"))
+    folder.mkdir(parents=True, exist_ok=True)
+    archive_path = folder / "roster-bench.lxdb"
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{archive_path}{suffix}").unlink(missing_ok=True)
+    _say(f"building a roster of {args.roster} people …")
+    build_archive(archive_path, args.roster)
+    ours = run_child(
+        "--child-print",
+        str(archive_path),
+        str(folder / "roster.pdf"),
+        "--child-registers",
+        "members",
+    )
+    peer = None if args.skip_libreoffice else libreoffice(archive_path, folder, ["members"])
+    print(
+        f"machine: {platform.platform()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
+    print(
+        f"our 党员花名册 of {args.roster} people: {ours['seconds']:.1f} s, {ours['pages']} pages, "
+        f"{ours['mb']:.1f} MB, peak {ours['peak']:.0f} MB"
+    )
+    if peer:
+        print(
+            f"LibreOffice printing our Excel export of it: {peer['seconds']:.1f} s, "
+            f"{peer['pages']} pages, {peer['mb']:.1f} MB"
+        )
+        print(f"ratio LibreOffice / ours: {peer['seconds'] / ours['seconds']:.1f}×")
+    if not args.keep:
+        shutil.rmtree(folder, ignore_errors=True)
     return 0
 
 

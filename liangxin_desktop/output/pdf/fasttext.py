@@ -18,6 +18,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 _Pieces = tuple[tuple[int, str], ...]
+CACHE_LIMIT = 50_000  # strings remembered per document: bounded memory for huge rosters
 
 
 class FastTextObject(PDFTextObject):
@@ -82,5 +83,6 @@ class FastTextObject(PDFTextObject):
             for subset, part in font.splitString(text, canvas._doc)
         )
         entry = (pieces, pdfmetrics.stringWidth(text, self._fontname, 1))
-        self._lx_cache[(self._fontname, text)] = entry
+        if len(self._lx_cache) < CACHE_LIMIT:  # a 100,000-row roster is mostly unique strings
+            self._lx_cache[(self._fontname, text)] = entry
         return entry
