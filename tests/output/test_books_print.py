@@ -450,3 +450,12 @@ def test_numbers_stay_with_their_unit_and_latin_words_stay_whole() -> None:
     assert all(measure(line) <= 16 + 2 for line in lines)  # a hanging mark at most
     assert wrap_text("开会日期是31日上午", 13, measure) == ["开会日期是", "31日上午"]
     assert wrap_text("共有党员128人参加", 12, measure) == ["共有党员", "128人参加"]
+
+
+def test_an_empty_archive_prints_every_book(archive, tmp_path: Path) -> None:
+    pdf = print_registers(archive, available_registers(), tmp_path / "empty.pdf", as_of=AS_OF)
+    texts = _texts(pdf)
+    outline = [title for level, title, _ in _outline(pdf) if level == 0]
+    assert outline[1:] == [register.title for register in available_registers()]
+    assert any("暂无记录。" in text for text in texts)
+    assert "暂无流动党员。" in "".join(texts) and "本年度暂无照片。" in "".join(texts)

@@ -231,7 +231,15 @@ class Contents:
             index += len(chunk)
             body = [self._row(row, widths) for row in chunk]
             if not rows and page == 0:
-                body = [self._row(["", "本册暂无记录。", *[""] * (len(widths) - 2)], widths)]
+                empty = "暂无记录。"
+                body = [
+                    Unit(
+                        self.ROW_HEIGHT,
+                        cells=[(Cell(empty, sum(widths), align="centre"), [empty])],
+                        row_start=True,
+                        row_end=True,
+                    )
+                ]
             draw_units(pager.canvas, header + body, x, top, width)
             pager.finish()
 
