@@ -12,6 +12,7 @@ from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QPageLayout, QPainter
@@ -164,8 +165,12 @@ class PrintPreviewDialog(QDialog):
         top.addWidget(self.binding)
         if job.photos:
             top.addWidget(self.photos)
+        self.again = QPushButton("重新生成")
+        self.again.setToolTip("台账有改动，或生成被取消时，按当前设置重新生成预览")
+        self.again.clicked.connect(self.refresh)
         top.addStretch()
         top.addWidget(self.page_count)
+        top.addWidget(self.again)
 
         self.print_button = QPushButton("打印…")
         self.save_button = QPushButton("导出PDF…")
@@ -227,11 +232,11 @@ class PrintPreviewDialog(QDialog):
             button.setEnabled(ready)
 
     # -- making the PDF ----------------------------------------------------
-    def _run(self, label: str, job: Callable[[Progress], object], done: Callable) -> None:
-        run_with_progress(self, label, job, done)
+    def _run(self, label: str, job: Callable[[Progress], object], done: Callable) -> Any:
+        return run_with_progress(self, label, job, done)
 
     def _books_job(self, write: Callable[[list[Book], Progress], object]) -> Callable:
-        archive, make, year, options = self.archive, self.job.make_books, 0, self.options()
+        archive, make, options = self.archive, self.job.make_books, self.options()
         year = self.selected_year()
 
         def job(progress: Progress) -> object:
@@ -254,7 +259,9 @@ class PrintPreviewDialog(QDialog):
 
             return render_books(books, progress)
 
-        self._run("正在生成打印预览……", self._books_job(render), self._show)
+        signals = self._run("正在生成打印预览……", self._books_job(render), self._show)
+        signals.cancelled.connect(lambda: self.page_count.setText("已取消，点“重新生成”再试"))
+        signals.failed.connect(lambda *_: self.page_count.setText("没有生成"))
 
     def _show(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)

@@ -158,3 +158,26 @@ def test_printing_a_development_record_from_the_activists_tab(qtbot, demo_archiv
     button.click()
     assert failures == [] and len(pages) == 1
     assert "发展党员工作纪实表" in pages[0] and name in pages[0]
+
+
+def test_a_cancelled_preview_says_so_and_can_be_made_again(qtbot, demo_archive) -> None:
+    from liangxin_desktop.errors import Cancelled
+
+    make_application()
+    cancel = {"now": True}
+
+    def make(reader, year, options):
+        if cancel["now"]:
+            raise Cancelled()
+        return registers_job([COMMITTEE], "x").make_books(reader, year, options)
+
+    job = registers_job([COMMITTEE], COMMITTEE.title)
+    dialog = PrintPreviewDialog(demo_archive, type(job)(job.title, make), THIS_YEAR)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: "已取消" in dialog.page_count.text(), timeout=10000)
+    assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
+    cancel["now"] = False
+    dialog.again.click()
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=30000)
+    assert dialog.print_button.isEnabled()
