@@ -449,6 +449,7 @@ def test_numbers_stay_with_their_unit_and_latin_words_stay_whole() -> None:
         assert any(whole in line for line in lines), joined
     assert all(measure(line) <= 16 + 2 for line in lines)  # a hanging mark at most
     assert wrap_text("开会日期是31日上午", 13, measure) == ["开会日期是", "31日上午"]
+    assert wrap_text("完成时限：2026年2月7日）", 20, measure) == ["完成时限：", "2026年2月7日）"]
     assert wrap_text("共有党员128人参加", 12, measure) == ["共有党员", "128人参加"]
 
 

@@ -12,8 +12,13 @@ from collections.abc import Callable
 
 NO_LINE_START = set("，。、；：？！）》」』】〕〉”’…—·％‰℃,.;:?!)]}%")
 NO_LINE_END = set("（《「『【〔〈“‘([{")
-# Latin words and numbers stay whole, and so does a number with the unit after it ("7日", "12人")
-_TOKENS = re.compile(r"[A-Za-z0-9@#&+\-_./:%]+[年月日时分秒号人票名次页个岁元]?|\s+|.", re.S)
+# A written date stays whole ("2026年2月7日"); so do Latin words and numbers, and a number with
+# the unit after it ("7日", "12人")
+_TOKENS = re.compile(
+    r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日"
+    r"|[A-Za-z0-9@#&+\-_./:%]+[年月日时分秒号人票名次页个岁元]?|\s+|.",
+    re.S,
+)
 
 Measure = Callable[[str], float]
 
