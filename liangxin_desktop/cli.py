@@ -119,13 +119,6 @@ def _chosen_registers(keys: Sequence[str]) -> list[Register]:
     return [get_register(key) for key in keys]
 
 
-def _as_of(year: int | None) -> date:
-    today = date.today()
-    if year is None or year >= today.year:
-        return today
-    return date(year, 12, 31)
-
-
 def _check_suffix(path: Path, suffix: str) -> None:
     if not suffix:  # a folder
         if path.suffix.lower() in (".pdf", ".xlsx"):
@@ -160,13 +153,11 @@ def run_demo(args: argparse.Namespace) -> int:
 def _output(args: argparse.Namespace, suffix: str, verb: str, write: WriteRegisters) -> int:
     """Export or print: check the target name, open the archive, write, say where it went."""
     from liangxin_desktop.storage.archive import open_archive
-    from liangxin_desktop.storage.queries import RowFilter
+    from liangxin_desktop.storage.queries import year_scope
 
     _check_suffix(args.out, suffix)
     registers = _chosen_registers(args.register)
-    as_of = _as_of(args.year)
-    # Rosters: as at the end of --year (or the current roster); books: that year (or this year).
-    row_filter = RowFilter(as_of=as_of if args.year else None, year=args.year or as_of.year)
+    as_of, row_filter = year_scope(args.year or date.today().year)
     archive = open_archive(args.data, create=False)
     try:
         write(archive, registers, args.out, row_filter=row_filter, as_of=as_of)

@@ -72,7 +72,7 @@ def _check_target(target: Path, password: str | None) -> None:
 
 def bundle_as_of(year: int, today: date) -> date:
     """Rosters in a bundle: as at the end of a past year, or as of today for this year."""
-    return today if year >= today.year else date(year, 12, 31)
+    return queries.year_scope(year, today)[0]
 
 
 class _Steps:

@@ -30,6 +30,15 @@ class RowFilter:
     year: int | None = None  # yearly books: only records dated in this year
 
 
+def year_scope(year: int | None, today: date | None = None) -> tuple[date, RowFilter]:
+    """What "the registers of ``year``" means: books dated in that year (all years when None),
+    rosters as at its last day for a past year, else today's roster. (as_of, filter)."""
+    today = today or date.today()
+    past = year is not None and year < today.year
+    as_of = date(year, 12, 31) if past and year is not None else today
+    return as_of, RowFilter(as_of=as_of if past else None, year=year)
+
+
 def _escape_like(text: str) -> str:
     return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
 

@@ -294,10 +294,7 @@ class MainWindow(ImportActions, QMainWindow):
         if target is None:
             return
         archive = self.archive
-        as_of = date(year, 12, 31) if year and year < date.today().year else date.today()
-
-        # Rosters as at the end of a past year (or today), books of that year.
-        row_filter = queries.RowFilter(as_of=as_of if year else None, year=year)
+        as_of, row_filter = queries.year_scope(year)
 
         def job(progress: Progress) -> Path:
             reader = open_reader(archive)  # the job's own connection, in its own thread

@@ -63,10 +63,7 @@ def registers_job(registers: Sequence[Register], title: str) -> PrintJob:
     """Printing registers: rosters as at the end of a past year (or today), books of that year."""
 
     def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
-        as_of = _as_of(year)
-        row_filter = queries.RowFilter(
-            as_of=as_of if year != date.today().year else None, year=year
-        )
+        as_of, row_filter = queries.year_scope(year)
         return build_books(reader, registers, as_of=as_of, row_filter=row_filter, options=options)
 
     return PrintJob(
@@ -76,11 +73,6 @@ def registers_job(registers: Sequence[Register], title: str) -> PrintJob:
         photos=any(r.print_layout == "album" for r in registers),
         registers=tuple(registers) if len(registers) > 1 else (),
     )
-
-
-def _as_of(year: int) -> date:
-    today = date.today()
-    return today if year >= today.year else date(year, 12, 31)
 
 
 def print_document(
@@ -364,10 +356,7 @@ class PrintPreviewDialog(QDialog):
         def job(progress: Progress) -> Path:
             reader = open_reader(archive)
             try:
-                as_of = _as_of(year)
-                row_filter = queries.RowFilter(
-                    as_of=as_of if year != date.today().year else None, year=year
-                )
+                as_of, row_filter = queries.year_scope(year)
                 return print_folder(
                     reader,
                     registers,

@@ -21,6 +21,7 @@ from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.pdf.document import Pager, PageSetup
 from liangxin_desktop.output.pdf.flow import text_width, wrap
 from liangxin_desktop.output.pdf.fonts import SANS, SERIF
+from liangxin_desktop.output.pdf.parts import ellipsize
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.files import file_data
@@ -133,9 +134,9 @@ class AlbumPages:
 
     @staticmethod
     def _caption(canvas: Any, row: Mapping[str, Any], x: float, top: float, width: float) -> None:
-        lines = wrap(row["title"], width, SERIF, 10.5)[:2]
-        if len(lines) == 2 and len(wrap(row["title"], width, SERIF, 10.5)) > 2:
-            lines[1] = lines[1][:-1] + "…"
+        lines = wrap(row["title"], width, SERIF, 10.5)
+        if len(lines) > 2:  # two lines at most, the second cut with "…"
+            lines = [lines[0], ellipsize("".join(lines[1:]), width, SERIF, 10.5)]
         canvas.setFont(SERIF, 10.5)
         for line in lines:
             canvas.drawCentredString(x + width / 2, top, line)
@@ -153,8 +154,6 @@ class AlbumPages:
         canvas.drawCentredString(x + width / 2, top - 1, info)
         if row.get("related_meeting"):
             canvas.setFillGray(0.35)
-            related = str(row["related_meeting"])
-            while text_width(f"关联：{related}", SANS, 8) > width and len(related) > 4:
-                related = related[:-2] + "…"
-            canvas.drawCentredString(x + width / 2, top - 13, f"关联：{related[:60]}")
+            related = ellipsize(f"关联：{row['related_meeting']}", width, SANS, 8)
+            canvas.drawCentredString(x + width / 2, top - 13, related)
             canvas.setFillGray(0)

@@ -9,7 +9,6 @@ book and per record.
 
 from __future__ import annotations
 
-import contextlib
 import io
 import os
 import secrets
@@ -277,7 +276,6 @@ def print_registers(
     as_of: date | None = None,
     row_filter: queries.RowFilter | None = None,
     progress: Progress = no_progress,
-    binding_margin: bool = False,
     options: PrintOptions | None = None,
     pages: Container[int] | None = None,
 ) -> Path:
@@ -286,8 +284,6 @@ def print_registers(
     ``target`` is written under a temporary name and renamed when complete. ``pages`` limits
     the output to those pages of the document (numbered from 1 through the whole PDF).
     """
-    if options is None:
-        options = PrintOptions(binding_margin=binding_margin)
     if not registers:
         raise InvalidValue("没有选择要打印的台账。")
     with archive.snapshot():
@@ -347,8 +343,6 @@ def print_folder(
     except BaseException:
         shutil.rmtree(temp, ignore_errors=True)
         raise
-    with contextlib.suppress(Exception):
-        progress(1, 1)
     return folder
 
 
