@@ -20,13 +20,11 @@ class ActivistsTab(RegisterTab):
             ("确定为发展对象…", self.make_candidate),
             ("接收为预备党员…", self.admit),
             ("取消资格…", self.disqualify),
-            ("打印纪实表…", self.print_pipeline_record),
         ):
             button = QPushButton(text)
-            if slot == self.print_pipeline_record:
-                button.setObjectName("print_record")  # only reads: kept in a bundle's window
             button.clicked.connect(slot)
             self.bar.addWidget(button)
+        self.add_pipeline_record_button()
 
     def search_hint(self) -> str:
         return "查找：姓名、身份证号、电话、单位或培养联系人"

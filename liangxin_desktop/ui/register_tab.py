@@ -199,6 +199,14 @@ class RegisterTab(QWidget):
         rows = self.table.selectionModel().selectedRows()
         return self.model.id_at(rows[0].row()) if rows else None
 
+    def add_pipeline_record_button(self) -> None:
+        """打印纪实表… for the rosters of people (it only reads: kept in a bundle's window)."""
+        button = QPushButton("打印纪实表…")
+        button.setObjectName("print_record")
+        button.setToolTip("打印选中人员的发展党员工作纪实表（入党各阶段的日期和情况）")
+        button.clicked.connect(self.print_pipeline_record)
+        self.bar.addWidget(button)
+
     def print_pipeline_record(self) -> None:
         """打印纪实表: the selected person's way through the development pipeline."""
         from liangxin_desktop.ui.print_preview import preview_pipeline_record
