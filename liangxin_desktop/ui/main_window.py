@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop import APP_NAME, __version__, paths
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, Register, available_registers
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.excel import export_workbook
@@ -230,7 +230,8 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
-        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}")
+        portable = "（便携模式）" if paths.is_portable() else ""
+        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME} {__version__}{portable}")
         tab = self.current_register_tab() or self.roster_tab
         self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
 
