@@ -230,8 +230,8 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
-        portable = "（便携模式）" if paths.is_portable() else ""
-        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME} {__version__}{portable}")
+        portable = "【便携模式】" if paths.is_portable() else ""
+        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}")
         tab = self.current_register_tab() or self.roster_tab
         self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
 
