@@ -128,6 +128,13 @@ def run_build(args: list[str]) -> int:
     return 0
 
 
+def run_screenshots(args: list[str]) -> int:
+    """Remake resources/manual/images/ by driving the app offscreen (packaging/manual_screenshots.py)."""
+    python = ensure_environment()
+    script = ROOT / "packaging" / "manual_screenshots.py"
+    return subprocess.call([str(python), str(script), *args], cwd=ROOT)
+
+
 USAGE = """用法：python3 tasks.py app [程序参数…]   启动程序
       python3 tasks.py test [pytest 参数…]  运行全部检查和测试
       python3 tasks.py build [--deb]        打包：dist/ 中的程序文件夹、.tar.gz（和 .deb）
@@ -135,7 +142,12 @@ USAGE = """用法：python3 tasks.py app [程序参数…]   启动程序
 
 
 def main(argv: list[str]) -> int:
-    commands = {"app": run_app, "test": run_tests, "build": run_build}
+    commands = {
+        "app": run_app,
+        "test": run_tests,
+        "build": run_build,
+        "screenshots": run_screenshots,
+    }
     if not argv or argv[0] not in commands:
         print(USAGE)
         return 2

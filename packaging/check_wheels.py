@@ -32,6 +32,8 @@ def platform_tags(platform: str) -> list[str]:
     glibc, arch = platform.removeprefix("manylinux_2_").split("_", 1)
     older = [f"manylinux_2_{minor}_{arch}" for minor in range(int(glibc), 16, -1)]
     return [*older, f"manylinux2014_{arch}"]
+
+
 PYTHON_VERSION = "3.11"
 
 

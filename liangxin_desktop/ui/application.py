@@ -22,7 +22,9 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     assert isinstance(app, QApplication)
     app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(f"{APP_NAME} {__version__}")  # the title ends with it: not added twice
+    app.setApplicationDisplayName(
+        f"{APP_NAME} {__version__}"
+    )  # the title ends with it: not added twice
     app.setApplicationVersion(__version__)
     configure_settings()
     icon = paths.icon_file()
