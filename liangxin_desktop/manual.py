@@ -10,7 +10,8 @@ from pathlib import Path
 
 from liangxin_desktop import APP_NAME, __version__, paths
 from liangxin_desktop.catalog.meetings import BOOK_KINDS
-from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, Register, available_registers
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 
 MANUAL_FILE = "用户手册.html"
 REGISTERS_MARK = "<!-- 台账一览 -->"

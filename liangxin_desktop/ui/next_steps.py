@@ -37,10 +37,13 @@ class NextSteps(QLabel):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.Resize:
-            self.setGeometry(self.parentWidget().rect().adjusted(40, 20, -40, -20))
+            self._fit()
         return False
+
+    def _fit(self) -> None:
+        self.setGeometry(self.tab.table.viewport().rect().adjusted(40, 20, -40, -20))
 
     def refresh(self) -> None:
         empty = self.tab.model.rowCount() == 0 and not self.tab.search.text().strip()
-        self.setGeometry(self.parentWidget().rect().adjusted(40, 20, -40, -20))
+        self._fit()
         self.setVisible(empty)
