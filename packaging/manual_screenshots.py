@@ -49,6 +49,14 @@ def progress_shown() -> bool:
     )
 
 
+def has_ink(widget: QWidget) -> bool:
+    """Text is drawn on the page (the middle third of the view), not only the blank sheet."""
+    image = widget.grab().toImage()
+    xs = range(image.width() // 3, 2 * image.width() // 3, 2)
+    ys = range(0, image.height() - 20, 2)
+    return any(image.pixelColor(x, y).lightness() < 140 for y in ys for x in xs)
+
+
 def save(widget: QWidget, name: str) -> Path:
     QApplication.processEvents()
     image = widget.grab().toImage()
@@ -100,6 +108,7 @@ def demo_archive_shots(folder: Path) -> None:
     preview.show()
     wait_until(lambda: preview.document.pageCount() > 0)
     wait_until(lambda: preview.document.pageCount() > 0 and not progress_shown())
+    wait_until(lambda: has_ink(preview.view))  # QPdfView draws its pages a moment later
     save(preview, "print-preview")
     preview.close()
     window.close()

@@ -37,7 +37,6 @@ from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import show_problem
-from liangxin_desktop.ui.next_steps import NextSteps
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
 from liangxin_desktop.ui.read_only import make_read_only
@@ -175,7 +174,6 @@ class MainWindow(ImportActions, QMainWindow):
         roster = self.register_tabs["members"]
         assert isinstance(roster, RegisterTab)
         self.roster_tab = roster
-        self.next_steps = NextSteps(roster)
         self.organization_tab.saved.connect(self._organization_saved)
         self.tabs.currentChanged.connect(lambda _index: self._tab_shown())
         self.stack.addWidget(self.tabs)

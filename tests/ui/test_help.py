@@ -113,9 +113,9 @@ def test_about_shows_version_data_folder_and_licenses(qtbot, archive, monkeypatc
 
 def test_the_empty_roster_shows_the_next_steps_until_someone_is_registered(qtbot, archive) -> None:
     window = _window(qtbot, archive)
-    hint = window.next_steps
+    hint = window.roster_tab.empty_hint
     qtbot.waitUntil(hint.isVisible)
-    assert "还没有登记党员" in hint.text() and "Ctrl+I" in hint.text()
+    assert "接下来" in hint.text() and "Ctrl+I" in hint.text() and "F1" in hint.text()
     people.add_member(archive, member())
     window.roster_tab.refresh()
     qtbot.waitUntil(lambda: not hint.isVisible())
