@@ -1,7 +1,8 @@
 """Set up and run 两新党建台账 with nothing but Python 3.11+: ``python3 tasks.py app`` / ``python3 tasks.py test``.
 
 The first run creates ``.venv`` beside this file and installs the project into it;
-later runs reuse it (and reinstall only when pyproject.toml changed).
+later runs reuse it (and reinstall only when pyproject.toml changed). ``build [--deb]`` makes the
+one-folder program, tarball and .deb (packaging/README.md); ``screenshots`` remakes the manual's pictures.
 """
 
 from __future__ import annotations

@@ -157,7 +157,7 @@ def make_deb(build: Path, icons: Path, out_dir: Path, work: Path, arch: str) -> 
     _stage_deb(build, icons, stage, arch)
     target = out_dir / f"{info.DEB_APPID}_{info.VERSION}_{arch}.deb"
     subprocess.run(
-        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z6", "--build", str(stage), str(target)],
+        ["dpkg-deb", "--root-owner-group", "-Zxz", "-z3", "--build", str(stage), str(target)],
         check=True,
         stdout=subprocess.DEVNULL,
     )
