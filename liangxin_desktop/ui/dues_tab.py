@@ -25,8 +25,8 @@ from liangxin_desktop.catalog.validation import Cleaned, clean_field
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError
-from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month
-from liangxin_desktop.storage import dues
+from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month, through_text
+from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
@@ -121,6 +121,13 @@ def _months(first: str, last: str | None) -> list[str]:
     return months
 
 
+def _unassessed_warning(lines: list[dues.DuesLine], year: int) -> str:
+    """"；3名党员未核定…" when members owe months with no 核定 (the amount is unknown)."""
+    last = through_month(year, date.today())
+    count = sum(1 for line in lines if line.unassessed_months(last))
+    return f"；{count}名党员有未核定月份，请先年度核定" if count else ""
+
+
 class DuesTab(QWidget):
     changed = Signal()
     summary_changed = Signal()
@@ -180,9 +187,10 @@ class DuesTab(QWidget):
         self.table.resizeColumnsToContents()
         totals = rows[-1]
         self._summary = (
-            f"{self.register.title}：{year}年度应缴 {display_value(DUES_FIELDS[-3], totals['due_fen'])} 元，"
-            f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
-            f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
+            f"{self.register.title}：{year}年度应缴 {dues.yuan(totals['due_fen'])} 元，"
+            f"实缴 {dues.yuan(totals['paid_fen'])} 元，"
+            f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, date.today())}）"
+            + _unassessed_warning(self.lines, year)
         )
         self.stale = False
         self.summary_changed.emit()
@@ -293,7 +301,7 @@ class DuesTab(QWidget):
 
         def save(raw: dict[str, Any]) -> int:
             values = _clean(LARGE_FIELDS, raw).values
-            return dues.record_large_dues(
+            return dues_accounts.record_large_dues(
                 self.archive,
                 line.person_id,
                 date.fromisoformat(values["paid_on"]),
@@ -313,7 +321,7 @@ class DuesTab(QWidget):
 
     def remit(self) -> None:
         year = self.selected_year()
-        accounts = dues.money_lists(self.archive, year)
+        accounts = dues_accounts.money_lists(self.archive, year)
         done = (
             "；".join(
                 f"{r['remitted_on']} {dues.yuan(r['amount_fen'])}元"
@@ -331,7 +339,7 @@ class DuesTab(QWidget):
 
         def save(raw: dict[str, Any]) -> int:
             values = _clean(REMIT_FIELDS, raw).values
-            return dues.remit(
+            return dues_accounts.remit(
                 self.archive,
                 date.fromisoformat(values["remitted_on"]),
                 values["amount"],
