@@ -16,7 +16,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from liangxin_desktop.bundle.reading import memory_archive
-from liangxin_desktop.bundle.summary import REQUIREMENTS, OrgSummary, summarize_archive
+from liangxin_desktop.bundle.summary import REQUIREMENT_LABELS, OrgSummary, summarize_archive
 from liangxin_desktop.bundle.verifying import check_database, verify_bundle
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain.dates import format_cn_date
@@ -39,10 +39,10 @@ SUMMARY_FIELDS: tuple[Field, ...] = (
     Field("dues_due_fen", "党费应缴（元）", _MONEY, width=11, print_width=1.2),
     Field("dues_paid_fen", "党费实缴（元）", _MONEY, width=11, print_width=1.2),
     *(
-        Field(f"held:{r.label}", f"{r.label}（次）", _INT, width=8, print_width=0.8)
-        for r in REQUIREMENTS
+        Field(f"held:{label}", f"{label}（次）", _INT, width=8, print_width=0.8)
+        for label in REQUIREMENT_LABELS
     ),
-    Field("shortfalls", "三会一课未达要求（已开/应开）", width=26, print_width=2.4),
+    Field("shortfalls", "三会一课未达要求（按月、季、年）", width=26, print_width=2.4),
     Field("six_haves", "六有缺项", width=16, print_width=1.6),
     Field("term_end", "届满日期", width=16, print_width=1.9),
     Field("flags_warn", "连续3个月提示（人）", _INT, width=9, print_width=0.9),

@@ -47,7 +47,6 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
 )
 
 
-
 def check_term(row: dict[str, Any], today: date) -> list[Problem]:
     """Term dates in order, of the statutory length, and a reminder 6 months before the end."""
     start, end = as_date(row.get("term_start")), as_date(row.get("term_end"))

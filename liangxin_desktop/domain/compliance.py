@@ -134,7 +134,9 @@ def _check(
     missing = tuple(p for p in due if per_period.get(p, 0) < requirement.times)
     last = due[-1] if due else ""
     short = max(requirement.times - per_period.get(last, 0), 0) if last else 0
-    return PeriodCheck(requirement.label, group, requirement.per, due, missing, len(counted), last, short)
+    return PeriodCheck(
+        requirement.label, group, requirement.per, due, missing, len(counted), last, short
+    )
 
 
 def check_compliance(

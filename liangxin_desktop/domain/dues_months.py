@@ -34,7 +34,9 @@ class Assessment:
     monthly_fen: int
 
 
-def monthly_schedule(assessments: Iterable[Assessment], months: Sequence[str]) -> dict[str, int | None]:
+def monthly_schedule(
+    assessments: Iterable[Assessment], months: Sequence[str]
+) -> dict[str, int | None]:
     """Month → the amount owed that month; ``None`` means 未核定 (owed, amount unknown).
 
     The latest 核定 of the same year whose effective month is not after the month applies.

@@ -50,9 +50,7 @@ def count_votes(
     """Who is elected: more than half of those present, the most votes first, ``seats`` at most."""
     if not is_valid(entitled, present):
         return Outcome(False, (), tuple(candidates))
-    above = sorted(
-        (c for c in candidates if is_elected(c.votes, present)), key=lambda c: -c.votes
-    )
+    above = sorted((c for c in candidates if is_elected(c.votes, present)), key=lambda c: -c.votes)
     elected = tuple(above[:seats])
     return Outcome(True, elected, tuple(c for c in candidates if c not in elected))
 

@@ -19,7 +19,7 @@ MOBILISATION_TOPIC = "民主评议党员动员"
 def results_with_exceptions(
     member_ids: Iterable[int], exceptions: Mapping[int, str]
 ) -> dict[int, str]:
-    """"全部合格" for ``member_ids``, with the ``exceptions`` given (person_id → result)."""
+    """ "全部合格" for ``member_ids``, with the ``exceptions`` given (person_id → result)."""
     for result in exceptions.values():
         if result not in RESULTS:
             raise ValueError(f"unknown review result {result!r}")
@@ -32,7 +32,7 @@ class ReviewSummary:
     follow_up: tuple[int, ...]  # 不合格: to be followed up (限期改正)
 
     def text(self) -> str:
-        """"优秀2人，合格10人，基本合格1人"."""
+        """ "优秀2人，合格10人，基本合格1人"."""
         return "，".join(f"{r}{n}人" for r, n in self.counts.items() if n)
 
 

@@ -33,5 +33,5 @@ def last_complete_month(today: date) -> str:
 
 
 def quarter_of(month: str) -> str:
-    """"2026-05" → "2026-Q2"."""
+    """ "2026-05" → "2026-Q2"."""
     return f"{month[:4]}-Q{(int(month[5:7]) - 1) // 3 + 1}"

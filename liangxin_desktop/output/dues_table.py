@@ -37,7 +37,7 @@ def through_month(year: int, today: date) -> str:
 
 
 def through_text(year: int, today: date) -> str:
-    """"截至2026年11月" for the status bar and the printed book ("尚无到期月份" before any)."""
+    """ "截至2026年11月" for the status bar and the printed book ("尚无到期月份" before any)."""
     last = through_month(year, today)
     return f"截至{dates.format_cn_month(last)}" if last >= f"{year}-01" else "本年尚无到期月份"
 

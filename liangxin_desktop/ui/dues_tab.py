@@ -122,7 +122,7 @@ def _months(first: str, last: str | None) -> list[str]:
 
 
 def _unassessed_warning(lines: list[dues.DuesLine], year: int) -> str:
-    """"；3名党员未核定…" when members owe months with no 核定 (the amount is unknown)."""
+    """ "；3名党员未核定…" when members owe months with no 核定 (the amount is unknown)."""
     last = through_month(year, date.today())
     count = sum(1 for line in lines if line.unassessed_months(last))
     return f"；{count}名党员有未核定月份，请先年度核定" if count else ""

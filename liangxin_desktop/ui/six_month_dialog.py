@@ -63,7 +63,7 @@ class SixMonthDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.flags = six_month.member_flags(self.archive)
+        self.flags = six_month.member_flags(self.archive, date.today())
         rows = flag_rows(self.flags)
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):

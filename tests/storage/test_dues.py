@@ -111,7 +111,11 @@ def test_large_dues_and_the_year_accounts(archive) -> None:
     accounts = dues_accounts.money_lists(archive, 2026)
     assert accounts["large"][0]["amount_fen"] == 200000 and accounts["large"][0]["name"] == "党员0"
     assert accounts["remittances"][0]["period"] == "大额党费"
-    assert dues_accounts.money_lists(archive, 2025) == {"remittances": [], "large": [], "returns": []}
+    assert dues_accounts.money_lists(archive, 2025) == {
+        "remittances": [],
+        "large": [],
+        "returns": [],
+    }
 
 
 def test_nothing_is_owed_after_leaving(archive) -> None:

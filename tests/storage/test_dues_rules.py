@@ -56,7 +56,9 @@ def test_the_ceiling_is_1000_yuan_and_more_is_voluntary(archive) -> None:
     note = archive.db.execute("SELECT note FROM dues_assessments").fetchone()[0]
     assert "不超过1000元" in note
     assert dues.assess(archive, person, 2026, "在职", 6_000_000, voluntary_fen=20000) == 120000
-    row = archive.db.execute("SELECT monthly_fen, voluntary_fen, note FROM dues_assessments").fetchone()
+    row = archive.db.execute(
+        "SELECT monthly_fen, voluntary_fen, note FROM dues_assessments"
+    ).fetchone()
     assert row[0] == 120000 and row[1] == 20000 and "自愿多交" in row[2]
 
 
@@ -89,7 +91,10 @@ def test_paying_ahead_is_limited_by_the_setting(archive) -> None:
     """Paid on 2026-12-20: 预交 to June 2027 (6 months) is accepted, July 2027 is refused."""
     person = _member(archive)
     dues.assess(archive, person, 2027, "在职", 450000)
-    assert dues.record_payments(archive, [person], _months(1, 6, 2027), TODAY, "预交", today=TODAY) == 6
+    assert (
+        dues.record_payments(archive, [person], _months(1, 6, 2027), TODAY, "预交", today=TODAY)
+        == 6
+    )
     with pytest.raises(InvalidValue, match="最多预交6个月"):
         dues.record_payments(archive, [person], ["2027-07"], TODAY, "预交", today=TODAY)
     settings.save_setting(archive, "prepay_months", 12)
@@ -107,7 +112,9 @@ def test_months_without_assessment_are_owed_unknown(archive) -> None:
 
 
 def test_returns_from_the_superior(archive) -> None:
-    dues_accounts.record_return(archive, date(2026, 6, 1), "返还", 30000, "上级党委", "党员教育", TODAY)
+    dues_accounts.record_return(
+        archive, date(2026, 6, 1), "返还", 30000, "上级党委", "党员教育", TODAY
+    )
     with pytest.raises(InvalidValue, match="无法识别"):
         dues_accounts.record_return(archive, date(2026, 6, 1), "奖励", 100, today=TODAY)
     [entry] = dues_accounts.money_lists(archive, 2026)["returns"]
