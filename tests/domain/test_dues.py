@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 from liangxin_desktop.domain.dues import (
     MONTHLY_CAP_FEN,
     DuesCategory,
-    is_capped,
     Rounding,
     format_fen,
+    is_capped,
     monthly_dues_fen,
     parse_yuan_to_fen,
     rate_basis_points,
