@@ -28,6 +28,7 @@ from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month, through_text
 from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.dues_accounts_dialog import ask_return, print_notice
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 from liangxin_desktop.ui.register_tab import year_selector
@@ -53,6 +54,18 @@ ASSESS_FIELDS = (
         help="农民：0.20至1.00元；困难减免：批准后的金额，免交填0",
     ),
     Field("approved_by", "批准人", help="困难减免须经批准"),
+    Field(
+        "from_month",
+        "调整起始月份",
+        K.MONTH,
+        help="年度核定不填；年中工资变动的，填按新工资领取的当月，从该月起按新标准交纳",
+    ),
+    Field(
+        "voluntary",
+        "自愿多交（元/月）",
+        K.MONEY,
+        help="每月党费一般不超过1000元；本人自愿多交的，填写每月多交的金额",
+    ),
 )
 LARGE_FIELDS = (
     Field("paid_on", "缴纳日期", K.DATE, required=True),
@@ -148,6 +161,8 @@ class DuesTab(QWidget):
             ("登记缴费…", self.pay_selected),
             ("大额党费…", self.large_dues),
             ("上缴党费…", self.remit),
+            ("返还、下拨…", lambda: ask_return(self, self.archive, self.selected_year())),
+            ("收缴公示…", lambda: print_notice(self, self.archive, self.selected_year())),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -227,6 +242,8 @@ class DuesTab(QWidget):
                         if farmer and values["fixed"] is not None
                         else 20,
                         approved_by=values["approved_by"] or "",
+                        from_month=values["from_month"],
+                        voluntary_fen=values["voluntary"] or 0,
                     )
             return len(chosen)
 

@@ -1,0 +1,107 @@
+"""党员学习培训登记: each member's 学时 of the year against the target, printed and exported."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import (
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.output.pdf.books import write_table
+from liangxin_desktop.output.pdf.document import PageSetup
+from liangxin_desktop.output.study_hours_table import (
+    STUDY_FIELDS,
+    TITLE,
+    study_rows,
+    study_source,
+    write_study_hours_xlsx,
+)
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.organization import organization_name
+from liangxin_desktop.storage.study_hours import yearly_study_hours
+from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.register_tab import year_selector
+
+
+class StudyHoursDialog(QDialog):
+    def __init__(self, archive: Archive, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(TITLE)
+        self.archive = archive
+        self.year = year_selector()
+        self.table = QTableWidget(0, len(STUDY_FIELDS))
+        self.table.setObjectName("study_hours")
+        self.table.setHorizontalHeaderLabels([f.label for f in STUDY_FIELDS])
+        self.summary = QLabel()
+        print_button = QPushButton("打印…")
+        print_button.clicked.connect(self.print_list)
+        export_button = QPushButton("导出Excel…")
+        export_button.clicked.connect(self.export)
+        bar = QHBoxLayout()
+        bar.addWidget(self.year)
+        bar.addWidget(self.summary, 1)
+        bar.addWidget(print_button)
+        bar.addWidget(export_button)
+        layout = QVBoxLayout(self)
+        layout.addLayout(bar)
+        layout.addWidget(self.table, 1)
+        self.resize(720, 520)
+        self.year.currentTextChanged.connect(lambda _text: self.load())
+        self.load()
+
+    def selected_year(self) -> int:
+        return int(self.year.currentText()[:4])
+
+    def load(self) -> None:
+        self.lines = yearly_study_hours(self.archive, self.selected_year())
+        rows = study_rows(self.lines)
+        self.table.setRowCount(len(rows))
+        for number, (row, line) in enumerate(zip(rows, self.lines, strict=True)):
+            for column, spec in enumerate(STUDY_FIELDS):
+                item = QTableWidgetItem(str(row[spec.key]))
+                if not line.reached:
+                    item.setForeground(QColor("#b00020"))
+                self.table.setItem(number, column, item)
+        self.table.resizeColumnsToContents()
+        short = sum(1 for line in self.lines if not line.reached)
+        self.summary.setText(f"共 {len(rows)} 名党员，未达标 {short} 名")
+
+    def _target(self, title: str, suffix: str, kind: str) -> Path | None:
+        name = f"{TITLE}-{self.selected_year()}年度{suffix}"
+        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), kind)
+        return Path(chosen) if chosen else None
+
+    def print_list(self) -> None:
+        target = self._target("打印", ".pdf", "PDF 文件 (*.pdf)")
+        if target is None:
+            return
+        setup = PageSetup("portrait", organization_name(self.archive), TITLE)
+        try:
+            write_table(study_source(self.lines, self.selected_year()), setup, target, date.today())
+        except LiangxinError as exc:
+            show_problem(self, exc, "无法打印")
+
+    def export(self) -> None:
+        target = self._target("导出Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
+        if target is None:
+            return
+        try:
+            write_study_hours_xlsx(self.lines, self.selected_year(), target)
+        except LiangxinError as exc:
+            show_problem(self, exc, "无法导出")
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, archive: Archive) -> None:
+        cls(archive, parent).exec()
