@@ -85,12 +85,14 @@ class ElectionDialog(QDialog):
         layout.addWidget(buttons)
         for box in (self.entitled, self.present, self.seats):
             box.valueChanged.connect(self.update_verdict)
+        self.table.itemChanged.connect(self.update_verdict)
         self.resize(560, 520)
         self.outcome: Outcome | None = None
         self.update_verdict()
 
     def add_candidate(self) -> None:
         row = self.table.rowCount()
+        self.table.blockSignals(True)  # the row is complete before the verdict reads it
         self.table.insertRow(row)
         self.table.setItem(row, _NAME, QTableWidgetItem(""))
         post = QComboBox()
@@ -99,7 +101,7 @@ class ElectionDialog(QDialog):
         votes = _spin()
         votes.valueChanged.connect(self.update_verdict)
         self.table.setCellWidget(row, _VOTES, votes)
-        self.table.itemChanged.connect(self.update_verdict)
+        self.table.blockSignals(False)
 
     def candidates(self) -> list[Candidate]:
         found = []
