@@ -70,14 +70,30 @@ def has_committee(archive: Archive, day: date) -> bool:
     return int(full or 0) >= COMMITTEE_MIN_FULL_MEMBERS
 
 
+def members_on(archive: Archive, day: date) -> list[int]:
+    """The members on ``day`` (those who left before it are not talked with that year)."""
+    text = day.isoformat()
+    return [
+        int(pid)
+        for (pid,) in archive.db.execute(
+            "SELECT id FROM people WHERE stage IN ('member', 'left', 'dropped') AND joined_on <= ? "
+            "AND (left_on IS NULL OR left_on > ?)",
+            [text, text],
+        )
+    ]
+
+
 def compliance_of(archive: Archive, year: int, today: date) -> Compliance:
-    """三会一课 of ``year`` as of ``today`` (see domain/compliance.py)."""
+    """三会一课 of ``year`` as of ``today`` (see domain/compliance.py).
+
+    Each member still here at the end of the year is to be talked with (谈心谈话) that year.
+    """
     day = min(today, date(year, 12, 31))
     return check_compliance(
         held_meetings(archive, year),
         party_groups_of_year(archive, year),
         has_committee(archive, day),
-        members_of_year(archive, year),
+        members_on(archive, day),
         year,
         today,
         rule_settings(archive).party_lessons_per_quarter,
