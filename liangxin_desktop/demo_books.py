@@ -64,7 +64,7 @@ _LEAVE_REASONS = ["出差", "病假", "事假", "外出培训"]
 # 学时 of each kind of study record (trainings, 党课, the study part of 主题党日), so that a
 # member who attends is above the 32 学时 a year and the committee, with its 集中轮训, above 56.
 _HOURS = {"党课": 3, "主题党日": 2, "专题辅导": 4, "集中学习": 4, "电教片": 4, "集中轮训": 16}
-_MOBILE_LEAVE = "外出流动，持流动党员活动证在流入地参加组织生活"
+_MOBILE_LEAVE = "外出流动在流入地参加组织生活"
 _REVIEW_TOPIC = "开展民主评议党员动员"
 MOBILE_AWAY_DAYS = 240  # the mobile member has been away long enough to be flagged (≥ 6 months)
 
@@ -103,6 +103,8 @@ def _meeting(
             status, reason = "请假", _MOBILE_LEAVE
         attendance.append(meetings.Attendance(person["id"], status, reason))
     topic = topic or rng.choice(_TOPICS[kind])
+    if kind == "党小组会":  # each group has its own meeting: its name leads the topic
+        topic = f"{roster[0]['unit']}：{topic}"
     raw: dict[str, Any] = {
         "meeting_date": day,
         "kind": "集中学习" if kind == "集中轮训" else kind,

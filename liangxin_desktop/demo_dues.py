@@ -1,4 +1,8 @@
-"""Demo dues: steady 核定 per member (one mid-year raise), monthly payments, quarterly 上缴, a 返还."""
+"""Demo dues: steady 核定 per member, monthly payments, quarterly 上缴, a 返还.
+
+No mid-year re-assessment: the Excel round trip of the 党费收缴册 carries one 核定 per member
+and year (a change from a month is shown in 备注 but not read back).
+"""
 
 from __future__ import annotations
 
@@ -71,12 +75,6 @@ def build_dues(
     bases = _bases(archive, rng)
     for year in (today.year - 1, today.year):
         _assess_year(archive, year, bases)
-    raised = next(iter(sorted(bases)), None)
-    if raised is not None and today.month > 7:  # a new wage from July (中组发〔2008〕3号 Art. 10)
-        category, base = bases[raised]
-        dues.assess(
-            archive, raised, today.year, category, base + 150000, from_month=f"{today.year}-07"
-        )
     for year in (today.year - 1, today.year):
         _pay_year(archive, year, today, collector)
         _remit_quarters(archive, year, today, receiver)
