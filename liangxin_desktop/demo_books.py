@@ -17,7 +17,7 @@ from liangxin_desktop.catalog.meetings import (
     ORG_LIFE,
     TRAININGS,
 )
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.member_review import results_with_exceptions
 from liangxin_desktop.storage import meetings, member_review, records, rules
 from liangxin_desktop.storage.archive import Archive

@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from liangxin_desktop.bundle.reading import memory_archive
+from liangxin_desktop.bundle.memory import memory_archive
 from liangxin_desktop.bundle.summary import REQUIREMENT_LABELS, OrgSummary, summarize_archive
 from liangxin_desktop.bundle.verifying import check_database, verify_bundle
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value

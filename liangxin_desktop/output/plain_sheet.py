@@ -10,7 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
-from liangxin_desktop.output.files import atomic_output
+from liangxin_desktop.files import atomic_output
 
 _MONEY = FieldKind.MONEY
 
