@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from typing import Any
 
+from liangxin_desktop.domain.dues import Rounding
+
 ROUNDINGS = ("fen", "jiao", "yuan")
 ROUNDING_LABELS = {"fen": "分", "jiao": "角", "yuan": "元"}
 
@@ -23,7 +25,7 @@ class RuleSettings:
     - ``publicity_working_days``: 公示 before the 支部大会 at least 5 working days (细则 2014).
     """
 
-    dues_rounding: str = "fen"
+    dues_rounding: Rounding = "fen"
     prepay_months: int = 6
     study_hours_target: int = 32
     study_hours_leader_target: int = 56

@@ -18,7 +18,6 @@ from typing import Any
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import (
     DuesCategory,
-    Rounding,
     format_fen,
     is_capped,
     monthly_dues_fen,
@@ -69,7 +68,7 @@ def assess(
         raise InvalidValue("自愿多交的金额不能是负数。")
     if from_month is not None and from_month[:4] != str(year):
         raise InvalidValue(f"调整起始月份应在{year}年内。")
-    rounding: Rounding = rule_settings(archive).dues_rounding  # type: ignore[assignment]
+    rounding = rule_settings(archive).dues_rounding
     computed = monthly_dues_fen(
         kind,
         base_fen,

@@ -6,19 +6,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from liangxin_desktop.catalog.fields import Field
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.validation import Cleaned, clean_field
+from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain.dues import format_fen
-from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.dues_notice import write_dues_notice
 from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
-from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
+from liangxin_desktop.ui.save_target import save_as
 
 RETURN_FIELDS = (
     Field("received_on", "收到日期", K.DATE, required=True),
@@ -30,13 +29,7 @@ RETURN_FIELDS = (
 
 
 def _clean(raw: dict[str, Any]) -> Cleaned:
-    cleaned = Cleaned(values={})
-    for spec in RETURN_FIELDS:
-        value, problem = clean_field(spec, raw.get(spec.key))
-        cleaned.values[spec.key] = value
-        if problem:
-            cleaned.problems.append(problem)
-    return cleaned
+    return clean_fields(RETURN_FIELDS, raw)
 
 
 def _received_so_far(archive: Archive, year: int) -> Section:
@@ -79,24 +72,16 @@ def ask_return(parent: QWidget, archive: Archive, year: int) -> int | None:
 
 def print_notice(parent: QWidget, archive: Archive, year: int) -> Path | None:
     """Save the year's 党费收缴情况公示 as a PDF where the clerk chooses."""
-    chosen, _ = QFileDialog.getSaveFileName(
+    return save_as(
         parent,
         "党费收缴情况公示",
-        str(Path.home() / f"党费收缴情况公示-{year}年度.pdf"),
-        "PDF 文件 (*.pdf)",
-    )
-    if not chosen:
-        return None
-    try:
-        write_dues_notice(
+        f"党费收缴情况公示-{year}年度.pdf",
+        lambda target: write_dues_notice(
             organization_name(archive),
             dues.dues_grid(archive, year),
             dues_accounts.money_lists(archive, year),
             year,
             date.today(),
-            Path(chosen),
-        )
-    except LiangxinError as exc:
-        show_problem(parent, exc, "无法打印")
-        return None
-    return Path(chosen)
+            target,
+        ),
+    )

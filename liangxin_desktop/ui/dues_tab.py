@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.catalog.fields import Field, Problem, display_value
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.catalog.validation import Cleaned, clean_field
+from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError
@@ -87,14 +87,7 @@ PAY_FIELDS = (
 )
 
 
-def _clean(fields: tuple[Field, ...], raw: dict[str, Any]) -> Cleaned:
-    cleaned = Cleaned(values={})
-    for spec in fields:
-        value, problem = clean_field(spec, raw.get(spec.key))
-        cleaned.values[spec.key] = value
-        if problem:
-            cleaned.problems.append(problem)
-    return cleaned
+_clean = clean_fields
 
 
 def _clean_assessment(raw: dict[str, Any]) -> Cleaned:

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -32,6 +31,7 @@ from liangxin_desktop.storage import elections
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.save_target import save_as
 
 _NAME, _POST, _VOTES = 0, 1, 2
 
@@ -154,19 +154,11 @@ class ElectionDialog(QDialog):
 
 def print_history(parent: QWidget, archive: Archive) -> Path | None:
     """Save 历届党组织委员会 as a PDF where the clerk chooses."""
-    chosen, _ = QFileDialog.getSaveFileName(
-        parent, "历届委员会", str(Path.home() / "历届党组织委员会.pdf"), "PDF 文件 (*.pdf)"
+    return save_as(
+        parent,
+        "历届委员会",
+        "历届党组织委员会.pdf",
+        lambda target: write_history(
+            organization_name(archive), elections.committee_history(archive), date.today(), target
+        ),
     )
-    if not chosen:
-        return None
-    try:
-        write_history(
-            organization_name(archive),
-            elections.committee_history(archive),
-            date.today(),
-            Path(chosen),
-        )
-    except LiangxinError as exc:
-        show_problem(parent, exc, "无法打印")
-        return None
-    return Path(chosen)

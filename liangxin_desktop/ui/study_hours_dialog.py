@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QPushButton,
@@ -18,7 +16,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.pdf.books import write_table
 from liangxin_desktop.output.pdf.document import PageSetup
 from liangxin_desktop.output.study_hours_table import (
@@ -31,8 +28,8 @@ from liangxin_desktop.output.study_hours_table import (
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
 from liangxin_desktop.storage.study_hours import yearly_study_hours
-from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.register_tab import year_selector
+from liangxin_desktop.ui.save_target import XLSX_FILTER, save_as
 
 
 class StudyHoursDialog(QDialog):
@@ -78,29 +75,25 @@ class StudyHoursDialog(QDialog):
         short = sum(1 for line in self.lines if not line.reached)
         self.summary.setText(f"共 {len(rows)} 名党员，未达标 {short} 名")
 
-    def _target(self, title: str, suffix: str, kind: str) -> Path | None:
-        name = f"{TITLE}-{self.selected_year()}年度{suffix}"
-        chosen, _ = QFileDialog.getSaveFileName(self, title, str(Path.home() / name), kind)
-        return Path(chosen) if chosen else None
-
     def print_list(self) -> None:
-        target = self._target("打印", ".pdf", "PDF 文件 (*.pdf)")
-        if target is None:
-            return
         setup = PageSetup("portrait", organization_name(self.archive), TITLE)
-        try:
-            write_table(study_source(self.lines, self.selected_year()), setup, target, date.today())
-        except LiangxinError as exc:
-            show_problem(self, exc, "无法打印")
+        source = study_source(self.lines, self.selected_year())
+        save_as(
+            self,
+            "打印",
+            f"{TITLE}-{self.selected_year()}年度.pdf",
+            lambda target: write_table(source, setup, target, date.today()),
+        )
 
     def export(self) -> None:
-        target = self._target("导出Excel", ".xlsx", "Excel 工作簿 (*.xlsx)")
-        if target is None:
-            return
-        try:
-            write_study_hours_xlsx(self.lines, self.selected_year(), target)
-        except LiangxinError as exc:
-            show_problem(self, exc, "无法导出")
+        lines, year = self.lines, self.selected_year()
+        save_as(
+            self,
+            "导出Excel",
+            f"{TITLE}-{year}年度.xlsx",
+            lambda target: write_study_hours_xlsx(lines, year, target),
+            XLSX_FILTER,
+        )
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive: Archive) -> None:

@@ -5,13 +5,12 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import member
+from helpers import add_members
 
 from liangxin_desktop.catalog import get_register
 from liangxin_desktop.domain.election import Candidate
-from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import elections, meetings, member_review, organization, people
+from liangxin_desktop.storage import elections, meetings, member_review, organization
 from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 TODAY = date(2026, 12, 20)
@@ -20,19 +19,7 @@ TRAININGS = get_register("trainings")
 
 
 def _members(archive, names: list[str]) -> list[int]:
-    return [
-        people.add_member(
-            archive,
-            member(
-                name=name,
-                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
-                joined_on="2005-07-01",
-                converted_on="2006-07-01",
-            ),
-            today=TODAY,
-        )
-        for index, name in enumerate(names)
-    ]
+    return add_members(archive, names, TODAY)
 
 
 def test_a_review_with_one_basic_pass_is_recorded_and_shown(archive) -> None:

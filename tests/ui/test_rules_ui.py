@@ -7,19 +7,17 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import member, type_chinese, when_dialog_opens
+from helpers import add_members, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QPushButton, QSpinBox, QTableWidgetItem
 
 from liangxin_desktop.catalog import get_register
-from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import (
     dues,
     dues_accounts,
     meetings,
     member_review,
     organization,
-    people,
 )
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.election_dialog import ElectionDialog
@@ -34,18 +32,7 @@ THIS_YEAR = date.today().year
 @pytest.fixture
 def branch(archive) -> list[int]:
     organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    return [
-        people.add_member(
-            archive,
-            member(
-                name=name,
-                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
-                joined_on="2005-07-01",
-                converted_on="2006-07-01",
-            ),
-        )
-        for index, name in enumerate(("赵一", "钱二", "孙三"))
-    ]
+    return add_members(archive, ["赵一", "钱二", "孙三"])
 
 
 @pytest.fixture
