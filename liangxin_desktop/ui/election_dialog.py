@@ -97,6 +97,7 @@ class ElectionDialog(QDialog):
         self.table.setItem(row, _NAME, QTableWidgetItem(""))
         post = QComboBox()
         post.addItems(codes.COMMITTEE_POSTS)
+        post.setCurrentText("书记" if row == 0 else "委员")
         self.table.setCellWidget(row, _POST, post)
         votes = _spin()
         votes.valueChanged.connect(self.update_verdict)

@@ -49,6 +49,8 @@ class ReviewDialog(QDialog):
             combo.currentTextChanged.connect(self._update_summary)
             self.table.setCellWidget(row, _RESULT, combo)
             self.table.setItem(row, _NOTE, QTableWidgetItem(""))
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(_NOTE, QHeaderView.ResizeMode.Stretch)
         self.summary = QLabel()
         all_pass = QPushButton("其余全部合格")
         all_pass.setObjectName("all_pass")
@@ -68,7 +70,7 @@ class ReviewDialog(QDialog):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(640, 480)
+        self.resize(760, 520)
         self.saved: ReviewSummary | None = None
         self._update_summary()
 

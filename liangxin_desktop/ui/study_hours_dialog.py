@@ -41,6 +41,7 @@ class StudyHoursDialog(QDialog):
         self.table = QTableWidget(0, len(STUDY_FIELDS))
         self.table.setObjectName("study_hours")
         self.table.setHorizontalHeaderLabels([f.label for f in STUDY_FIELDS])
+        self.table.horizontalHeader().setStretchLastSection(True)
         self.summary = QLabel()
         print_button = QPushButton("打印…")
         print_button.clicked.connect(self.print_list)
