@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 
 def month_text(day: date) -> str:
@@ -28,7 +28,10 @@ def month_range(first: str, last: str) -> list[str]:
 
 
 def last_complete_month(today: date) -> str:
-    """The last month that has ended on ``today``: on 2026-12-01 it is November."""
+    """The last month that has ended by the end of ``today``: November on 2026-12-01 and on
+    2026-12-30, December on 2026-12-31 (a register "as of" a date includes that whole day)."""
+    if (today + timedelta(days=1)).day == 1:
+        return month_text(today)
     return shift_month(month_text(today), -1)
 
 

@@ -26,9 +26,10 @@ FIXED_AFTER = (
     Field("due_fen", "应缴合计", _MONEY, width=10, print_width=1.0),
     Field("paid_fen", "实缴合计", _MONEY, width=10, print_width=1.0),
     Field("owed_fen", "欠缴", _MONEY, width=9, print_width=0.9),
-    Field("note", "备注", width=16, print_width=1.6),
+    Field("note", "备注", width=16),  # on screen and in Excel; the page has no room for it
 )
 DUES_FIELDS = FIXED_BEFORE + MONTHS + FIXED_AFTER
+DUES_PRINT_FIELDS = tuple(f for f in DUES_FIELDS if f.print_width)
 
 
 def through_month(year: int, today: date) -> str:

@@ -61,3 +61,12 @@ def test_quarters_party_lessons_setting_and_yearly_items() -> None:
     assert _check(after, "组织生活会").missing == ("2026",)
     assert _check(after, "谈心谈话").missing == () and after.members_not_talked_with == (3,)
     assert "谈心谈话 1名党员未谈" in after.shortfalls()
+
+
+def test_a_month_is_over_at_the_end_of_its_last_day() -> None:
+    from liangxin_desktop.domain.months import last_complete_month
+
+    assert last_complete_month(date(2026, 12, 1)) == "2026-11"
+    assert last_complete_month(date(2026, 12, 30)) == "2026-11"
+    assert last_complete_month(date(2026, 12, 31)) == "2026-12"  # "as of" includes the day
+    assert complete_periods(2026, date(2026, 12, 31), "year") == ("2026",)
