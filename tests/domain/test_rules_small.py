@@ -58,3 +58,24 @@ def test_the_first_character_of_a_credit_code() -> None:
     assert host_kind_mismatch(valid_social, "新社会组织") == ""
     assert "与“新经济组织”不符" in host_kind_mismatch(valid_social, "新经济组织")
     assert host_kind_mismatch("91350100M000100Y43", "新经济组织") == ""
+
+
+def test_the_profile_warns_when_the_host_kind_does_not_match_the_code() -> None:
+    from liangxin_desktop.catalog.organization import ORGANIZATION
+    from liangxin_desktop.catalog.validation import clean_record
+
+    social_code = "52330106ABCD12345" + uscc_check_character("52330106ABCD12345")
+    profile = {
+        "name": "中共某协会支部委员会",
+        "kind": "党支部",
+        "host_uscc": social_code,
+        "host_kind": "新经济组织",
+    }
+    cleaned = clean_record(ORGANIZATION, profile, date(2026, 12, 1))
+    assert cleaned.ok and [w.field_key for w in cleaned.warnings] == ["host_kind"]
+    right = clean_record(ORGANIZATION, dict(profile, host_kind="新社会组织"), date(2026, 12, 1))
+    assert right.warnings == []
+    wrong_first = clean_record(
+        ORGANIZATION, dict(profile, host_uscc="X0350100M000100Y4H"), date(2026, 12, 1)
+    )
+    assert not wrong_first.ok and "第1位" in wrong_first.errors[0].message
