@@ -59,7 +59,7 @@ class SixMonthDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(1100, 520)
         self.load()
 
     def load(self) -> None:
@@ -69,6 +69,8 @@ class SixMonthDialog(QDialog):
         for number, row in enumerate(rows):
             for column, spec in enumerate(FIELDS[:-1]):
                 self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
+        self.table.resizeColumnsToContents()  # whole names, groups and the 说明 of each run
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:
         rows = self.table.selectionModel().selectedRows()
