@@ -141,7 +141,7 @@ def run_demo(args: argparse.Namespace) -> int:
         raise InvalidValue(
             f"文件“{args.data}”已经存在，示例数据不会覆盖已有文件。", "请指定一个新的文件名。"
         )
-    archive = open_archive(args.data)
+    archive = open_archive(args.data, replace_empty=True)
     try:
         build_demo(archive, DemoSpec(seed=args.seed, members=args.members))
     finally:

@@ -15,9 +15,7 @@ import os
 import secrets
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -31,7 +29,7 @@ from liangxin_desktop.errors import InvalidValue, OutputError
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress, no_progress, output_error
 from liangxin_desktop.output.pdf.books import print_registers
-from liangxin_desktop.storage import queries
+from liangxin_desktop.storage import queries, scratch
 from liangxin_desktop.storage.archive import Archive, backup_to, open_archive
 from liangxin_desktop.storage.organization import organization_name
 
@@ -238,15 +236,6 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
-@contextmanager
-def _private_stage() -> Iterator[Path]:
-    stage = Path(tempfile.mkdtemp(prefix="liangxin-bundle-"))  # mode 0700
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
 def _publish(
     target: Path,
     files: Sequence[tuple[str, Path]],
@@ -298,7 +287,7 @@ def make_bundle(
     _check_target(target, password)
     as_of = bundle_as_of(year, today)
     steps = _Steps(progress, len(available_registers()) + 4)
-    with _private_stage() as stage:
+    with scratch.private_stage("bundle-") as stage:
         try:
             staged = _stage(archive, stage, year, as_of, bool(password), steps)
             readme, manifest = _write_readme_and_manifest(stage, staged)

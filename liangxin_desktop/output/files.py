@@ -12,7 +12,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from liangxin_desktop.errors import Cancelled, OutputError
+from liangxin_desktop.errors import Cancelled, LiangxinError, OutputError
 
 if TYPE_CHECKING:
     from liangxin_desktop.catalog.registers import Register
@@ -42,6 +42,10 @@ def no_progress(done: int, total: int) -> None:
     """The progress callback of jobs nobody watches."""
 
 
+# No room left: a full disk, a file larger than the system allows (FAT32's 4 GB), a quota.
+_DISK_FULL = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+# No room left: a full disk, a file larger than the system allows (FAT32's 4 GB), a quota.
+_DISK_FULL = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
 _DEVICE_GONE = (errno.EIO, errno.ENODEV, errno.ENXIO)
 # ERROR_NOT_READY, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_NOT_CONNECTED, ERROR_DEVICE_REMOVED
 _WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
@@ -49,7 +53,7 @@ _WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
 
 def output_error(target: Path, exc: OSError) -> OutputError:
     """The Chinese sentence for an OSError met while writing ``target`` (full, read-only, gone)."""
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in _DISK_FULL:
         return OutputError("磁盘空间不足，文件没有保存。", "请清理磁盘或换一个位置后重试。")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
         return OutputError(
@@ -78,12 +82,23 @@ def atomic_output(target: Path) -> Iterator[Path]:
     try:
         yield temp
         os.replace(temp, target)
-    except OSError as exc:
+    except BaseException as exc:
         _remove_quietly(temp)
-        raise output_error(target, exc) from exc
-    except BaseException:
-        _remove_quietly(temp)
-        raise
+        cause = os_error_behind(exc)
+        if cause is None or isinstance(exc, LiangxinError):
+            raise
+        raise output_error(target, cause) from exc
+
+
+def os_error_behind(exc: BaseException) -> OSError | None:
+    """The OSError that caused ``exc``: itself, or one a library's own error hides (lxml
+    raises "not in an element" while closing a file whose write failed for a full disk)."""
+    seen: BaseException | None = exc
+    for _depth in range(20):
+        if seen is None or isinstance(seen, OSError):
+            return seen
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _remove_quietly(path: Path) -> None:

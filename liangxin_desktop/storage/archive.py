@@ -21,8 +21,10 @@ from sqlite_utils import Database
 
 from liangxin_desktop import paths
 from liangxin_desktop.errors import ArchiveError
+from liangxin_desktop.storage.failures import corrupt_error, storage_error
 from liangxin_desktop.storage.lock import ArchiveLock
 from liangxin_desktop.storage.migrations import MIGRATION_COUNT, migrations
+from liangxin_desktop.storage.shape import check_shape
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +51,14 @@ class Archive:
         """One all-or-nothing write (nested calls become savepoints)."""
         if self.read_only:
             raise ArchiveError("这个台账是以只读方式打开的，不能修改。")
-        with self.db.atomic():
-            yield self.db
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            problem = storage_error(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -113,7 +121,7 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise _corrupt_error() from exc
+        raise corrupt_error() from exc
     if version > MIGRATION_COUNT:
         raise ArchiveError(
             "这个台账是由更新版本的“两新党建台账”保存的，当前程序无法打开。",
@@ -151,20 +159,19 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise _corrupt_error() from exc
+        raise corrupt_error() from exc
     if not result or result[0] != "ok":
-        raise _corrupt_error()
+        raise corrupt_error()
 
 
-def _corrupt_error() -> ArchiveError:
-    return ArchiveError(
-        "台账文件已损坏，无法打开。",
-        "请从“备份”文件夹中找到最近的备份文件，复制一份后用“打开台账”打开；原文件没有被改动。",
-    )
+def open_archive(
+    path: Path, *, read_only: bool = False, create: bool = True, replace_empty: bool = False
+) -> Archive:
+    """Open (or create) the archive at ``path``; raise ArchiveError with a Chinese message.
 
-
-def open_archive(path: Path, *, read_only: bool = False, create: bool = True) -> Archive:
-    """Open (or create) the archive at ``path``; raise ArchiveError with a Chinese message."""
+    ``create`` makes a new archive where there is no file; an existing empty file (a copy
+    that failed?) is refused unless ``replace_empty`` says the clerk chose to start anew there.
+    """
     path = Path(path)
     exists = path.exists()
     if exists and not path.is_file():
@@ -172,6 +179,11 @@ def open_archive(path: Path, *, read_only: bool = False, create: bool = True) ->
     if not exists and (read_only or not create):
         raise ArchiveError(f"找不到台账文件：{path}。", "请确认文件位置后重试。")
     has_data = check_header(path) if exists else False
+    if exists and not has_data and not replace_empty and not read_only:
+        raise ArchiveError(
+            f"台账文件“{path.name}”是空的（0 字节），可能是一次没有完成的复制或保存。",
+            "请找到完整的台账文件，或用“文件 → 备份与恢复”从备份恢复；这个文件没有被改动。",
+        )
     if read_only:
         return _open_read_only(path, has_data)
     if not exists:
@@ -212,6 +224,7 @@ def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
         if has_data:
             _quick_check(conn)
             version = _schema_version(conn)
+            check_shape(conn, version)
         db = Database(conn)
         if version and version < MIGRATION_COUNT:
             backup_to(db, backup_path(path, "升级前"))
@@ -220,9 +233,9 @@ def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise _corrupt_error() from exc
+        raise (storage_error(exc) or corrupt_error()) from exc
     except BaseException:
         conn.close()
         raise

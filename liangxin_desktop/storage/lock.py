@@ -25,7 +25,8 @@ def lock_path_for(archive: Path) -> Path:
     return archive.with_name(archive.name + ".lock")
 
 
-def _try_lock(fd: int) -> bool:
+def try_lock(fd: int) -> bool:
+    """Take an OS lock on the first byte of an open file; False when another process holds it."""
     os.lseek(fd, 0, os.SEEK_SET)
     try:
         if sys.platform == "win32":
@@ -89,7 +90,7 @@ class ArchiveLock:
                 "无法在台账所在的文件夹里建立锁定文件，这个文件夹可能是只读的。",
                 "请把台账文件复制到本机可写的文件夹（例如“文档”）后再打开。",
             ) from exc
-        if not _try_lock(fd):
+        if not try_lock(fd):
             holder = _read_holder(fd)
             os.close(fd)
             raise ArchiveLocked(
