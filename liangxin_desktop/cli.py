@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop import APP_NAME, __version__, cli_backup
 from liangxin_desktop.bundle import commands as bundle_commands
 from liangxin_desktop.catalog.registers import (
     REGISTERS,
@@ -97,6 +97,7 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--pages", type=_pages, help="只打印这些页，例如 1-3,8")
     add_import_commands(commands, _year)
     bundle_commands.add_commands(commands, _year)
+    cli_backup.add_commands(commands)
     return parser
 
 
@@ -198,6 +199,7 @@ _COMMANDS = {
     **IMPORT_COMMANDS,
 }
 _COMMANDS.update(bundle_commands.COMMANDS)
+_COMMANDS.update(cli_backup.COMMANDS)
 
 
 def run(args: argparse.Namespace) -> int:

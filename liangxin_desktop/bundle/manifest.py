@@ -131,7 +131,7 @@ def parse_manifest(data: bytes) -> dict[str, Any]:
         manifest = None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError(
-            "移交包中的文件清单（manifest.json）无法识别，这可能不是本程序生成的移交包。",
+            "移交包中的文件清单（manifest.json）无法识别：这不是本程序生成的移交包，或已被人改动。",
             "请向移交人索取原始移交包。",
         )
     if manifest.get("format_version") != FORMAT_VERSION:

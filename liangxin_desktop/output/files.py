@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
@@ -42,8 +43,10 @@ def no_progress(done: int, total: int) -> None:
     """The progress callback of jobs nobody watches."""
 
 
+_LIBXML_IO_ERROR = re.compile(r"\bIO_(E[A-Z]+)\b")
 # No room left: a full disk, a file larger than the system allows (FAT32's 4 GB), a quota.
 _DISK_FULL = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
+_LIBXML_IO_ERROR = re.compile(r"\bIO_(E[A-Z]+)\b")
 # No room left: a full disk, a file larger than the system allows (FAT32's 4 GB), a quota.
 _DISK_FULL = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
 _DEVICE_GONE = (errno.EIO, errno.ENODEV, errno.ENXIO)
@@ -97,6 +100,10 @@ def os_error_behind(exc: BaseException) -> OSError | None:
     for _depth in range(20):
         if seen is None or isinstance(seen, OSError):
             return seen
+        named = _LIBXML_IO_ERROR.search(str(seen))  # lxml: "IO_ENOSPC", "IO_EFBIG"
+        if named and isinstance(getattr(errno, named.group(1), None), int):
+            code = getattr(errno, named.group(1))
+            return OSError(code, os.strerror(code))
         seen = seen.__cause__ or seen.__context__
     return None
 

@@ -121,7 +121,7 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise corrupt_error() from exc
+        raise (storage_error(exc) or corrupt_error()) from exc
     if version > MIGRATION_COUNT:
         raise ArchiveError(
             "这个台账是由更新版本的“两新党建台账”保存的，当前程序无法打开。",
@@ -159,7 +159,7 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise corrupt_error() from exc
+        raise (storage_error(exc) or corrupt_error()) from exc
     if not result or result[0] != "ok":
         raise corrupt_error()
 

@@ -39,7 +39,7 @@ def storage_error(exc: sqlite3.Error) -> ArchiveError | None:
         return disk_full()
     if primary == _SQLITE_IOERR:
         return ArchiveError(
-            "读写台账文件时出错：磁盘已满、出现故障，或U盘已被拔出。刚才的修改没有保存。",
+            "读写台账文件时出错：磁盘空间不足、磁盘出现故障，或U盘已被拔出。刚才的修改没有保存。",
             "请检查磁盘空间和U盘后重新打开程序；如果台账已损坏，可以从备份恢复。",
         )
     if primary in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):

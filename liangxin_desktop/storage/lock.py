@@ -70,9 +70,12 @@ def _write_holder(fd: int) -> None:
         "host": socket.gethostname(),
         "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
     }
-    os.ftruncate(fd, _INFO_OFFSET)
-    os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
-    os.write(fd, json.dumps(info).encode("utf-8"))
+    try:  # only to tell a second copy who holds the lock: a full disk must not stop the start
+        os.ftruncate(fd, _INFO_OFFSET)
+        os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
+        os.write(fd, json.dumps(info).encode("utf-8"))
+    except OSError:
+        pass
 
 
 class ArchiveLock:
