@@ -20,7 +20,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from liangxin_desktop import paths
-from liangxin_desktop.errors import ArchiveError
+from liangxin_desktop.errors import ArchiveError, ArchiveReadOnly
 from liangxin_desktop.storage.failures import corrupt_error, storage_error
 from liangxin_desktop.storage.lock import ArchiveLock
 from liangxin_desktop.storage.migrations import MIGRATION_COUNT, migrations
@@ -134,12 +134,12 @@ def _check_writable(path: Path) -> None:
     folder = path.parent
     marked_read_only = path.exists() and not path.stat().st_mode & stat.S_IWUSR
     if path.exists() and (marked_read_only or not os.access(path, os.W_OK)):
-        raise ArchiveError(
+        raise ArchiveReadOnly(
             "台账文件是只读的，无法保存修改。",
             "如果文件在U盘或光盘上，请先复制到本机“文档”文件夹再打开；也可以去掉文件的“只读”属性。",
         )
     if not os.access(folder, os.W_OK):
-        raise ArchiveError(
+        raise ArchiveReadOnly(
             "台账所在的文件夹是只读的，无法保存修改。",
             "请把台账文件复制到本机“文档”文件夹后再打开。",
         )

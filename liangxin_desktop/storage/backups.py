@@ -249,6 +249,36 @@ def restore_backup(archive: Archive, source: Path) -> Archive:
     return open_archive(path, create=False)
 
 
+def newest_good(archive_path: Path) -> Backup | None:
+    """The newest backup that verified and that this program can open."""
+    for backup in list_backups(archive_path):
+        if backup.verified and backup.schema_version <= MIGRATION_COUNT:
+            return backup
+    return None
+
+
+def recover_damaged(path: Path, source: Path, now: datetime | None = None) -> Archive:
+    """Put a backup in the place of a damaged archive, which is kept aside (renamed, never
+    written: 台账-损坏-20261128-093000.lxdb) with its journal files; the archive opened."""
+    check_restorable(source)
+    stamp = (now or datetime.now()).strftime(_STAMP)
+    staged = path.with_name(f".{path.name}.restore.part")
+    try:
+        _copy_file_database(source, staged)
+        aside = path.with_name(f"{path.stem}-损坏-{stamp}{path.suffix}")
+        for suffix in ("-wal", "-shm"):
+            journal = path.with_name(path.name + suffix)
+            if journal.exists():
+                os.replace(journal, aside.with_name(aside.name + suffix))
+        os.replace(path, aside)
+        os.replace(staged, path)
+    except (OSError, sqlite3.Error) as exc:
+        _remove(staged)
+        raise _problem(exc) from exc
+    log.info("damaged archive set aside; restored from %s", source.name)
+    return open_archive(path, create=False)
+
+
 def _copy_file_database(source: Path, target: Path) -> None:
     reader = sqlite3.connect(source.resolve().as_uri() + "?mode=ro", uri=True)
     dest = sqlite3.connect(str(target))

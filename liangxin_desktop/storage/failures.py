@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import sqlite3
 
-from liangxin_desktop.errors import ArchiveError
+from liangxin_desktop.errors import ArchiveDamaged, ArchiveError
 
 _SQLITE_PERM, _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 3, 5, 6, 8
 _SQLITE_IOERR, _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN = 10, 11, 13, 14
@@ -22,8 +22,8 @@ def disk_full() -> ArchiveError:
     )
 
 
-def corrupt_error() -> ArchiveError:
-    return ArchiveError(
+def corrupt_error() -> ArchiveDamaged:
+    return ArchiveDamaged(
         "台账文件已损坏，无法打开。",
         "请用“文件 → 备份与恢复”从最近的备份恢复；原文件没有被改动。",
     )

@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from liangxin_desktop.errors import ArchiveError, ArchiveLocked
+from liangxin_desktop.errors import ArchiveLocked, ArchiveReadOnly
 
 _INFO_OFFSET = 16
 
@@ -89,7 +89,7 @@ class ArchiveLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise ArchiveError(
+            raise ArchiveReadOnly(
                 "无法在台账所在的文件夹里建立锁定文件，这个文件夹可能是只读的。",
                 "请把台账文件复制到本机可写的文件夹（例如“文档”）后再打开。",
             ) from exc
