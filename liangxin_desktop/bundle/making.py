@@ -98,6 +98,9 @@ def _snapshot(archive: Archive, target: Path) -> None:
     conn = sqlite3.connect(str(target))
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # self-contained: opens read-only anywhere
+        conn.execute("PRAGMA secure_delete = ON")  # drafts are not records: not even their pages
+        with conn:
+            conn.execute("DELETE FROM drafts")
     finally:
         conn.close()
 

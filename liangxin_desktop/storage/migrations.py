@@ -67,7 +67,13 @@ def m0009_import_batches(db: Database) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
-MIGRATION_COUNT = 9
+@migrations(name="0014_drafts")
+def m0014_drafts(db: Database) -> None:
+    db.executescript(_DRAFTS_SCHEMA)
+    db.execute("PRAGMA user_version = 10")
+
+
+MIGRATION_COUNT = 10
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -476,4 +482,15 @@ SELECT m.*,
         JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '列席'
         ORDER BY p.id)) AS observers
 FROM meetings m;
+"""
+
+_DRAFTS_SCHEMA = """
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    register TEXT NOT NULL,
+    record_id INTEGER,
+    label TEXT NOT NULL,
+    draft_values TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
 """

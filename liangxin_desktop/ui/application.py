@@ -45,7 +45,7 @@ def run_gui(data: Path | None) -> int:
     archive = open_at_start(data or paths.default_archive_path())
     if archive is None:
         return 1
-    from liangxin_desktop.ui import backup_dialog
+    from liangxin_desktop.ui import backup_dialog, drafts
     from liangxin_desktop.ui.main_window import MainWindow
 
     window = MainWindow(archive)
@@ -53,4 +53,5 @@ def run_gui(data: Path | None) -> int:
         show_read_only_banner(window)
     window.show()
     backup_dialog.back_up_at_start(window)
+    drafts.offer_drafts(window)
     return app.exec()

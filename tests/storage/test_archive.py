@@ -147,7 +147,15 @@ def test_backup_is_a_consistent_checked_copy(archive, tmp_path: Path) -> None:
     copy.close()
 
 
-@pytest.mark.parametrize("stop_before", ["0002_books", "0003_pipeline"])
+def _every_later_migration() -> list[str]:
+    from sqlite_utils import Database
+
+    from liangxin_desktop.storage.migrations import migrations
+
+    return [step.name for step in migrations.pending(Database(memory=True))][1:]
+
+
+@pytest.mark.parametrize("stop_before", _every_later_migration())
 def test_archives_of_every_earlier_version_are_upgraded_with_a_backup(
     tmp_path: Path, stop_before: str
 ) -> None:
