@@ -21,6 +21,7 @@ from sqlite_utils import Database
 
 from liangxin_desktop import paths
 from liangxin_desktop.errors import ArchiveError, ArchiveReadOnly
+from liangxin_desktop.storage import seal
 from liangxin_desktop.storage.failures import corrupt_error, storage_error
 from liangxin_desktop.storage.lock import ArchiveLock
 from liangxin_desktop.storage.migrations import MIGRATION_COUNT, migrations
@@ -81,6 +82,8 @@ class Archive:
             if not self.read_only:
                 self.db.execute("PRAGMA optimize")
             self.db.close()
+            if not self.read_only and self.uri is None:
+                seal.write_seal(self.path)
         finally:
             if self.lock is not None:
                 self.lock.release()
@@ -201,6 +204,8 @@ def open_archive(
 def _open_read_only(path: Path, has_data: bool) -> Archive:
     if not has_data:
         raise ArchiveError("这个文件是空的，不是台账。", _NOT_ARCHIVE_ADVICE)
+    if seal.broken(path):
+        raise corrupt_error()
     conn = _connect(path, read_only=True)
     try:
         _quick_check(conn)
@@ -222,6 +227,9 @@ def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
     try:
         version = 0
         if has_data:
+            if seal.broken(path):
+                raise corrupt_error()
+            seal.remove_seal(path)  # from now on the file changes: the seal would be stale
             _quick_check(conn)
             version = _schema_version(conn)
             check_shape(conn, version)
