@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import logging
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QMessageBox,
     QPushButton,
+    QStatusBar,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -29,8 +30,16 @@ from liangxin_desktop.storage import backups
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.messages import show_problem
 
-if TYPE_CHECKING:
-    from liangxin_desktop.ui.main_window import MainWindow
+
+class MainWindow(Protocol):
+    """What these actions use of the main window (which imports this module)."""
+
+    archive: Archive
+
+    def _show_archive(self) -> None: ...
+
+    def statusBar(self) -> QStatusBar: ...
+
 
 log = logging.getLogger(__name__)
 _COLUMNS = ("时间", "原因", "大小", "记录数", "校验")
@@ -187,7 +196,8 @@ def back_up_on_close(archive: Archive) -> None:
 
 
 def open_dialog(window: MainWindow) -> None:
-    restored = BackupDialog.ask(window.archive, window)
+    parent = window if isinstance(window, QWidget) else None
+    restored = BackupDialog.ask(window.archive, parent)
     if restored is not None:
         window.archive = restored
         window._show_archive()

@@ -9,19 +9,34 @@ from __future__ import annotations
 
 import logging
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liangxin_desktop.catalog.registers import REGISTERS
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import drafts
 from liangxin_desktop.storage.archive import Archive
 
-if TYPE_CHECKING:
-    from liangxin_desktop.ui.main_window import MainWindow
-    from liangxin_desktop.ui.record_dialog import RecordDialog
+
+class RecordDialog(Protocol):
+    """What a keeper uses of the form (record_dialog imports this module)."""
+
+    editors: dict[str, Any]
+    finished: Any
+
+    def raw_values(self) -> dict[str, Any]: ...
+
+
+class MainWindow(Protocol):
+    """What offering drafts uses of the main window."""
+
+    archive: Archive
+    register_tabs: dict[str, Any]
+
+    def show_register(self, key: str) -> Any: ...
+
 
 log = logging.getLogger(__name__)
 AUTOSAVE_MS = 5000
@@ -41,7 +56,7 @@ class DraftKeeper(QObject):
     """Keeps the draft of one RecordDialog while it is open."""
 
     def __init__(self, dialog: RecordDialog, slot: DraftSlot) -> None:
-        super().__init__(dialog)
+        super().__init__(dialog)  # type: ignore[arg-type]
         self.dialog, self.slot = dialog, slot
         self._kept = dialog.raw_values()
         key = drafts.draft_key(slot.register, slot.record_id)
@@ -107,7 +122,7 @@ def offer_drafts(window: MainWindow) -> None:
             QMessageBox.Icon.Question,
             "发现未保存的草稿",
             f"上次关闭程序前有一份没有保存的草稿：\n{draft.label}\n（{draft.saved_at:%Y-%m-%d %H:%M} 自动保存）",
-            parent=window,
+            parent=window if isinstance(window, QWidget) else None,
         )
         restore = box.addButton("恢复", QMessageBox.ButtonRole.AcceptRole)
         box.addButton("丢弃", QMessageBox.ButtonRole.DestructiveRole)
@@ -116,6 +131,6 @@ def offer_drafts(window: MainWindow) -> None:
             _restoring.add(draft.key)
             tab = window.register_tabs[draft.register]
             window.show_register(draft.register)
-            tab.open_form(draft.record_id)  # type: ignore[union-attr]
+            tab.open_form(draft.record_id)
             _restoring.discard(draft.key)
         drafts.delete_draft(archive, draft.register, draft.record_id)
