@@ -14,6 +14,7 @@ import logging
 import os
 import re
 import sqlite3
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -234,19 +235,29 @@ def restore_backup(archive: Archive, source: Path) -> Archive:
     check_restorable(source)
     make_backup(archive, "恢复前")
     path = archive.path
-    staged = path.with_name(f".{path.name}.restore.part")
-    try:
-        _copy_file_database(source, staged)
+
+    def make_room() -> None:
         archive.close()
         wal = path.with_name(path.name + "-wal")
         if wal.exists() and wal.stat().st_size > 0:  # another connection still has it open
             raise ArchiveError("台账正在被其他操作使用，不能恢复。", "请关闭其他窗口后重试。")
-        os.replace(staged, path)
-    except (OSError, sqlite3.Error) as exc:
-        _remove(staged)
-        raise _problem(exc) from exc
+
+    _swap_in(source, path, make_room)
     log.info("archive restored from %s", source.name)
     return open_archive(path, create=False)
+
+
+def _swap_in(source: Path, path: Path, make_room: Callable[[], None]) -> None:
+    """Copy ``source`` beside ``path`` (checked), clear the way, then rename it into place."""
+    staged = path.with_name(f".{path.name}.restore.part")
+    try:
+        _copy_file_database(source, staged)
+        make_room()
+        os.replace(staged, path)
+    except (OSError, sqlite3.Error) as exc:
+        raise _problem(exc) from exc
+    finally:
+        _remove(staged)
 
 
 def newest_good(archive_path: Path) -> Backup | None:
@@ -261,20 +272,18 @@ def recover_damaged(path: Path, source: Path, now: datetime | None = None) -> Ar
     """Put a backup in the place of a damaged archive, which is kept aside (renamed, never
     written: 台账-损坏-20261128-093000.lxdb) with its journal files; the archive opened."""
     check_restorable(source)
-    stamp = (now or datetime.now()).strftime(_STAMP)
-    staged = path.with_name(f".{path.name}.restore.part")
-    try:
-        _copy_file_database(source, staged)
-        aside = path.with_name(f"{path.stem}-损坏-{stamp}{path.suffix}")
+    aside = path.with_name(
+        f"{path.stem}-损坏-{(now or datetime.now()).strftime(_STAMP)}{path.suffix}"
+    )
+
+    def set_aside() -> None:
         for suffix in ("-wal", "-shm"):
             journal = path.with_name(path.name + suffix)
             if journal.exists():
                 os.replace(journal, aside.with_name(aside.name + suffix))
         os.replace(path, aside)
-        os.replace(staged, path)
-    except (OSError, sqlite3.Error) as exc:
-        _remove(staged)
-        raise _problem(exc) from exc
+
+    _swap_in(source, path, set_aside)
     log.info("damaged archive set aside; restored from %s", source.name)
     return open_archive(path, create=False)
 
