@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +11,17 @@ from liangxin_desktop import cli
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
+    from liangxin_desktop.storage import scratch
+
+    scratch.clean_leftovers()
+    scratch.use_for_temporary_files()
+    try:
+        return _run(args)
+    finally:
+        scratch.release()
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command:
         return cli.run(args)
     from liangxin_desktop.logs import setup_logging

@@ -78,6 +78,11 @@ def backups_dir(archive: Path) -> Path:
     return archive.parent / BACKUPS_FOLDER_NAME
 
 
+def scratch_dir() -> Path:
+    """Unfinished work of each run (removed at the next start if a crash left it)."""
+    return data_dir() / "临时"
+
+
 def logs_dir() -> Path:
     return data_dir() / "logs"
 

@@ -75,7 +75,13 @@ def m0012_rules(db: Database) -> None:
     db.execute("PRAGMA user_version = 10")  # the 10th migration on this branch (0010, 0011 to come)
 
 
-MIGRATION_COUNT = 10
+@migrations(name="0014_drafts")
+def m0014_drafts(db: Database) -> None:
+    db.executescript(_DRAFTS_SCHEMA)
+    db.execute("PRAGMA user_version = 11")
+
+
+MIGRATION_COUNT = 11
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -596,3 +602,14 @@ _RULE_SETTING_DEFAULTS = (
     ("party_lessons_per_quarter", "1"),
     ("publicity_working_days", "5"),
 )
+
+_DRAFTS_SCHEMA = """
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    register TEXT NOT NULL,
+    record_id INTEGER,
+    label TEXT NOT NULL,
+    draft_values TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
+"""

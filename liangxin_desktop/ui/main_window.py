@@ -30,7 +30,7 @@ from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
-from liangxin_desktop.ui import bundle_actions
+from liangxin_desktop.ui import backup_dialog, bundle_actions
 from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
@@ -98,6 +98,7 @@ class MainWindow(ImportActions, QMainWindow):
             "打开移交包…", lambda: bundle_actions.open_(self, self.show_bundle)
         )
         self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
+        self.backup_action = self._action("备份与恢复…", lambda: backup_dialog.open_dialog(self))
         for action in (
             self.open_action,
             None,
@@ -115,6 +116,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.open_bundle_action,
             self.summary_action,
             None,
+            self.backup_action,
             self.bin_action,
             None,
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
@@ -463,5 +465,6 @@ class MainWindow(ImportActions, QMainWindow):
         if not self._keep_or_save_profile():
             event.ignore()
             return
+        backup_dialog.back_up_on_close(self.archive)
         self.archive.close()
         event.accept()
