@@ -6,24 +6,14 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-<<<<<<< HEAD
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
-
-from liangxin_desktop import APP_ID, APP_NAME, __version__, paths
-from liangxin_desktop.errors import LiangxinError
-from liangxin_desktop.storage.archive import Archive, open_archive
-from liangxin_desktop.ui.fonts import install_fonts
-from liangxin_desktop.ui.messages import install_excepthook
-from liangxin_desktop.ui.settings import configure_settings
-=======
 from PySide6.QtWidgets import QApplication
 
-from liangxin_desktop import APP_NAME, paths
+from liangxin_desktop import APP_ID, APP_NAME, __version__, paths
 from liangxin_desktop.ui.fonts import install_fonts
 from liangxin_desktop.ui.messages import install_excepthook
 from liangxin_desktop.ui.recovery import open_at_start, show_read_only_banner
->>>>>>> issue-14
+from liangxin_desktop.ui.settings import configure_settings
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
