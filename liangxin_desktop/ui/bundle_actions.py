@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox
 
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.reading import open_bundle
@@ -26,7 +26,9 @@ from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive, open_reader
 from liangxin_desktop.ui.bundle_dialog import BundleDialog
+from liangxin_desktop.ui.file_dialogs import ask_open
 from liangxin_desktop.ui.summary_dialog import SummaryDialog, SummaryRequest
+from liangxin_desktop.ui.window_state import last_folder
 from liangxin_desktop.ui.workers import run_with_progress
 
 if TYPE_CHECKING:
@@ -38,7 +40,9 @@ def make(window: MainWindow) -> None:
     if not window._registers_ready():
         return
     archive = window.archive
-    request = BundleDialog.ask(window, organization.organization_name(archive), Path.home())
+    request = BundleDialog.ask(
+        window, organization.organization_name(archive), last_folder("bundle")
+    )
     if request is None:
         return
 
@@ -69,16 +73,10 @@ def make(window: MainWindow) -> None:
 
 def open_(window: MainWindow) -> None:
     """打开移交包: a .zip, or the manifest.json inside a bundle folder."""
-    chosen, _ = QFileDialog.getOpenFileName(
-        window,
-        "打开移交包",
-        str(Path.home()),
-        "移交包 (*.zip manifest.json);;所有文件 (*)",
-    )
-    if not chosen:
+    chosen = ask_open(window, "打开移交包", "bundle", "移交包 (*.zip manifest.json);;所有文件 (*)")
+    if chosen is None:
         return
-    path = Path(chosen)
-    open_path(window, path.parent if path.name == "manifest.json" else path)
+    open_path(window, chosen.parent if chosen.name == "manifest.json" else chosen)
 
 
 def ask_password(window: MainWindow, path: Path) -> str | None:
@@ -141,7 +139,7 @@ def _show(window: MainWindow, result: Verification, archive: Archive | None) -> 
 
 def summarize(window: MainWindow) -> None:
     """汇总移交包: verify each, sum the verified, list the others; an Excel table and a PDF."""
-    request = SummaryDialog.ask(window, Path.home())
+    request = SummaryDialog.ask(window, last_folder("export"))
     if request is None:
         return
     run_summary(window, request)

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -39,9 +38,11 @@ from liangxin_desktop.errors import Cancelled, InvalidValue, OutputError
 from liangxin_desktop.output.files import Progress, atomic_output
 from liangxin_desktop.output.pdf.books import PrintOptions, build_books, print_folder
 from liangxin_desktop.output.pdf.document import Book, parse_page_ranges, write_document
-from liangxin_desktop.storage import queries
+from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.ui.file_dialogs import ask_folder, ask_save, output_file_name
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 from liangxin_desktop.ui.workers import run_with_progress
 
 PRINT_DPI = 300  # pages are sent to the printer as images of this resolution
@@ -125,7 +126,7 @@ class PrintPreviewDialog(QDialog):
         super().__init__(parent)
         self.archive, self.job = archive, job
         self.setWindowTitle(f"打印预览 — {job.title}")
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
         self.pdf = b""
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
@@ -312,12 +313,15 @@ class PrintPreviewDialog(QDialog):
             progress.reset()
 
     def _ask_file(self) -> Path | None:
-        start = str(Path.home() / f"{self.job.title}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, "导出PDF", start, "PDF 文件 (*.pdf)")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        return ask_save(self, "导出PDF", "export", self.file_name(".pdf"), "PDF 文件 (*.pdf)")
+
+    def file_name(self, suffix: str) -> str:
+        """Organization, register and year, as an Excel export is named."""
+        subject = self.job.title
+        if self.job.yearly:
+            subject += f"-{self.selected_year()}年度"
+        org = organization.organization_name(self.archive)
+        return output_file_name(org, subject, suffix, date.today())
 
     def save_pdf(self) -> None:
         try:
@@ -346,10 +350,10 @@ class PrintPreviewDialog(QDialog):
         self._run("正在保存 PDF……", self._books_job(write), lambda path: self._saved(target))
 
     def save_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择保存位置（将在其中新建文件夹）")
-        if not chosen:
+        chosen = ask_folder(self, "选择保存位置（将在其中新建文件夹）", "export")
+        if chosen is None:
             return
-        folder = Path(chosen) / f"{self.job.title}（按台账分册）"
+        folder = chosen / f"{Path(self.file_name('')).name}（按台账分册）"
         archive, registers = self.archive, list(self.job.registers)
         year, options = self.selected_year(), self.options()
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.register_tab import RegisterTab
+from liangxin_desktop.ui.window_state import restore_window
 
 READING_BUTTONS = {"save_copy", "print_record"}  # object names of tab buttons that only read
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #81c784;"
@@ -86,6 +87,8 @@ def _lock_tab(tab: QWidget, year: int) -> None:
 def make_read_only(window: MainWindow, result: Verification) -> None:
     """Hide every editing action and show the verification banner above the tabs."""
     window.title_note = f"只读 移交包 {result.year}年度 — "
+    window.geometry_key = "bundle_viewer"
+    restore_window(window, window.geometry_key, 1280, 800)
     hidden = (window.new_action, window.bin_action, window.open_action, window.make_bundle_action)
     for action in hidden:
         action.setEnabled(False)

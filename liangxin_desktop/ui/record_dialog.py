@@ -25,6 +25,7 @@ from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.ui.field_widgets import FieldEditor
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 Validate = Callable[[dict[str, Any]], Cleaned]
 Save = Callable[[dict[str, Any]], Any]
@@ -74,7 +75,7 @@ class RecordDialog(QDialog):
         for section in self.sections:
             section.changed.connect(self._timer.start)
         self.revalidate()
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
     def _build(self, fields: Sequence[Field]) -> None:
         grid = QGridLayout()
