@@ -9,6 +9,7 @@ from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.domain import codes, dates
+from liangxin_desktop.domain.terms import TERM_YEARS, is_full_term
 
 PARTY_FIELDS: tuple[Field, ...] = (
     Field(
@@ -45,8 +46,6 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
     Field("end_on", "离任日期", K.DATE),
 )
 
-TERM_YEARS = {"党委": 5, "党总支": 3, "党支部": 3, "联合党支部": 3}
-
 
 def check_term(row: dict[str, Any], today: date) -> list[Problem]:
     """Term dates in order, of the statutory length, and a reminder 6 months before the end."""
@@ -57,7 +56,7 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
         return [Problem("term_end", "本届任期届满日期", "应晚于任期开始日期。")]
     problems = []
     years = TERM_YEARS.get(str(row.get("kind")))
-    if start and years and dates.add_months(start, years * 12) != end:
+    if start and years and not is_full_term(start, end, years):
         problems.append(
             Problem(
                 "term_end",

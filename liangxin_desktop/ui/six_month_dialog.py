@@ -69,6 +69,8 @@ class SixMonthDialog(QDialog):
         for number, row in enumerate(rows):
             for column, spec in enumerate(FIELDS[:-1]):
                 self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
+        self.table.resizeColumnsToContents()  # whole headers: 连续未参加组织生活（月）…
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:
         rows = self.table.selectionModel().selectedRows()

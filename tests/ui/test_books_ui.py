@@ -309,6 +309,10 @@ def test_six_month_list_is_shown_and_printed(
     def act(dialog: SixMonthDialog) -> None:
         assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "孙三"
         assert dialog.table.item(0, 4).text() == "已满6个月"
+        header = dialog.table.horizontalHeader()
+        for column in range(dialog.table.columnCount()):  # every header readable in full
+            label = dialog.table.horizontalHeaderItem(column).text()
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label)
         dialog.print_list()
         dialog.reject()
 

@@ -28,7 +28,7 @@ from liangxin_desktop.output.pdf.document import Pager, PageSetup
 from liangxin_desktop.output.pdf.fasttext import FastTextObject
 from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, SERIF
 from liangxin_desktop.output.pdf.layout import ColumnNeed, fit_columns, split_rows, table_scale
-from liangxin_desktop.output.pdf.linebreak import wrap_text
+from liangxin_desktop.output.pdf.linebreak import widest_unbreakable, wrap_text
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 
@@ -83,11 +83,14 @@ def _lines(text: str, width: float) -> list[str]:
     return wrap_text(text, inner, _measure_body)
 
 
-def _must_stay_whole(spec: Field | None, text: str) -> bool:
-    """Dates, IDs, phones, amounts and counts never break; nor do short values (names, 正式党员)."""
-    if spec is None or spec.kind in _NO_WRAP_KINDS:
-        return True
-    return _measure_body(text) <= _SHORT_TEXT or _NUMBER_LIKE.fullmatch(text) is not None
+def _whole_width(spec: Field | None, text: str, width: float) -> float:
+    """How much of ``text`` must stay on one line: all of a date, ID, phone, amount, count or
+    short value (names, 正式党员); of a longer text its widest date or number."""
+    if spec is None or spec.kind in _NO_WRAP_KINDS or width <= _SHORT_TEXT:
+        return width
+    if _NUMBER_LIKE.fullmatch(text) is not None:
+        return width
+    return widest_unbreakable(text, _measure_body)
 
 
 def _header_width(label: str) -> float:
@@ -197,12 +200,13 @@ class RosterBook:
         specs: list[Field | None] = [None, *self.fields]
         longest = [0.0] * len(specs)
         whole = [0.0] * len(specs)
-        for texts in self._texts():
+        totals = self.source.count if self.source.totals_last else 0
+        for serial, texts in enumerate(self._texts(), start=1):
             for index, text in enumerate(texts):
                 width = _measure_body(text)
                 longest[index] = max(longest[index], width)
-                if _must_stay_whole(specs[index], text):
-                    whole[index] = max(whole[index], width)
+                kept = width if serial == totals else _whole_width(specs[index], text, width)
+                whole[index] = max(whole[index], kept)  # a 合计 row's label stays whole too
         # short values (√ 假 ×, 男/女, 28/29, most names) are centred in their column
         self.centred = [
             index > 0
