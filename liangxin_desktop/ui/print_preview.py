@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -142,6 +143,8 @@ class PrintPreviewDialog(QDialog):
         if year is not None and this_year - 15 < year <= this_year:
             self.year.setCurrentIndex(this_year - year)
         self.binding = QCheckBox("留装订线")
+        self.blank = QCheckBox("空台账也印空白页")
+        self.blank.setToolTip("不勾选时，没有记录的台账只印封面，并注明“本年度无记录”")
         self.binding.setToolTip("左侧多留 1 厘米并画出装订线，便于装订成册")
         self.photos = QComboBox()
         self.photos.addItems(["每页 4 张照片", "每页 2 张照片"])
@@ -156,6 +159,7 @@ class PrintPreviewDialog(QDialog):
             top.addWidget(QLabel("年度："))
             top.addWidget(self.year)
         top.addWidget(self.binding)
+        top.addWidget(self.blank)
         if job.photos:
             top.addWidget(self.photos)
         self.again = QPushButton("重新生成")
@@ -173,6 +177,7 @@ class PrintPreviewDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel("页码范围："))
         bottom.addWidget(self.pages)
+        self._add_viewing(bottom)
         bottom.addStretch()
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_button)
@@ -191,6 +196,7 @@ class PrintPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         self.year.currentIndexChanged.connect(self.refresh)
         self.binding.toggled.connect(self.refresh)
+        self.blank.toggled.connect(self.refresh)
         self.photos.currentIndexChanged.connect(self.refresh)
         self._set_ready(False)
         self.refresh()
@@ -202,8 +208,43 @@ class PrintPreviewDialog(QDialog):
     def options(self) -> PrintOptions:
         return PrintOptions(
             binding_margin=self.binding.isChecked(),
+            blank_pages=self.blank.isChecked(),
             photos_per_page=2 if self.photos.currentIndex() == 1 else 4,
         )
+
+    # -- looking at the pages ---------------------------------------------
+    ZOOMS = (("适合页面", 0.0), ("适合宽度", -1.0), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0),
+             ("150%", 1.5), ("200%", 2.0))  # fmt: skip
+
+    def _add_viewing(self, row: QHBoxLayout) -> None:
+        """缩放 and 转到第 N 页, beside the page range."""
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("zoom")
+        for text, factor in self.ZOOMS:
+            self.zoom.addItem(text, factor)
+        self.zoom.currentIndexChanged.connect(self.set_zoom)
+        self.go_to = QSpinBox()
+        self.go_to.setObjectName("go_to")
+        self.go_to.setRange(1, 1)
+        self.go_to.setPrefix("第 ")
+        self.go_to.setSuffix(" 页")
+        self.go_to.valueChanged.connect(self.jump_to)
+        for widget in (QLabel("缩放："), self.zoom, QLabel("转到："), self.go_to):
+            row.addWidget(widget)
+
+    def set_zoom(self) -> None:
+        factor = float(self.zoom.currentData())
+        if factor == 0.0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        elif factor < 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(factor)
+
+    def jump_to(self, number: int) -> None:
+        if 0 < number <= self.document.pageCount():
+            self.view.pageNavigator().jump(number - 1, QPointF(), self.view.zoomFactor())
 
     def selected_pages(self) -> list[int]:
         """The pages to print or save, from 1; InvalidValue when the range is wrong."""
@@ -268,6 +309,7 @@ class PrintPreviewDialog(QDialog):
             self._buffer.deleteLater()
         self._buffer = buffer
         self.page_count.setText(f"共 {self.document.pageCount()} 页")
+        self.go_to.setRange(1, max(1, self.document.pageCount()))
         self._set_ready(self.document.pageCount() > 0)
 
     # -- printing and saving -----------------------------------------------
