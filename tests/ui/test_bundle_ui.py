@@ -66,7 +66,7 @@ def test_one_dialog_makes_a_verified_encrypted_bundle(qtbot, window, tmp_path) -
 
     failures = when_dialog_opens(qtbot, BundleDialog, fill)
     failures += when_dialog_opens(qtbot, QMessageBox, finished)
-    bundle_actions.make(window)
+    bundle_actions.make(window, window.archive)
     qtbot.waitUntil(lambda: len(seen) == 2, timeout=LONG_WAIT_MS)
     assert not failures and visible_progress_dialogs() == []
     assert seen[0] == "两次输入的密码不一样。请重新输入。"
@@ -76,7 +76,7 @@ def test_one_dialog_makes_a_verified_encrypted_bundle(qtbot, window, tmp_path) -
 
 
 def _open(qtbot, window: MainWindow, bundle: Path) -> MainWindow:
-    bundle_actions.open_path(window, bundle)
+    bundle_actions.open_path(window, bundle, window.show_bundle)
     qtbot.waitUntil(lambda: bool(window.bundle_windows), timeout=LONG_WAIT_MS)
     viewer = window.bundle_windows[0]
     assert isinstance(viewer, MainWindow)
