@@ -294,9 +294,14 @@ class PrintPreviewDialog(QDialog):
 
             return render_books(books, progress)
 
-        signals = self._run("正在生成打印预览……", self._books_job(render), self._show)
-        signals.cancelled.connect(lambda: self.page_count.setText("已取消，点“重新生成”再试"))
-        signals.failed.connect(lambda *_: self.page_count.setText("没有生成"))
+        run_with_progress(
+            self,
+            "正在生成打印预览……",
+            self._books_job(render),
+            self._show,
+            on_cancelled=lambda: self.page_count.setText("已取消，点“重新生成”再试"),
+            on_failed=lambda: self.page_count.setText("没有生成"),
+        )
 
     def _show(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)
