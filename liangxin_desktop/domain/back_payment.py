@@ -11,13 +11,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from liangxin_desktop.domain.months import months_between
+
 BACK_PAYMENT_MONTHS = 6
 
 
 def months_late(month: str, paid_on: date) -> int:
     """Whole calendar months from ``month`` ("YYYY-MM") to the month of ``paid_on``."""
-    year, number = int(month[:4]), int(month[5:7])
-    return (paid_on.year - year) * 12 + (paid_on.month - number)
+    return months_between(month, paid_on.isoformat()[:7])
 
 
 def is_late_back_payment(month: str, paid_on: date) -> bool:

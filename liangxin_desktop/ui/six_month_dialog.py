@@ -59,17 +59,17 @@ class SixMonthDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        fit_to_screen(self, 900, 520)
+        fit_to_screen(self, 1100, 520)
         self.load()
 
     def load(self) -> None:
-        self.flags = six_month.member_flags(self.archive)
+        self.flags = six_month.member_flags(self.archive, date.today())
         rows = flag_rows(self.flags)
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             for column, spec in enumerate(FIELDS[:-1]):
                 self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
-        self.table.resizeColumnsToContents()  # whole headers: 连续未参加组织生活（月）…
+        self.table.resizeColumnsToContents()  # whole headers, names, groups and 说明
         self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:

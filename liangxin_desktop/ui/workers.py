@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from liangxin_desktop.errors import Cancelled, LiangxinError
@@ -61,9 +61,9 @@ def run_with_progress(
 
     The progress dialog closes when the job ends, whether it is done, failed or cancelled,
     before ``on_done``, ``on_cancelled`` or the failure message runs (so none is hidden behind
-    it). Every handler is connected before the job starts: a job that ends at once (a quick
-    cancel) must not end before anyone listens — connecting to the returned signals afterwards
-    would depend on how busy the machine is.
+    it). A job that ends at once (cancelled, refused) must not end before anyone listens: the
+    handlers given here are connected before it starts, and the job starts only when control is
+    back in the event loop, so that a caller may still connect to the returned signals.
     """
     dialog = _progress_dialog(parent, label)
     stop = threading.Event()
@@ -98,7 +98,8 @@ def run_with_progress(
     signals.finished.connect(finished)
     signals.cancelled.connect(cancelled)
     signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Runnable(job, signals, stop))
+    runnable = _Runnable(job, signals, stop)
+    QTimer.singleShot(0, signals, lambda: QThreadPool.globalInstance().start(runnable))
     return signals
 
 

@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 
 from liangxin_desktop.catalog.organization import check_term
-from liangxin_desktop.domain.terms import is_full_term
+from liangxin_desktop.domain.election import is_full_term
 
 
 @pytest.mark.parametrize(
