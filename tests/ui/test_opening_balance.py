@@ -5,12 +5,11 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import member, when_dialog_opens
+from helpers import add_members, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton
 
-from liangxin_desktop.domain.idnumber import fictional_id_number
-from liangxin_desktop.storage import dues, organization, people
+from liangxin_desktop.storage import dues, organization
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.opening_balance_dialog import OpeningBalanceDialog
@@ -22,18 +21,9 @@ LAST_YEAR = date.today().year - 1
 @pytest.fixture
 def window(qtbot, archive) -> MainWindow:
     organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    for index, name in enumerate(("赵一", "钱二", "孙三")):
-        person_id = people.add_member(
-            archive,
-            member(
-                name=name,
-                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
-                joined_on="2005-07-01",
-                converted_on="2006-07-01",
-            ),
-        )
-        if name != "孙三":  # 孙三 has no 核定 yet: shown, not ticked
-            dues.assess(archive, person_id, LAST_YEAR, "在职", 450000)
+    *assessed, _ = add_members(archive, ["赵一", "钱二", "孙三"])  # 孙三: no 核定, not ticked
+    for person_id in assessed:
+        dues.assess(archive, person_id, LAST_YEAR, "在职", 450000)
     make_application()
     shown = MainWindow(archive)
     qtbot.addWidget(shown)
