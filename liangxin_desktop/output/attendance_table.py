@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from liangxin_desktop.catalog.fields import Field
+from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.storage.attendance import AttendanceMatrix
 
 _FIXED_BEFORE = (
@@ -13,8 +13,8 @@ _FIXED_BEFORE = (
     Field("unit", "党小组", width=14, print_width=1.8),
 )
 _FIXED_AFTER = (
-    Field("expected", "应到", width=5, print_width=0.6),
-    Field("present", "实到", width=5, print_width=0.6),
+    Field("expected", "应到", FieldKind.INTEGER, width=5, print_width=0.6),  # numbers in Excel
+    Field("present", "实到", FieldKind.INTEGER, width=5, print_width=0.6),
     Field("rate", "出勤率", width=7, print_width=0.8),
 )
 LEGEND = "√ 出席　假 请假　× 缺席　列 列席；最后一行为各次会议的“实到/应到”。"

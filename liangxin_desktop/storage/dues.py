@@ -3,8 +3,8 @@
 Rules of 中组发〔2008〕3号 as DOMAIN.md states them: the monthly amount is fixed per member at
 the start of the year, and a re-assessment applies from its effective month (domain/dues_months);
 at most 1000 yuan a month unless the member chooses to pay more (自愿多交); a payment belongs to
-a month (所属月份) and has its own date (缴纳日期); back payment (补交) reaches at most 6 months
-back and 预交 at most the months of the setting; probationary members pay from the month of the
+a month (所属月份) and has its own date (缴纳日期); back payment (补交) more than 6 months
+late is a warning to confirm (domain/back_payment), never a refusal; 预交 at most the months of the setting; probationary members pay from the month of the
 支部大会 that admitted them. A month is owed once it has ended.
 """
 
@@ -16,6 +16,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.domain import dates
+from liangxin_desktop.domain.back_payment import BACK_PAYMENT_MONTHS, is_late_back_payment
 from liangxin_desktop.domain.dues import (
     DuesCategory,
     format_fen,
@@ -28,14 +29,13 @@ from liangxin_desktop.domain.dues_months import (
     latest_prepay_month,
     monthly_schedule,
 )
-from liangxin_desktop.domain.months import month_range, months_between
+from liangxin_desktop.domain.months import month_range
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import audit
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.settings import rule_settings
 
 METHODS = ("按月", "按季", "补交", "预交", "代缴")
-BACK_PAYMENT_MONTHS = 6
 
 
 CAPPED_NOTE = "按规定每月党费一般不超过1000元，已按1000元核定"
@@ -158,12 +158,33 @@ def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
         raise InvalidValue(
             f"{person['name']}：{dates.format_cn_month(month)}早于入党的月份，不需要交纳党费。"
         )
-    late = months_between(month, paid_on.isoformat()[:7])
-    if late > BACK_PAYMENT_MONTHS:
-        raise InvalidValue(
-            f"{person['name']}：补交{dates.format_cn_month(month)}的党费已超过{BACK_PAYMENT_MONTHS}个月。",
-            "按规定补交不超过6个月，请向上级党组织报告有关情况。",
-        )
+
+
+def back_payment_warning(name: str, months: Sequence[str], paid_on: date) -> str | None:
+    """The 补交 warning for one member's ``months`` paid on ``paid_on`` (domain/back_payment)."""
+    late = [m for m in months if is_late_back_payment(m, paid_on)]
+    if not late:
+        return None
+    span = dates.format_cn_month(late[0])
+    if len(late) > 1:
+        span += f"至{dates.format_cn_month(late[-1])}"
+    return (
+        f"{name}：{span}的党费在{dates.format_cn_date(paid_on)}交纳，是补交且已超过"
+        f"{BACK_PAYMENT_MONTHS}个月（规定补交一般不超过6个月，请向党支部说明情况）"
+    )
+
+
+def payment_warnings(
+    archive: Archive, person_ids: Sequence[int], months: Sequence[str], paid_on: date
+) -> list[str]:
+    """What the clerk should confirm before recording these payments (补交 over 6 months)."""
+    warnings = []
+    for person_id in person_ids:
+        name = _person(archive, person_id)["name"]
+        warning = back_payment_warning(name, months, paid_on)
+        if warning:
+            warnings.append(warning)
+    return warnings
 
 
 check_payment = _check_payment  # the same rules for imported payments (importing/dues.py)

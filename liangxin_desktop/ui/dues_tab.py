@@ -152,6 +152,7 @@ class DuesTab(QWidget):
             ("年度核定…", self.assess_selected),
             ("按上年核定", self.carry_over),
             ("登记缴费…", self.pay_selected),
+            ("录入今年已交…", self.opening_balance),
             ("大额党费…", self.large_dues),
             ("上缴党费…", self.remit),
             ("返还、下拨…", lambda: ask_return(self, self.archive, self.selected_year())),
@@ -281,6 +282,20 @@ class DuesTab(QWidget):
                 values["collector"] or "",
             )
 
+        def check(raw: dict[str, Any]) -> Cleaned:
+            cleaned = _clean(PAY_FIELDS, raw)
+            values = cleaned.values
+            if cleaned.ok and values.get("first_month") and values.get("paid_on"):
+                try:
+                    months = _months(values["first_month"], values["last_month"])
+                except InvalidValue:
+                    return cleaned
+                paid_on = date.fromisoformat(values["paid_on"])
+                ids = [line.person_id for line in chosen]
+                for text in dues.payment_warnings(self.archive, ids, months, paid_on):
+                    cleaned.problems.append(Problem("paid_on", "", text, is_error=False))
+            return cleaned
+
         month = date.today().isoformat()[:7]
         initial = {"first_month": month, "paid_on": date.today().isoformat(), "method": "按月"}
         names = "、".join(line.name for line in chosen[:5]) + ("等" if len(chosen) > 5 else "")
@@ -289,12 +304,19 @@ class DuesTab(QWidget):
                 self,
                 f"登记党费：{names}（{len(chosen)}人）",
                 PAY_FIELDS,
-                lambda raw: _clean(PAY_FIELDS, raw),
+                check,
                 save,
                 initial=initial,
             )
             is not None
         ):
+            self.refresh()
+
+    def opening_balance(self) -> None:
+        """录入今年已交: the months paid before the program was used, for many members at once."""
+        from liangxin_desktop.ui.opening_balance_dialog import OpeningBalanceDialog
+
+        if OpeningBalanceDialog.ask(self, self.archive, self.selected_year(), date.today()):
             self.refresh()
 
     def add_record(self) -> None:

@@ -3,13 +3,11 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
     QTableWidget,
     QTableWidgetItem,
@@ -24,8 +22,10 @@ from liangxin_desktop.output.six_month_table import EXPLANATION, FIELDS, flag_ro
 from liangxin_desktop.storage import six_month
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
+from liangxin_desktop.ui.file_dialogs import ask_save
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.step_dialog import StepDialog
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 
 class SixMonthDialog(QDialog):
@@ -59,7 +59,7 @@ class SixMonthDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(1100, 520)
+        fit_to_screen(self, 1100, 520)
         self.load()
 
     def load(self) -> None:
@@ -69,7 +69,7 @@ class SixMonthDialog(QDialog):
         for number, row in enumerate(rows):
             for column, spec in enumerate(FIELDS[:-1]):
                 self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
-        self.table.resizeColumnsToContents()  # whole names, groups and the 说明 of each run
+        self.table.resizeColumnsToContents()  # whole headers, names, groups and 说明
         self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:
@@ -98,17 +98,18 @@ class SixMonthDialog(QDialog):
         self.load()
 
     def print_list(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save(
             self,
             "打印清单",
-            str(Path.home() / f"六个月提示清单-{date.today():%Y%m%d}.pdf"),
+            "export",
+            f"六个月提示清单-{date.today():%Y%m%d}.pdf",
             "PDF 文件 (*.pdf)",
         )
-        if not chosen:
+        if chosen is None:
             return
         setup = PageSetup("portrait", organization_name(self.archive), "党员连续六个月情况提示清单")
         try:
-            write_table(six_month_source(self.flags), setup, Path(chosen), date.today())
+            write_table(six_month_source(self.flags), setup, chosen, date.today())
         except LiangxinError as exc:
             show_problem(self, exc, "无法打印")
 

@@ -313,6 +313,10 @@ def test_six_month_list_is_shown_and_printed(
         assert dialog.table.item(rows["孙三"], 2).text() == "7"
         assert dialog.table.item(rows["赵一"], 2).text() == "0"
         assert dialog.table.item(rows["孙三"], 4).text() == "已满6个月"
+        header = dialog.table.horizontalHeader()
+        for column in range(dialog.table.columnCount()):  # every header readable in full
+            label = dialog.table.horizontalHeaderItem(column).text()
+            assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label)
         dialog.print_list()
         dialog.reject()
 
