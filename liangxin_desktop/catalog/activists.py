@@ -135,6 +135,7 @@ ACTIVISTS = Register(
     view="activists_view",
     where="stage IN ('applicant', 'activist', 'candidate')",
     search_columns=("name", "id_number", "phone", "work_unit_post", "mentors"),
+    search_table="people_fts",
     default_sort="id",
     orientation="landscape",
     is_roster=True,

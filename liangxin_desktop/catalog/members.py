@@ -317,7 +317,7 @@ MEMBERS = Register(
     history_where="stage IN ('member', 'left') OR (stage = 'dropped' AND joined_on IS NOT NULL)",
     as_of_where="stage IN ('member', 'left', 'dropped') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
     search_columns=("name", "id_number", "phone", "work_unit_post", "unit"),
-    search_index="people_search",
+    search_table="people_fts",
     default_sort="id",
     orientation="landscape",
     is_roster=True,

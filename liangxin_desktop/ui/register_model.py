@@ -53,6 +53,16 @@ class RegisterTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def set_filter(self, row_filter: queries.RowFilter) -> None:
+        """Show what ``row_filter`` lets through; a keystroke that cannot narrow the list (a
+        first digit of an ID number) leaves the list as it is instead of reading it again."""
+        unchanged = replace(row_filter, search="") == replace(self.row_filter, search="")
+        terms = queries.search_terms(self.register, row_filter.search)
+        if unchanged and terms == queries.search_terms(self.register, self.row_filter.search):
+            self.row_filter = row_filter
+            return
+        self.reload(row_filter)
+
     def _row(self, number: int) -> dict[str, Any] | None:
         page = number // PAGE_SIZE
         rows = self._pages.get(page)
