@@ -8,7 +8,8 @@ the 支部大会 that admitted them.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import json
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -140,36 +141,99 @@ def record_payments(
         raise InvalidValue("缴纳日期不能晚于今天。")
     if method not in METHODS:
         raise InvalidValue(f"缴纳方式“{method}”无法识别。", "请选择：" + "、".join(METHODS) + "。")
+    found = _people(archive, person_ids)
+    years = sorted({int(month[:4]) for month in months})
+    monthly = _assessed(archive, person_ids, years)
     rows = []
     for person_id in person_ids:
-        person = _person(archive, person_id)
+        person = found[person_id]
         for month in months:
             _check_payment(person, month, paid_on)
-            rows.append((person_id, month, _monthly(archive, person, int(month[:4]))))
+            amount = monthly.get((person_id, int(month[:4])))
+            if amount is None:
+                raise _not_assessed(person, int(month[:4]))
+            rows.append((person_id, month, amount))
+    stamp, method_text, collector_text = audit.now_text(), method, collector.strip() or None
     with archive.transaction() as db:
-        for person_id, month, amount in rows:
-            if db.execute(
-                "SELECT 1 FROM dues_payments WHERE person_id = ? AND month = ?", [person_id, month]
-            ).fetchone():
-                name = db.execute("SELECT name FROM people WHERE id = ?", [person_id]).fetchone()[0]
+        already = _already_paid(archive, person_ids, months)
+        for person_id, month, _amount in rows:
+            if (person_id, month) in already:
                 raise InvalidValue(
-                    f"{name}{dates.format_cn_month(month)}的党费已经登记过了。", "不需要重复登记。"
+                    f"{found[person_id]['name']}{dates.format_cn_month(month)}的党费已经登记过了。",
+                    "不需要重复登记。",
                 )
-            db.execute(
-                "INSERT INTO dues_payments (person_id, month, amount_fen, paid_on, method, collector, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    person_id,
-                    month,
-                    amount,
-                    paid_on.isoformat(),
-                    method,
-                    collector.strip() or None,
-                    audit.now_text(),
-                ],
-            )
+        db.conn.executemany(
+            "INSERT INTO dues_payments (person_id, month, amount_fen, paid_on, method, collector, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (person_id, month, amount, paid_on.isoformat(), method_text, collector_text, stamp)
+                for person_id, month, amount in rows
+            ],
+        )
         audit.record(db, "登记党费", "dues_payments", None, [f"{len(rows)}笔"])
     return len(rows)
+
+
+_CHUNK = 500  # ids per ``IN (…)`` list
+
+
+def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
+    for start in range(0, len(ids), _CHUNK):
+        yield list(ids[start : start + _CHUNK])
+
+
+def _people(archive: Archive, person_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
+    """The selected people (name and dates), all of them or InvalidValue."""
+    found: dict[int, dict[str, Any]] = {}
+    for chunk in _chunks(person_ids):
+        marks = ",".join("?" * len(chunk))
+        for row in archive.db.query(
+            f"SELECT id, name, joined_on, left_on FROM people WHERE id IN ({marks})", chunk
+        ):
+            found[row["id"]] = row
+    if any(person_id not in found for person_id in person_ids):
+        raise InvalidValue("找不到这个党员，可能已被其他操作修改。", "请刷新列表后重试。")
+    return found
+
+
+def _assessed(
+    archive: Archive, person_ids: Sequence[int], years: Sequence[int]
+) -> dict[tuple[int, int], int]:
+    """(person, year) → the monthly amount fixed by that year's 核定."""
+    monthly: dict[tuple[int, int], int] = {}
+    year_marks = ",".join("?" * len(years))
+    for chunk in _chunks(person_ids):
+        marks = ",".join("?" * len(chunk))
+        for person_id, year, fen in archive.db.execute(
+            "SELECT person_id, year, monthly_fen FROM dues_assessments "
+            f"WHERE year IN ({year_marks}) AND person_id IN ({marks})",
+            [*years, *chunk],
+        ):
+            monthly[(person_id, year)] = int(fen)
+    return monthly
+
+
+def _already_paid(
+    archive: Archive, person_ids: Sequence[int], months: Sequence[str]
+) -> set[tuple[int, str]]:
+    month_marks = ",".join("?" * len(months))
+    paid: set[tuple[int, str]] = set()
+    for chunk in _chunks(person_ids):
+        marks = ",".join("?" * len(chunk))
+        paid.update(
+            archive.db.execute(
+                "SELECT person_id, month FROM dues_payments "
+                f"WHERE month IN ({month_marks}) AND person_id IN ({marks})",
+                [*months, *chunk],
+            )
+        )
+    return paid
+
+
+def _not_assessed(person: dict[str, Any], year: int) -> InvalidValue:
+    return InvalidValue(
+        f"{person['name']}还没有{year}年度的党费核定。", "请先点击“年度核定”确定每月应交金额。"
+    )
 
 
 def _person(archive: Archive, person_id: int) -> dict[str, Any]:
@@ -181,18 +245,6 @@ def _person(archive: Archive, person_id: int) -> dict[str, Any]:
     if not rows:
         raise InvalidValue("找不到这个党员，可能已被其他操作修改。", "请刷新列表后重试。")
     return rows[0]
-
-
-def _monthly(archive: Archive, person: dict[str, Any], year: int) -> int:
-    row = archive.db.execute(
-        "SELECT monthly_fen FROM dues_assessments WHERE person_id = ? AND year = ?",
-        [person["id"], year],
-    ).fetchone()
-    if row is None:
-        raise InvalidValue(
-            f"{person['name']}还没有{year}年度的党费核定。", "请先点击“年度核定”确定每月应交金额。"
-        )
-    return int(row[0])
 
 
 def remit(
@@ -280,6 +332,11 @@ def money_lists(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
 
 @dataclass
 class DuesLine:
+    """One member's line of a year's grid. What the table reads (``output/dues_table.dues_row``,
+    shown by the tab's model, the Excel sheet and the printed book): ``name``, ``category``,
+    ``base_fen``, ``rate_bp``, ``monthly_fen``, ``paid`` (month → fen), ``due_fen(through)`` and
+    ``paid_fen()``; the tab's actions also read ``person_id``."""
+
     person_id: int
     name: str
     category: str
@@ -309,14 +366,38 @@ class DuesLine:
         return months
 
 
-def dues_grid(archive: Archive, year: int) -> list[DuesLine]:
-    """Every member in the roster during ``year``, with 核定 and payments by month."""
+# Who is in a year's 党费收缴册: every member in the roster during the year, by 党小组.
+_GRID_PEOPLE = (
+    "p.joined_on <= ? AND (p.left_on IS NULL OR p.left_on >= ?) "
+    "AND p.stage IN ('member', 'left', 'dropped')"
+)
+
+
+def grid_person_ids(archive: Archive, year: int) -> list[int]:
+    """The people of ``year``'s grid in its order (党小组, then entry), as the table lists them."""
+    found = archive.db.execute(
+        "SELECT json_group_array(id) FROM (SELECT p.id FROM people p INDEXED BY people_dues_grid "
+        f"WHERE {_GRID_PEOPLE} "
+        "ORDER BY p.unit, p.id)",
+        [f"{year}-12-31", f"{year}-01-01"],
+    ).fetchone()
+    return [int(i) for i in json.loads(found[0])]
+
+
+def dues_grid(
+    archive: Archive, year: int, person_ids: Sequence[int] | None = None
+) -> list[DuesLine]:
+    """Every member in the roster during ``year`` (or those of ``person_ids``, in the grid's
+    order), with 核定 and payments by month."""
     start, end = f"{year}-01-01", f"{year}-12-31"
+    chosen, chosen_params = "", []
+    if person_ids is not None:
+        chosen, chosen_params = f" AND p.id IN ({','.join('?' * len(person_ids))})", [*person_ids]
     people_rows = archive.db.execute(
         "SELECT p.id, p.name, p.joined_on, p.left_on, a.category, a.base_fen, a.rate_bp, a.monthly_fen FROM people p "
-        "LEFT JOIN dues_assessments a ON a.person_id = p.id AND a.year = ? WHERE p.joined_on <= ? AND "
-        "(p.left_on IS NULL OR p.left_on >= ?) AND p.stage IN ('member', 'left', 'dropped') ORDER BY p.unit, p.id",
-        [year, end, start],
+        f"LEFT JOIN dues_assessments a ON a.person_id = p.id AND a.year = ? WHERE {_GRID_PEOPLE}{chosen} "
+        "ORDER BY p.unit, p.id",
+        [year, end, start, *chosen_params],
     ).fetchall()
     lines = {}
     for person_id, name, joined, left, category, base, rate, monthly in people_rows:
@@ -325,13 +406,24 @@ def dues_grid(archive: Archive, year: int) -> list[DuesLine]:
         lines[person_id] = DuesLine(
             person_id, name, category or "", base, rate, monthly, first, last
         )
+    paid_of = chosen.replace("p.id", "person_id")
     for person_id, month, amount in archive.db.execute(
-        "SELECT person_id, month, amount_fen FROM dues_payments WHERE month BETWEEN ? AND ?",
-        [f"{year}-01", f"{year}-12"],
+        f"SELECT person_id, month, amount_fen FROM dues_payments WHERE month BETWEEN ? AND ?{paid_of}",
+        [f"{year}-01", f"{year}-12", *chosen_params],
     ):
         if person_id in lines:
             lines[person_id].paid[month] = amount
     return list(lines.values())
+
+
+GRID_CHUNK = 2000
+
+
+def iter_grid(archive: Archive, year: int) -> Iterator[DuesLine]:
+    """The grid's lines in order, a chunk at a time (for totals over 100,000 members)."""
+    ids = grid_person_ids(archive, year)
+    for start in range(0, len(ids), GRID_CHUNK):
+        yield from dues_grid(archive, year, ids[start : start + GRID_CHUNK])
 
 
 def yuan(fen: int | None) -> str:

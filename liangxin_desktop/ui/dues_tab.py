@@ -5,15 +5,15 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -25,12 +25,14 @@ from liangxin_desktop.catalog.validation import Cleaned, clean_field
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError
-from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month
+from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_row, through_month, totals_row
 from liangxin_desktop.storage import dues
-from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.ui.dues_model import DuesTableModel
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 from liangxin_desktop.ui.register_tab import year_selector
+from liangxin_desktop.ui.workers import run_in_background
 
 ASSESS_FIELDS = (
     Field(
@@ -129,9 +131,16 @@ class DuesTab(QWidget):
         super().__init__(parent)
         self.archive, self.register = archive, register
         self.year = year_selector()
-        self.table = QTableWidget()
+        self.model = DuesTableModel(archive)
+        self.table = QTableView()
         self.table.setObjectName("dues_grid")
+        self.table.setModel(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        for column, spec in enumerate(DUES_FIELDS):
+            self.table.horizontalHeader().resizeSection(column, int(spec.width * 9.5 + 18))
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         bar = QHBoxLayout()
@@ -162,37 +171,48 @@ class DuesTab(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        """Show the selected year: the rows at once, the 合计 (and the summary) when added up."""
         year = self.selected_year()
-        self.lines = dues.dues_grid(self.archive, year)
-        rows = dues_rows(self.lines, year, date.today())
-        self.table.clear()
-        self.table.setColumnCount(len(DUES_FIELDS))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([f.label for f in DUES_FIELDS])
-        for number, row in enumerate(rows):
-            for column, spec in enumerate(DUES_FIELDS):
-                item = QTableWidgetItem(display_value(spec, row.get(spec.key)))
-                if column >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(number, column, item)
-        self.table.resizeColumnsToContents()
-        totals = rows[-1]
+        through = through_month(year, date.today())
+        self.model.load(year, through)
         self._summary = (
-            f"{self.register.title}：{year}年度应缴 {display_value(DUES_FIELDS[-3], totals['due_fen'])} 元，"
-            f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
-            f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
+            f"{self.register.title}：{year}年度 {self.model.member_count} 名党员，合计计算中……"
         )
         self.stale = False
+        self.summary_changed.emit()
+        archive = self.archive
+
+        def add_up() -> dict[str, Any]:
+            reader = open_reader(archive)  # the job's own connection, in its own thread
+            try:
+                return totals_row(
+                    dues_row(line, year, through) for line in dues.iter_grid(reader, year)
+                )
+            finally:
+                reader.close()
+
+        run_in_background(self, add_up, lambda totals: self._show_totals(year, through, totals))
+
+    def _show_totals(self, year: int, through: str, totals: dict[str, Any] | None) -> None:
+        if (year, through) != (self.model.year, self.model.through):
+            return  # another year is shown by now
+        self.model.set_totals(totals)
+        if totals is None:
+            self._summary = f"{self.register.title}：{year}年度合计无法计算，请重新打开本页。"
+        else:
+            self._summary = (
+                f"{self.register.title}：{year}年度应缴 {display_value(DUES_FIELDS[-3], totals['due_fen'])} 元，"
+                f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
+                f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
+            )
         self.summary_changed.emit()
 
     def summary_text(self) -> str:
         return self._summary
 
     def _selected(self) -> list[dues.DuesLine]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        chosen = [self.lines[row] for row in rows if row < len(self.lines)]
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        chosen = self.model.lines_at(rows)
         if not chosen:
             QMessageBox.information(self, "请先选择", "请先在表格中点选党员（可多选）。")
         return chosen
