@@ -2,27 +2,27 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QColor
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
 
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
+from liangxin_desktop.output.attendance_table import LEGEND
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import DEFAULT_BOOKS, attendance_matrix, meeting_kinds
+from liangxin_desktop.ui.attendance_model import AttendanceTableModel
 from liangxin_desktop.ui.register_tab import year_selector
 
 ALL_KINDS = "全部会议类型"
-_MARK_COLORS = {"×": "#c62828", "假": "#b26a00", "列": "#546e7a"}
 
 
 class AttendanceTab(QWidget):
@@ -35,9 +35,14 @@ class AttendanceTab(QWidget):
         self.year = year_selector()
         self.kind = QComboBox()
         self.kind.addItems([ALL_KINDS, *meeting_kinds(DEFAULT_BOOKS)])
-        self.table = QTableWidget()
+        self.model = AttendanceTableModel()
+        self.table = QTableView()
         self.table.setObjectName("attendance_matrix")
-        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setModel(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setDefaultSectionSize(28)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         bar = QHBoxLayout()
         bar.addWidget(
             QLabel("由党组织会议记录簿和组织生活记录簿中的出席情况自动生成，不需要另外填写。")
@@ -65,21 +70,10 @@ class AttendanceTab(QWidget):
         matrix = attendance_matrix(
             self.archive, self.selected_year(), kinds=() if kind == ALL_KINDS else (kind,)
         )
-        fields, rows = matrix_fields(matrix), matrix_rows(matrix)
-        self.table.clear()
-        self.table.setColumnCount(len(fields))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([f.label for f in fields])
-        for row_number, row in enumerate(rows):
-            for column, spec in enumerate(fields):
-                item = QTableWidgetItem(str(row.get(spec.key, "")))
-                if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
-                color = _MARK_COLORS.get(item.text())
-                if color:
-                    item.setForeground(QColor(color))
-                self.table.setItem(row_number, column, item)
-        self.table.resizeColumnsToContents()
+        self.model.show(matrix)
+        header = self.table.horizontalHeader()
+        for column, spec in enumerate(self.model.fields):
+            header.resizeSection(column, int(spec.width * 9.5 + 18))
         self._summary = f"{self.register.title}：{self.selected_year()}年度共 {len(matrix.meetings)} 次会议、{len(matrix.members)} 人"
         self.stale = False
         self.summary_changed.emit()
