@@ -31,6 +31,7 @@ class DuesTableModel(QAbstractTableModel):
         self.archive = archive
         self.year, self.through = 0, ""
         self.totals: dict[str, Any] | None = None
+        self.generation = 0  # counts the loads, so that late totals of an earlier one are dropped
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[dues.DuesLine]] = OrderedDict()
 
@@ -38,6 +39,7 @@ class DuesTableModel(QAbstractTableModel):
         """The grid of ``year``, owed counted up to ``through``; the totals wait for set_totals."""
         self.beginResetModel()
         self.year, self.through, self.totals = year, through, None
+        self.generation += 1
         self._ids = dues.grid_person_ids(self.archive, year)
         self._pages.clear()
         self.endResetModel()

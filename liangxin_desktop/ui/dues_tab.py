@@ -191,11 +191,13 @@ class DuesTab(QWidget):
             finally:
                 reader.close()
 
-        run_in_background(self, add_up, lambda totals: self._show_totals(year, through, totals))
+        shown = self.model.generation
+        run_in_background(self, add_up, lambda totals: self._show_totals(shown, totals))
 
-    def _show_totals(self, year: int, through: str, totals: dict[str, Any] | None) -> None:
-        if (year, through) != (self.model.year, self.model.through):
-            return  # another year is shown by now
+    def _show_totals(self, shown: int, totals: dict[str, Any] | None) -> None:
+        if shown != self.model.generation:
+            return  # added up for a grid that has been reloaded since
+        year = self.model.year
         self.model.set_totals(totals)
         if totals is None:
             self._summary = f"{self.register.title}：{year}年度合计无法计算，请重新打开本页。"
