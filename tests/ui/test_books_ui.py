@@ -311,8 +311,9 @@ def test_six_month_list_is_shown_and_printed(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
     def act(dialog: SixMonthDialog) -> None:
-        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "孙三"
-        assert dialog.table.item(0, 4).text() == "已满6个月"
+        shown = dialog.table.model()
+        assert shown.rowCount() == 1 and shown.index(0, 0).data() == "孙三"
+        assert shown.index(0, 4).data() == "已满6个月"
         dialog.print_list()
         dialog.reject()
 
