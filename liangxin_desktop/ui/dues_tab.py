@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -33,6 +33,8 @@ from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 from liangxin_desktop.ui.register_tab import year_selector
 from liangxin_desktop.ui.workers import run_in_background
+
+TOTALS_DELAY_MS = 150
 
 ASSESS_FIELDS = (
     Field(
@@ -192,7 +194,11 @@ class DuesTab(QWidget):
                 reader.close()
 
         shown = self.model.generation
-        run_in_background(self, add_up, lambda totals: self._show_totals(shown, totals))
+        QTimer.singleShot(  # after the first paint, which the adding-up would slow down
+            TOTALS_DELAY_MS,
+            self,
+            lambda: run_in_background(self, add_up, lambda t: self._show_totals(shown, t)),
+        )
 
     def _show_totals(self, shown: int, totals: dict[str, Any] | None) -> None:
         if shown != self.model.generation:
