@@ -28,6 +28,8 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything can import Qt
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import _roster_tabs  # noqa: E402
+from _decade import add_year_of_dues  # noqa: E402
 from _fixtures import build_archive  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
@@ -36,9 +38,10 @@ from liangxin_desktop.output.excel import excel_value, export_workbook  # noqa: 
 from liangxin_desktop.storage import queries  # noqa: E402
 from liangxin_desktop.storage.archive import open_archive  # noqa: E402
 
-FIRST_PAINT_MS = 200
-KEYSTROKE_MS = 100
-GUI_PEAK_MB = 250
+FIRST_PAINT_MS = 150
+KEYSTROKE_MS = 50
+GUI_PEAK_MB = 150
+TYPING_RUNS = 3
 PAINT_RUNS = 5
 JUMP_ROW = 50_000
 WINDOW_SIZE = (1280, 800)
@@ -213,10 +216,14 @@ def _search_once(app: Any, tab: Any, text: str) -> tuple[float, int]:
 
 
 def type_slowly(app: Any, tab: Any, text: str) -> list[tuple[str, float, int]]:
-    """One keystroke at a time: (text so far, ms, rows listed) for each."""
-    typed = [(text[:n], *_search_once(app, tab, text[:n])) for n in range(1, len(text) + 1)]
-    typed.append(("(清空)", *_search_once(app, tab, "")))
-    return typed
+    """One keystroke at a time, TYPING_RUNS times: (text so far, best ms, rows listed) for each."""
+    steps = [text[:n] for n in range(1, len(text) + 1)] + [""]
+    best: dict[str, tuple[float, int]] = {}
+    for _ in range(TYPING_RUNS):
+        for step in steps:
+            ms, rows = _search_once(app, tab, step)
+            best[step] = (min(ms, best.get(step, (ms, rows))[0]), rows)
+    return [(step or "(清空)", *best[step]) for step in steps]
 
 
 def search_terms(archive: Any) -> tuple[str, str]:
@@ -275,7 +282,9 @@ def gui_figures(path: Path) -> dict[str, Any]:
         figures["jump"] = jump_figures(app, tab)
         figures["search"] = search_figures(app, tab, archive)
         figures["sort"] = sort_figures(app, tab)
+        figures["sort_all"] = _roster_tabs.sort_every_column(app, tab, _timed_repaint)
         _discard(app, tab)
+        figures["tabs"] = _roster_tabs.tab_paints(app, archive, _paint_counter, _until_painted)
     finally:
         archive.close()
     figures["peak_rss"], figures["maxrss"] = peak_rss_mb(), maxrss_mb()
@@ -586,9 +595,22 @@ def run_all(people: int, folder: Path, skip_print: bool) -> int:
     title = header(people)  # the load average before this benchmark adds to it
     note(f"building an archive of {people:,} people in {folder}")
     built = build_archive(fresh_archive_path(folder), people)
+    note("a year of dues for everyone (核定 and every month paid so far)")
+    dues_archive = open_archive(built.path)
+    try:
+        dues_paid = add_year_of_dues(dues_archive, date.today().year, date.today())
+    finally:
+        dues_archive.close()
     note("GUI timings (child process)")
     gui = run_child("--gui-only", built.path)
     sql = sql_figures(built.path)
+    note("marking a month paid for 10,000 members")
+    marking = open_archive(built.path)
+    try:
+        if "error" not in gui:
+            gui["mark_paid"] = _roster_tabs.mark_paid(marking)
+    finally:
+        marking.close()
     note("Excel export")
     excel = excel_figures(built.path, folder)
     pdf, printed = folder / "roster.pdf", None
@@ -597,7 +619,9 @@ def run_all(people: int, folder: Path, skip_print: bool) -> int:
         printed = run_child("--print-only", built.path, pdf)
     lines = (
         build_lines(built)
+        + [Line("党费缴纳记录 dues payments (this year)", f"{dues_paid:,}")]
         + gui_lines(gui)
+        + ([] if "error" in gui else _roster_tabs.lines(gui, Line, verdict))
         + sql_lines(sql)
         + excel_lines(excel)
         + print_lines(printed, pdf)
