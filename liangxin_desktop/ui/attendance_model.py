@@ -10,32 +10,38 @@ from __future__ import annotations
 from collections import OrderedDict
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from liangxin_desktop.output.attendance_table import matrix_fields, member_row, totals_row
 from liangxin_desktop.storage.attendance import AttendanceMatrix
+from liangxin_desktop.ui.columns_model import ColumnsModel, Index
 
 MAX_ROWS = 500  # rendered rows kept
 _MARK_BRUSHES = {
     mark: QBrush(QColor(color))
     for mark, color in {"×": "#c62828", "假": "#b26a00", "列": "#546e7a"}.items()
 }
-Index = QModelIndex | QPersistentModelIndex
 
 
-class AttendanceTableModel(QAbstractTableModel):
+class AttendanceTableModel(ColumnsModel):
     def __init__(self) -> None:
         super().__init__()
         self.matrix = AttendanceMatrix(0, [], [])
-        self.fields = matrix_fields(self.matrix)
+        self.columns = matrix_fields(self.matrix)
         self._rows: OrderedDict[int, dict[str, Any]] = OrderedDict()
 
     def show(self, matrix: AttendanceMatrix) -> None:
         self.beginResetModel()
-        self.matrix, self.fields = matrix, matrix_fields(matrix)
+        self.matrix, self.columns = matrix, matrix_fields(matrix)
         self._rows.clear()
         self.endResetModel()
+
+    def row_total(self) -> int:
+        return len(self.matrix.members) + 1  # and the 合计 row
+
+    def numbered_rows(self) -> int:
+        return len(self.matrix.members)
 
     def _row(self, number: int) -> dict[str, Any]:
         row = self._rows.get(number)
@@ -51,33 +57,15 @@ class AttendanceTableModel(QAbstractTableModel):
                 self._rows.popitem(last=False)
         return row
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.matrix.members) + 1  # and the 合计 row
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.fields)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
         if role == Qt.ItemDataRole.DisplayRole:
-            return str(self._row(index.row()).get(self.fields[index.column()].key, ""))
+            return str(self._row(index.row()).get(self.columns[index.column()].key, ""))
         if role == Qt.ItemDataRole.ForegroundRole:
             return _MARK_BRUSHES.get(
-                str(self._row(index.row()).get(self.fields[index.column()].key, ""))
+                str(self._row(index.row()).get(self.columns[index.column()].key, ""))
             )
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(Qt.AlignmentFlag.AlignCenter.value)
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.fields[section].label
-        return str(section + 1) if section < len(self.matrix.members) else ""

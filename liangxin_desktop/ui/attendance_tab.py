@@ -72,7 +72,7 @@ class AttendanceTab(QWidget):
         )
         self.model.show(matrix)
         header = self.table.horizontalHeader()
-        for column, spec in enumerate(self.model.fields):
+        for column, spec in enumerate(self.model.columns):
             header.resizeSection(column, int(spec.width * 9.5 + 18))
         self._summary = f"{self.register.title}：{self.selected_year()}年度共 {len(matrix.meetings)} 次会议、{len(matrix.members)} 人"
         self.stale = False

@@ -12,20 +12,22 @@ from collections import OrderedDict
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from liangxin_desktop.catalog.fields import display_value
 from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_row
 from liangxin_desktop.storage import dues
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.columns_model import ColumnsModel, Index
 
 PAGE_SIZE = 200
 MAX_PAGES = 30
 _RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-Index = QModelIndex | QPersistentModelIndex
 
 
-class DuesTableModel(QAbstractTableModel):
+class DuesTableModel(ColumnsModel):
+    columns = DUES_FIELDS
+
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
@@ -54,6 +56,12 @@ class DuesTableModel(QAbstractTableModel):
 
     @property
     def member_count(self) -> int:
+        return len(self._ids)
+
+    def row_total(self) -> int:
+        return len(self._ids) + 1  # and the 合计 row
+
+    def numbered_rows(self) -> int:
         return len(self._ids)
 
     def line_at(self, number: int) -> dues.DuesLine | None:
@@ -98,12 +106,6 @@ class DuesTableModel(QAbstractTableModel):
         return row
 
     # -- Qt model API ----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids) + 1
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(DUES_FIELDS)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -114,15 +116,3 @@ class DuesTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and index.column() >= 2:
             return int(_RIGHT.value)
         return None
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return DUES_FIELDS[section].label
-        return str(section + 1) if section < len(self._ids) else ""

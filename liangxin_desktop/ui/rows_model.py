@@ -5,17 +5,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 
 from liangxin_desktop.catalog.fields import Field
+from liangxin_desktop.ui.columns_model import ColumnsModel, Index
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class RowsModel(QAbstractTableModel):
+class RowsModel(ColumnsModel):
     def __init__(self, fields: Sequence[Field]) -> None:
         super().__init__()
-        self.fields = tuple(fields)
+        self.columns = tuple(fields)
         self.rows: list[dict[str, Any]] = []
 
     def show(self, rows: list[dict[str, Any]]) -> None:
@@ -23,25 +22,10 @@ class RowsModel(QAbstractTableModel):
         self.rows = rows
         self.endResetModel()
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.fields)
+    def row_total(self) -> int:
+        return len(self.rows)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
             return None
-        return str(self.rows[index.row()].get(self.fields[index.column()].key, ""))
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.fields[section].label
-        return str(section + 1)
+        return str(self.rows[index.row()].get(self.columns[index.column()].key, ""))
