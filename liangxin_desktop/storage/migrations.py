@@ -516,7 +516,7 @@ AFTER UPDATE OF name, id_number, phone, unit, work_unit_post, mentors ON people 
 END;
 DROP INDEX people_search;
 -- the year's 党费收缴册 by 党小组: its people found and ordered from this index alone
-CREATE INDEX people_dues_grid ON people (unit, stage, joined_on, left_on);
+CREATE INDEX people_dues_grid ON people (unit, id, stage, joined_on, left_on);
 CREATE INDEX people_by_name ON people (stage, name);
 CREATE INDEX people_by_unit ON people (stage, unit);
 CREATE INDEX people_by_work_unit_post ON people (stage, work_unit_post);

@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -20,29 +16,18 @@ from liangxin_desktop.output.attendance_table import LEGEND
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import DEFAULT_BOOKS, attendance_matrix, meeting_kinds
 from liangxin_desktop.ui.attendance_model import AttendanceTableModel
-from liangxin_desktop.ui.register_tab import year_selector
+from liangxin_desktop.ui.year_tab import YearTab
 
 ALL_KINDS = "全部会议类型"
 
 
-class AttendanceTab(QWidget):
-    changed = Signal()
-    summary_changed = Signal()
+class AttendanceTab(YearTab):
+    model: AttendanceTableModel
 
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.archive, self.register = archive, register
-        self.year = year_selector()
+        super().__init__(archive, register, AttendanceTableModel(), "attendance_matrix", parent)
         self.kind = QComboBox()
         self.kind.addItems([ALL_KINDS, *meeting_kinds(DEFAULT_BOOKS)])
-        self.model = AttendanceTableModel()
-        self.table = QTableView()
-        self.table.setObjectName("attendance_matrix")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         bar = QHBoxLayout()
         bar.addWidget(
             QLabel("由党组织会议记录簿和组织生活记录簿中的出席情况自动生成，不需要另外填写。")
@@ -54,16 +39,7 @@ class AttendanceTab(QWidget):
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
         layout.addWidget(QLabel(LEGEND))
-        self._summary = ""
-        self.year.currentTextChanged.connect(lambda _text: self.refresh())
         self.kind.currentTextChanged.connect(lambda _text: self.refresh())
-        self.stale = True  # filled when first shown
-
-    def selected_year(self) -> int:
-        return int(self.year.currentText()[:4])
-
-    def reload_view(self) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         kind = self.kind.currentText()
@@ -71,15 +47,10 @@ class AttendanceTab(QWidget):
             self.archive, self.selected_year(), kinds=() if kind == ALL_KINDS else (kind,)
         )
         self.model.show(matrix)
-        header = self.table.horizontalHeader()
-        for column, spec in enumerate(self.model.columns):
-            header.resizeSection(column, int(spec.width * 9.5 + 18))
+        self.size_columns()
         self._summary = f"{self.register.title}：{self.selected_year()}年度共 {len(matrix.meetings)} 次会议、{len(matrix.members)} 人"
         self.stale = False
         self.summary_changed.emit()
-
-    def summary_text(self) -> str:
-        return self._summary
 
     def add_record(self) -> None:
         QMessageBox.information(

@@ -5,15 +5,13 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -31,8 +29,8 @@ from liangxin_desktop.storage.archive import Archive, open_reader
 from liangxin_desktop.ui.dues_model import DuesTableModel
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
-from liangxin_desktop.ui.register_tab import year_selector
 from liangxin_desktop.ui.workers import run_in_background
+from liangxin_desktop.ui.year_tab import YearTab
 
 TOTALS_DELAY_MS = 150
 
@@ -125,24 +123,12 @@ def _months(first: str, last: str | None) -> list[str]:
     return months
 
 
-class DuesTab(QWidget):
-    changed = Signal()
-    summary_changed = Signal()
+class DuesTab(YearTab):
+    model: DuesTableModel
 
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.archive, self.register = archive, register
-        self.year = year_selector()
-        self.model = DuesTableModel(archive)
-        self.table = QTableView()
-        self.table.setObjectName("dues_grid")
-        self.table.setModel(self.model)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setDefaultSectionSize(28)
-        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-        for column, spec in enumerate(DUES_FIELDS):
-            self.table.horizontalHeader().resizeSection(column, int(spec.width * 9.5 + 18))
+        super().__init__(archive, register, DuesTableModel(archive), "dues_grid", parent)
+        self.size_columns()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         bar = QHBoxLayout()
@@ -162,15 +148,6 @@ class DuesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        self._summary = ""
-        self.year.currentTextChanged.connect(lambda _text: self.refresh())
-        self.stale = True  # filled when first shown: the window opens fast at 100,000 people
-
-    def selected_year(self) -> int:
-        return int(self.year.currentText()[:4])
-
-    def reload_view(self) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
         """Show the selected year: the rows at once, the 合计 (and the summary) when added up."""
@@ -214,9 +191,6 @@ class DuesTab(QWidget):
                 f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
             )
         self.summary_changed.emit()
-
-    def summary_text(self) -> str:
-        return self._summary
 
     def _selected(self) -> list[dues.DuesLine]:
         rows = [index.row() for index in self.table.selectionModel().selectedRows()]
