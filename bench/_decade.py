@@ -8,7 +8,6 @@ photo-sized JPEG stored 600 times: the archive carries their weight, the build s
 
 from __future__ import annotations
 
-import io
 import random
 import time
 from dataclasses import dataclass
@@ -16,8 +15,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from _fixtures import fill_archive
-from PIL import Image, ImageDraw
+from _fixtures import fill_archive, photo_jpeg
 
 from liangxin_desktop.catalog.meetings import BOOK_KINDS
 from liangxin_desktop.storage import audit
@@ -153,22 +151,8 @@ def add_year_of_dues(archive: Archive, year: int, today: date, month_paid: float
     return len(payments)
 
 
-def _photo_bytes(rng: random.Random) -> bytes:
-    image = Image.new("RGB", (2400, 1600), (160, 80, 60))
-    draw = ImageDraw.Draw(image)
-    for _ in range(400):  # enough detail that the JPEG is photo-sized
-        x, y = rng.randrange(2400), rng.randrange(1600)
-        draw.ellipse(
-            (x, y, x + rng.randrange(20, 200), y + rng.randrange(20, 200)),
-            fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
-        )
-    out = io.BytesIO()
-    image.save(out, "JPEG", quality=88)
-    return out.getvalue()
-
-
 def _photos(archive: Archive, years: tuple[int, ...], rng: random.Random) -> int:
-    data, stamp = _photo_bytes(rng), audit.now_text()
+    data, stamp = photo_jpeg(rng), audit.now_text()
     rows: list[tuple[Any, ...]] = [
         ("photo_album", f"主题党日活动现场（{n + 1}）", f"{year}-{n % 12 + 1:02d}-{n % 27 + 1:02d}",
          "党员活动室", "史娜洁", f"photo-{year}-{n}.jpg", "image/jpeg", len(data), 2400, 1600, data,

@@ -13,9 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-import tempfile
 import time
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -32,6 +32,7 @@ from roster import (
     best_ms,
     elapsed_ms,
     header,
+    in_folder,
     maxrss_mb,
     note,
     peak_rss_mb,
@@ -304,11 +305,9 @@ def main(argv: list[str] | None = None) -> int:
         chosen = getattr(args, f"{what}_only")
         if chosen:
             return report_to_parent(output_figures(chosen[0], chosen[1], what))
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        return run_all(args.members, args.keep.resolve(), args.quick)
-    with tempfile.TemporaryDirectory(prefix="liangxin-decade-") as folder:
-        return run_all(args.members, Path(folder), args.quick)
+    return in_folder(
+        args.keep, "liangxin-decade-", partial(run_all, args.members, quick=args.quick)
+    )
 
 
 if __name__ == "__main__":

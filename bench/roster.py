@@ -659,11 +659,18 @@ def main(argv: list[str] | None = None) -> int:
         return report_to_parent(gui_figures(args.gui_only))
     if args.print_only:
         return report_to_parent(print_figures(*args.print_only))
-    if args.keep:
-        args.keep.mkdir(parents=True, exist_ok=True)
-        return run_all(args.people, args.keep.resolve(), args.skip_print)
-    with tempfile.TemporaryDirectory(prefix="liangxin-bench-") as folder:
-        return run_all(args.people, Path(folder), args.skip_print)
+    return in_folder(
+        args.keep, "liangxin-bench-", partial(run_all, args.people, skip_print=args.skip_print)
+    )
+
+
+def in_folder(keep: Path | None, prefix: str, run: Callable[..., int]) -> int:
+    """``run(folder)`` in ``keep`` (made when missing, kept), else in a temporary folder."""
+    if keep:
+        keep.mkdir(parents=True, exist_ok=True)
+        return run(keep.resolve())
+    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
+        return run(Path(folder))
 
 
 if __name__ == "__main__":

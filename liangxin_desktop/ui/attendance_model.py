@@ -7,7 +7,6 @@ line into its row (``output.attendance_table.member_row``) only when the view as
 
 from __future__ import annotations
 
-from collections import OrderedDict
 from typing import Any
 
 from PySide6.QtCore import Qt
@@ -17,7 +16,6 @@ from liangxin_desktop.output.attendance_table import matrix_fields, member_row, 
 from liangxin_desktop.storage.attendance import AttendanceMatrix
 from liangxin_desktop.ui.columns_model import ColumnsModel, Index
 
-MAX_ROWS = 500  # rendered rows kept
 _MARK_BRUSHES = {
     mark: QBrush(QColor(color))
     for mark, color in {"×": "#c62828", "假": "#b26a00", "列": "#546e7a"}.items()
@@ -29,12 +27,11 @@ class AttendanceTableModel(ColumnsModel):
         super().__init__()
         self.matrix = AttendanceMatrix(0, [], [])
         self.columns = matrix_fields(self.matrix)
-        self._rows: OrderedDict[int, dict[str, Any]] = OrderedDict()
 
     def show(self, matrix: AttendanceMatrix) -> None:
         self.beginResetModel()
         self.matrix, self.columns = matrix, matrix_fields(matrix)
-        self._rows.clear()
+        self.forget_rendered()
         self.endResetModel()
 
     def row_total(self) -> int:
@@ -44,18 +41,13 @@ class AttendanceTableModel(ColumnsModel):
         return len(self.matrix.members)
 
     def _row(self, number: int) -> dict[str, Any]:
-        row = self._rows.get(number)
-        if row is None:
-            members = self.matrix.members
-            row = (
-                member_row(self.matrix, members[number])
-                if number < len(members)
-                else totals_row(self.matrix)
-            )
-            self._rows[number] = row
-            if len(self._rows) > MAX_ROWS:
-                self._rows.popitem(last=False)
-        return row
+        return self.rendered(number, self._render) or {}
+
+    def _render(self, number: int) -> dict[str, Any]:
+        members = self.matrix.members
+        if number < len(members):
+            return member_row(self.matrix, members[number])
+        return totals_row(self.matrix)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():

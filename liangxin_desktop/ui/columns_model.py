@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections import OrderedDict
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
@@ -16,6 +18,28 @@ class ColumnsModel(QAbstractTableModel):
     them numbered down the side (a 合计 row after them is not)."""
 
     columns: tuple[Field, ...] = ()
+    kept_rows = 6000  # rendered rows kept for repainting (a few screens' worth, either way)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._rendered: OrderedDict[int, dict[str, Any]] = OrderedDict()
+
+    def rendered(
+        self, number: int, render: Callable[[int], dict[str, Any] | None]
+    ) -> dict[str, Any] | None:
+        """Row ``number`` as ``render`` makes it, made once while it stays in view."""
+        row = self._rendered.get(number)
+        if row is None:
+            row = render(number)
+            if row is None:
+                return None
+            self._rendered[number] = row
+            if len(self._rendered) > self.kept_rows:
+                self._rendered.popitem(last=False)
+        return row
+
+    def forget_rendered(self) -> None:
+        self._rendered.clear()
 
     def row_total(self) -> int:
         return 0

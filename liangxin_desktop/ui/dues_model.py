@@ -36,7 +36,6 @@ class DuesTableModel(ColumnsModel):
         self.generation = 0  # counts the loads, so that late totals of an earlier one are dropped
         self._ids: list[int] = []
         self._pages: OrderedDict[int, list[dues.DuesLine]] = OrderedDict()
-        self._rows: OrderedDict[int, dict[str, Any]] = OrderedDict()  # rendered, by row number
 
     def load(self, year: int, through: str) -> None:
         """The grid of ``year``, owed counted up to ``through``; the totals wait for set_totals."""
@@ -45,7 +44,7 @@ class DuesTableModel(ColumnsModel):
         self.generation += 1
         self._ids = dues.grid_person_ids(self.archive, year)
         self._pages.clear()
-        self._rows.clear()
+        self.forget_rendered()
         self.endResetModel()
 
     def set_totals(self, totals: dict[str, Any] | None) -> None:
@@ -95,15 +94,11 @@ class DuesTableModel(ColumnsModel):
     def _row(self, number: int) -> dict[str, Any] | None:
         if number == len(self._ids):
             return self.totals or {"name": "合计（计算中……）"}
-        row = self._rows.get(number)
-        if row is None:
-            line = self.line_at(number)
-            if line is None:
-                return None
-            row = self._rows[number] = dues_row(line, self.year, self.through)
-            if len(self._rows) > PAGE_SIZE * MAX_PAGES:
-                self._rows.popitem(last=False)
-        return row
+        return self.rendered(number, self._render)
+
+    def _render(self, number: int) -> dict[str, Any] | None:
+        line = self.line_at(number)
+        return None if line is None else dues_row(line, self.year, self.through)
 
     # -- Qt model API ----------------------------------------------------
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
