@@ -23,7 +23,7 @@ def _ms(start: float) -> float:
 
 
 def tab_paints(
-    app: Any, archive: Archive, paint_counter: Any, until_painted: Any
+    app: Any, archive: Archive, paint_counter: Any, until_painted: Any, discard: Any
 ) -> dict[str, Any]:
     """Each tab built, shown and painted, best of RUNS; and reading 10,000 selected dues lines."""
     from liangxin_desktop.ui.activists_tab import ActivistsTab
@@ -48,9 +48,8 @@ def tab_paints(
                 found["dues_selected_ms"] = min(found.get("dues_selected_ms", 1e9), _ms(start))
                 found["dues_rows"] = tab.model.rowCount() - 1
                 found["dues_selected"] = len(chosen)
-            tab.close()
-            tab.deleteLater()
-            app.processEvents()
+                del chosen
+            discard(app, tab)
         found[key] = min(runs)
     return found
 

@@ -285,7 +285,9 @@ def gui_figures(path: Path) -> dict[str, Any]:
         figures["sort_all"] = _roster_tabs.sort_every_column(app, tab, _timed_repaint)
         _discard(app, tab)
         figures["roster_peak_rss"] = peak_rss_mb()
-        figures["tabs"] = _roster_tabs.tab_paints(app, archive, _paint_counter, _until_painted)
+        figures["tabs"] = _roster_tabs.tab_paints(
+            app, archive, _paint_counter, _until_painted, _discard
+        )
     finally:
         archive.close()
     figures["peak_rss"], figures["maxrss"] = peak_rss_mb(), maxrss_mb()
