@@ -27,7 +27,6 @@ from roster import (
     Line,
     _discard,
     _paint_counter,
-    _search_once,
     _until_painted,
     best_ms,
     elapsed_ms,
@@ -90,15 +89,13 @@ def tab_figures(app: Any, window: Any) -> dict[str, list[float]]:
 
 
 def typing_figures(app: Any, window: Any, archive: Any) -> list[tuple[str, float, int]]:
-    from roster import search_terms
+    """A name, then the last six characters of an ID number, one keystroke at a time, best of 3."""
+    from roster import search_terms, type_slowly
 
     tab = window.show_register("members")
     tab.paint_counter = _paint_counter(tab.table.viewport())
     name, fragment = search_terms(archive)
-    typed = []
-    for text in [name[:n] for n in range(1, 4)] + [fragment[:n] for n in range(1, 7)] + [""]:
-        typed.append((text or "(清空)", *_search_once(app, tab, text)))
-    return typed
+    return type_slowly(app, tab, name) + type_slowly(app, tab, fragment)
 
 
 def gui_figures(path: Path) -> dict[str, Any]:

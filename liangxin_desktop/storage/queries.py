@@ -144,14 +144,21 @@ def list_ids(
 
 
 def rows_by_ids(
-    archive: Archive, register: Register, ids: Sequence[int]
+    archive: Archive,
+    register: Register,
+    ids: Sequence[int],
+    columns: Sequence[str] | None = None,
 ) -> dict[int, dict[str, Any]]:
-    """Rows keyed by id (ids that vanished meanwhile are simply absent)."""
+    """Rows keyed by id (ids that vanished meanwhile are simply absent); only ``columns`` (and
+    the id) when given, which spares a view the columns it computes."""
+    chosen = "*" if columns is None else ", ".join(["id", *columns])
     found: dict[int, dict[str, Any]] = {}
     for start in range(0, len(ids), _PAGE):
         chunk = list(ids[start : start + _PAGE])
         marks = ",".join("?" * len(chunk))
-        cursor = archive.db.execute(f"SELECT * FROM {register.source} WHERE id IN ({marks})", chunk)
+        cursor = archive.db.execute(
+            f"SELECT {chosen} FROM {register.source} WHERE id IN ({marks})", chunk
+        )
         names = [d[0] for d in cursor.description]
         for values in cursor.fetchall():
             row = dict(zip(names, values, strict=True))
