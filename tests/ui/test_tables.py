@@ -4,11 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
 from helpers import LONG_WAIT_MS, type_chinese
 from PySide6.QtCore import Qt
 
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.main_window import MainWindow
+
+
+@pytest.fixture
+def window(qtbot, demo_archive) -> MainWindow:
+    make_application()
+    shown = MainWindow(demo_archive)
+    qtbot.addWidget(shown)
+    shown.show()
+    return shown
 
 
 def _shown_names(tab) -> list[str]:
@@ -18,11 +28,8 @@ def _shown_names(tab) -> list[str]:
 
 
 def test_roster_keystrokes_narrow_by_surname_and_wait_for_the_third_digit(
-    qtbot, demo_archive
+    qtbot, window: MainWindow
 ) -> None:
-    make_application()
-    window = MainWindow(demo_archive)
-    qtbot.addWidget(window)
     tab = window.roster_tab
     everyone = tab.model.rowCount()
     surname = _shown_names(tab)[0][0]
@@ -40,11 +47,7 @@ def test_roster_keystrokes_narrow_by_surname_and_wait_for_the_third_digit(
     assert "一两个字" in tab.search.toolTip()
 
 
-def test_the_dues_grid_shows_every_member_and_adds_up_the_year(qtbot, demo_archive) -> None:
-    make_application()
-    window = MainWindow(demo_archive)
-    qtbot.addWidget(window)
-    window.show()
+def test_the_dues_grid_shows_every_member_and_adds_up_the_year(qtbot, window: MainWindow) -> None:
     tab = window.show_register("dues")
     model = tab.table.model()
     members = model.rowCount() - 1
@@ -56,11 +59,7 @@ def test_the_dues_grid_shows_every_member_and_adds_up_the_year(qtbot, demo_archi
     assert model.index(members, model.columnCount() - 2).data() == f"{paid / 100:.2f}"
 
 
-def test_the_attendance_matrix_marks_each_meeting(qtbot, demo_archive) -> None:
-    make_application()
-    window = MainWindow(demo_archive)
-    qtbot.addWidget(window)
-    window.show()
+def test_the_attendance_matrix_marks_each_meeting(window: MainWindow) -> None:
     tab = window.show_register("attendance")
     tab.year.setCurrentText(f"{date.today().year}年度")
     model = tab.table.model()
