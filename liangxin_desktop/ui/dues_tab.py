@@ -16,16 +16,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop.catalog.fields import Field, Problem, display_value
+from liangxin_desktop.catalog.fields import Field, Problem
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.catalog.validation import Cleaned, clean_field
+from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError
-from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_row, through_month, totals_row
-from liangxin_desktop.storage import dues
+from liangxin_desktop.output.dues_table import (
+    dues_row,
+    through_month,
+    through_text,
+    totals_row,
+)
+from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.ui.dues_accounts_dialog import ask_return, print_notice
 from liangxin_desktop.ui.dues_model import DuesTableModel
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
@@ -55,6 +61,18 @@ ASSESS_FIELDS = (
         help="农民：0.20至1.00元；困难减免：批准后的金额，免交填0",
     ),
     Field("approved_by", "批准人", help="困难减免须经批准"),
+    Field(
+        "from_month",
+        "调整起始月份",
+        K.MONTH,
+        help="年度核定不填；年中工资变动的，填按新工资领取的当月，从该月起按新标准交纳",
+    ),
+    Field(
+        "voluntary",
+        "自愿多交（元/月）",
+        K.MONEY,
+        help="每月党费一般不超过1000元；本人自愿多交的，填写每月多交的金额",
+    ),
 )
 LARGE_FIELDS = (
     Field("paid_on", "缴纳日期", K.DATE, required=True),
@@ -76,14 +94,7 @@ PAY_FIELDS = (
 )
 
 
-def _clean(fields: tuple[Field, ...], raw: dict[str, Any]) -> Cleaned:
-    cleaned = Cleaned(values={})
-    for spec in fields:
-        value, problem = clean_field(spec, raw.get(spec.key))
-        cleaned.values[spec.key] = value
-        if problem:
-            cleaned.problems.append(problem)
-    return cleaned
+_clean = clean_fields
 
 
 def _clean_assessment(raw: dict[str, Any]) -> Cleaned:
@@ -123,6 +134,11 @@ def _months(first: str, last: str | None) -> list[str]:
     return months
 
 
+def _unassessed_warning(count: int) -> str:
+    """ "；3名党员未核定…" when members owe months with no 核定 (the amount is unknown)."""
+    return f"；{count}名党员有未核定月份，请先年度核定" if count else ""
+
+
 class DuesTab(YearTab):
     model: DuesTableModel
 
@@ -138,6 +154,8 @@ class DuesTab(YearTab):
             ("登记缴费…", self.pay_selected),
             ("大额党费…", self.large_dues),
             ("上缴党费…", self.remit),
+            ("返还、下拨…", lambda: ask_return(self, self.archive, self.selected_year())),
+            ("收缴公示…", lambda: print_notice(self, self.archive, self.selected_year())),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -163,10 +181,13 @@ class DuesTab(YearTab):
 
         def add_up() -> dict[str, Any]:
             reader = open_reader(archive)  # the job's own connection, in its own thread
+            unassessed = 0
             try:
-                return totals_row(
-                    dues_row(line, year, through) for line in dues.iter_grid(reader, year)
-                )
+                rows = []
+                for line in dues.iter_grid(reader, year):
+                    unassessed += bool(line.unassessed_months(through))
+                    rows.append(dues_row(line, year, through))
+                return {**totals_row(rows), "unassessed": unassessed}
             finally:
                 reader.close()
 
@@ -186,9 +207,10 @@ class DuesTab(YearTab):
             self._summary = f"{self.register.title}：{year}年度合计无法计算，请重新打开本页。"
         else:
             self._summary = (
-                f"{self.register.title}：{year}年度应缴 {display_value(DUES_FIELDS[-3], totals['due_fen'])} 元，"
-                f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
-                f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
+                f"{self.register.title}：{year}年度应缴 {dues.yuan(totals['due_fen'])} 元，"
+                f"实缴 {dues.yuan(totals['paid_fen'])} 元，"
+                f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, date.today())}）"
+                + _unassessed_warning(totals["unassessed"])
             )
         self.summary_changed.emit()
 
@@ -221,6 +243,8 @@ class DuesTab(YearTab):
                         if farmer and values["fixed"] is not None
                         else 20,
                         approved_by=values["approved_by"] or "",
+                        from_month=values["from_month"],
+                        voluntary_fen=values["voluntary"] or 0,
                     )
             return len(chosen)
 
@@ -295,7 +319,7 @@ class DuesTab(YearTab):
 
         def save(raw: dict[str, Any]) -> int:
             values = _clean(LARGE_FIELDS, raw).values
-            return dues.record_large_dues(
+            return dues_accounts.record_large_dues(
                 self.archive,
                 line.person_id,
                 date.fromisoformat(values["paid_on"]),
@@ -315,7 +339,7 @@ class DuesTab(YearTab):
 
     def remit(self) -> None:
         year = self.selected_year()
-        accounts = dues.money_lists(self.archive, year)
+        accounts = dues_accounts.money_lists(self.archive, year)
         done = (
             "；".join(
                 f"{r['remitted_on']} {dues.yuan(r['amount_fen'])}元"
@@ -333,7 +357,7 @@ class DuesTab(YearTab):
 
         def save(raw: dict[str, Any]) -> int:
             values = _clean(REMIT_FIELDS, raw).values
-            return dues.remit(
+            return dues_accounts.remit(
                 self.archive,
                 date.fromisoformat(values["remitted_on"]),
                 values["amount"],

@@ -312,8 +312,12 @@ def test_six_month_list_is_shown_and_printed(
 
     def act(dialog: SixMonthDialog) -> None:
         shown = dialog.table.model()
-        assert shown.rowCount() == 1 and shown.index(0, 0).data() == "孙三"
-        assert shown.index(0, 4).data() == "已满6个月"
+        rows = {shown.index(r, 0).data(): r for r in range(shown.rowCount())}
+        # all three owe dues not yet assessed (未核定 months count); 孙三 also missed 7 months
+        assert set(rows) == {"赵一", "钱二", "孙三"}
+        assert shown.index(rows["孙三"], 2).data() == "7"
+        assert shown.index(rows["赵一"], 2).data() == "0"
+        assert shown.index(rows["孙三"], 4).data() == "已满6个月"
         dialog.print_list()
         dialog.reject()
 
