@@ -201,6 +201,9 @@ class DuesTab(YearTab):
     def _show_totals(self, shown: int, totals: dict[str, Any] | None) -> None:
         if shown != self.model.generation:
             return  # added up for a grid that has been reloaded since
+        if not self.isVisible():  # the clerk went elsewhere (or the window closed): add up anew
+            self.stale = True  # when the tab is shown again
+            return
         year = self.model.year
         self.model.set_totals(totals)
         if totals is None:
