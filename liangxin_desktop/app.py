@@ -1,4 +1,4 @@
-"""Composition root: arguments → paths → logging → excepthook → QApplication → archive → window."""
+"""Composition root: arguments → paths → logging → display check → QApplication → archive → window."""
 
 from __future__ import annotations
 
@@ -19,6 +19,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from liangxin_desktop.ui.smoke import run_smoke_test
 
         return run_smoke_test()
+    from liangxin_desktop.display_check import ensure_display
+
+    if not ensure_display():  # a Chinese sentence instead of Qt's English abort
+        return 1
     from liangxin_desktop.ui.application import run_gui
 
     return run_gui(args.data)

@@ -6,20 +6,30 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 
-from liangxin_desktop import APP_NAME, paths
+from liangxin_desktop import APP_ID, APP_NAME, __version__, paths
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage.archive import Archive, open_archive
 from liangxin_desktop.ui.fonts import install_fonts
 from liangxin_desktop.ui.messages import install_excepthook
+from liangxin_desktop.ui.settings import configure_settings
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationDisplayName(
+        f"{APP_NAME} {__version__}"
+    )  # the title ends with it: not added twice
+    app.setApplicationVersion(__version__)
+    configure_settings()
+    icon = paths.icon_file()
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_fonts(app)
     install_chinese_translation(app)
     return app

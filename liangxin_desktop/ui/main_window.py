@@ -20,18 +20,21 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop import APP_NAME, __version__, paths
 from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.manual import section_anchor
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
 from liangxin_desktop.ui import bundle_actions
+from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
@@ -55,6 +58,7 @@ class MainWindow(ImportActions, QMainWindow):
         super().__init__()
         self.archive = archive
         self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
+        self.help_dialog: HelpDialog | None = None
         self.resize(1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -124,6 +128,11 @@ class MainWindow(ImportActions, QMainWindow):
         edit_menu.addAction(self.new_action)
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.manual_action = self._action(
+            "使用说明", self.show_manual, QKeySequence.StandardKey.HelpContents
+        )
+        self.manual_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_menu.addAction(self.manual_action)
         help_menu.addAction(self._action("关于", self.about))
 
     def _welcome_page(self) -> QWidget:
@@ -235,7 +244,8 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
-        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}")
+        portable = "【便携模式】" if paths.is_portable() else ""
+        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}")
         tab = self.current_register_tab() or self.roster_tab
         self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
 
@@ -419,12 +429,15 @@ class MainWindow(ImportActions, QMainWindow):
         return True
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "关于",
-            f"{APP_NAME} {__version__}\n两新组织党组织“5簿6册1卡”档案台账（离线使用）。\n"
-            f"台账文件：{self.archive.path}",
-        )
+        AboutDialog(self.archive.path, self).exec()
+
+    def show_manual(self) -> HelpDialog:
+        """帮助 → 使用说明 (F1): at the section of the register on screen, or of the first start."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        tab = self.current_register_tab() if self.stack.currentWidget() is self.tabs else None
+        self.help_dialog.show_section(section_anchor(tab.register) if tab else "first-start")
+        return self.help_dialog
 
     def _keep_or_save_profile(self) -> bool:
         """Unsaved changes on the organization tab: save, discard or stay (False)."""
