@@ -226,6 +226,53 @@ def _deeds_and_documents(rng: random.Random, archive: Archive, today: date, hand
     )
 
 
+def admission_meetings(
+    archive: Archive, rng: random.Random, ids: list[int], today: date, host: str, recorder: str
+) -> None:
+    """The 支部党员大会 (with its vote) that admitted each member who joined the Party here."""
+    rows = archive.db.execute(
+        "SELECT p.id, p.name, p.joined_on FROM people p JOIN membership_periods mp "
+        "ON mp.person_id = p.id AND mp.start_kind = '接收' ORDER BY p.joined_on"
+    ).fetchall()
+    for person_id, name, joined in rows:
+        day = date.fromisoformat(joined)
+        attendance = [
+            meetings.Attendance(p["id"], "出席")
+            if rng.random() > 0.1
+            else meetings.Attendance(p["id"], "请假", "出差")
+            for p in meetings.roster_for_attendance(archive, day)
+            if p["id"] != person_id
+        ]
+        eligible, present = meetings.suggested_vote_counts(archive, attendance, day)
+        if present * 2 <= eligible or not eligible:
+            continue
+        raw = {
+            "meeting_date": day,
+            "kind": "支部党员大会",
+            "start_time": "14:30",
+            "end_time": "16:00",
+            "place": rng.choice(_PLACES),
+            "host": host,
+            "recorder": recorder,
+            "topic": f"讨论接收{name}为预备党员",
+            "minutes": f"会议由{host}主持。入党介绍人介绍了{name}的情况，与会党员充分讨论后进行了表决。",
+            "vote_held": 1,
+            "vote_eligible": eligible,
+            "vote_present": present,
+            "vote_yes": present,
+            "vote_no": 0,
+            "vote_abstain": 0,
+        }
+        meeting_id = meetings.save_meeting(
+            archive, COMMITTEE_MEETINGS, raw, attendance, today=today
+        )
+        with archive.transaction() as db:
+            db.execute(
+                "UPDATE milestones SET meeting_id = ? WHERE person_id = ? AND kind = 'admitted'",
+                [meeting_id, person_id],
+            )
+
+
 def build_pipeline(
     archive: Archive, rng: random.Random, today: date, names: list[str], mentors: str
 ) -> None:

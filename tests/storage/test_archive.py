@@ -28,9 +28,10 @@ def test_new_archive_is_migrated_and_marked(tmp_path: Path) -> None:
     assert archive.db.execute("PRAGMA foreign_keys").fetchone()[0] == 1
     archive.close()
     reopened = open_archive(path)  # a second open applies nothing and keeps the data
-    assert (
-        reopened.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
-        == MIGRATION_COUNT
+    from liangxin_desktop.storage.migrations import migrations
+
+    assert reopened.db.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == len(
+        migrations._migrations
     )
     reopened.close()
 
