@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.domain import dates
+from liangxin_desktop.domain.membership import months_between
 from liangxin_desktop.domain.dues import (
     DuesCategory,
     format_fen,
@@ -21,7 +22,7 @@ from liangxin_desktop.domain.dues import (
     rate_basis_points,
 )
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, membership
 from liangxin_desktop.storage.archive import Archive
 
 METHODS = ("按月", "按季", "补交", "预交", "代缴")
@@ -114,6 +115,12 @@ def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
         raise InvalidValue(
             f"{person['name']}：{dates.format_cn_month(month)}早于入党的月份，不需要交纳党费。"
         )
+    owed = person.get("owed_months")
+    if owed is not None and month not in owed:
+        raise InvalidValue(
+            f"{person['name']}：{dates.format_cn_month(month)}不在本组织交纳党费"
+            "（尚未转入、已转出或停止党籍期间）。"
+        )
     late = _months_between(month, paid_on.isoformat()[:7])
     if late > BACK_PAYMENT_MONTHS:
         raise InvalidValue(
@@ -142,7 +149,7 @@ def record_payments(
         raise InvalidValue(f"缴纳方式“{method}”无法识别。", "请选择：" + "、".join(METHODS) + "。")
     rows = []
     for person_id in person_ids:
-        person = _person(archive, person_id)
+        person = _person(archive, person_id, months)
         for month in months:
             _check_payment(person, month, paid_on)
             rows.append((person_id, month, _monthly(archive, person, int(month[:4]))))
@@ -172,7 +179,7 @@ def record_payments(
     return len(rows)
 
 
-def _person(archive: Archive, person_id: int) -> dict[str, Any]:
+def _person(archive: Archive, person_id: int, months: Sequence[str] = ()) -> dict[str, Any]:
     rows = list(
         archive.db.query(
             "SELECT id, name, joined_on, left_on FROM people WHERE id = ?", [person_id]
@@ -180,6 +187,11 @@ def _person(archive: Archive, person_id: int) -> dict[str, Any]:
     )
     if not rows:
         raise InvalidValue("找不到这个党员，可能已被其他操作修改。", "请刷新列表后重试。")
+    if months:
+        owed = membership.counted_months(
+            archive, min(months), max(months), for_dues=True, person_ids=[person_id]
+        )
+        rows[0]["owed_months"] = set(owed.get(person_id, []))
     return rows[0]
 
 
@@ -287,44 +299,49 @@ class DuesLine:
     rate_bp: int | None
     monthly_fen: int | None
     first_month: str  # the first month this member owes in the year ("YYYY-MM")
-    last_month: str = "9999-12"  # the month the member left (nothing is owed after it)
+    last_month: str = "9999-12"  # the last month owed in the year (nothing is owed after it)
     paid: dict[str, int] = field(default_factory=dict)  # month → fen
+    # The months owed here (membership periods, 停止党籍 left out); None: every month first–last.
+    owed_months: tuple[str, ...] | None = None
+
+    def _owed(self, through: str) -> list[str]:
+        if self.owed_months is not None:
+            return [m for m in self.owed_months if m <= through]
+        last = min(through, self.last_month)
+        return months_between(self.first_month, last) if last >= self.first_month else []
 
     def due_fen(self, through: str) -> int:
-        """应缴 from ``first_month`` through ``through`` (inclusive)."""
-        through = min(through, self.last_month)
-        if self.monthly_fen is None or through < self.first_month:
+        """应缴 for the owed months through ``through`` (inclusive)."""
+        if self.monthly_fen is None:
             return 0
-        return (_months_between(self.first_month, through) + 1) * self.monthly_fen
+        return len(self._owed(through)) * self.monthly_fen
 
     def paid_fen(self) -> int:
         return sum(self.paid.values())
 
     def unpaid_months(self, through: str) -> list[str]:
-        months, current = [], self.first_month
-        while current <= min(through, self.last_month):
-            if current not in self.paid:
-                months.append(current)
-            current = dates.add_months(date.fromisoformat(current + "-01"), 1).isoformat()[:7]
-        return months
+        return [m for m in self._owed(through) if m not in self.paid]
 
 
 def dues_grid(archive: Archive, year: int) -> list[DuesLine]:
-    """Every member in the roster during ``year``, with 核定 and payments by month."""
-    start, end = f"{year}-01-01", f"{year}-12-31"
+    """Every member who owes dues here in some month of ``year`` (their membership periods,
+    停止党籍 excluded: ``storage.membership.counted_months``), with 核定 and payments by month."""
+    owed = membership.counted_months(archive, f"{year}-01", f"{year}-12", for_dues=True)
     people_rows = archive.db.execute(
-        "SELECT p.id, p.name, p.joined_on, p.left_on, a.category, a.base_fen, a.rate_bp, a.monthly_fen FROM people p "
-        "LEFT JOIN dues_assessments a ON a.person_id = p.id AND a.year = ? WHERE p.joined_on <= ? AND "
-        "(p.left_on IS NULL OR p.left_on >= ?) AND p.stage IN ('member', 'left', 'dropped') ORDER BY p.unit, p.id",
-        [year, end, start],
+        "SELECT p.id, p.name, a.category, a.base_fen, a.rate_bp, a.monthly_fen FROM people p "
+        "LEFT JOIN dues_assessments a ON a.person_id = p.id AND a.year = ? "
+        "WHERE p.stage IN ('member', 'left', 'dropped') ORDER BY p.unit, p.id",
+        [year],
     ).fetchall()
     lines = {}
-    for person_id, name, joined, left, category, base, rate, monthly in people_rows:
-        first = max(f"{year}-01", (joined or start)[:7])
-        last = left[:7] if left else "9999-12"
+    for person_id, name, category, base, rate, monthly in people_rows:
+        months = owed.get(person_id)
+        if not months:
+            continue
         lines[person_id] = DuesLine(
-            person_id, name, category or "", base, rate, monthly, first, last
-        )
+            person_id, name, category or "", base, rate, monthly, months[0], months[-1],
+            owed_months=tuple(months),
+        )  # fmt: skip
     for person_id, month, amount in archive.db.execute(
         "SELECT person_id, month, amount_fen FROM dues_payments WHERE month BETWEEN ? AND ?",
         [f"{year}-01", f"{year}-12"],

@@ -7,9 +7,9 @@ from dataclasses import dataclass
 from datetime import date
 
 from liangxin_desktop.domain import dates
-from liangxin_desktop.domain.six_month import Flag, missed_run, previous_months
+from liangxin_desktop.domain.six_month import Flag, missed_run
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, membership
 from liangxin_desktop.storage.archive import Archive
 
 LOOK_BACK_MONTHS = 24
@@ -62,18 +62,20 @@ def member_flags(archive: Archive, today: date | None = None) -> list[MemberFlag
     assessed = _months_with(
         archive, "SELECT person_id, CAST(year AS TEXT) FROM dues_assessments", []
     )
+    counted = membership.counted_months(archive, since, last)  # periods here, 停止党籍 left out
+    owed_here = membership.counted_months(archive, since, last, for_dues=True)
     flags = []
-    for person_id, name, unit, joined in archive.db.execute(
-        "SELECT id, name, coalesce(unit, ''), joined_on FROM people WHERE stage = 'member'"
+    for person_id, name, unit in archive.db.execute(
+        "SELECT id, name, coalesce(unit, '') FROM people WHERE stage = 'member'"
     ):
-        first = max(since, (joined or since)[:7])
-        months = previous_months(last, first)
+        months = list(reversed(counted.get(person_id, [])))  # newest first
         attendance = missed_run(
             months,
             attended[person_id] | excused["attendance"][person_id],
             absent[person_id] - excused["attendance"][person_id],
         )
-        assessed_months = {m for m in months if m[:4] in assessed[person_id]}  # dues run once 核定
+        here = set(owed_here.get(person_id, []))
+        assessed_months = {m for m in months if m[:4] in assessed[person_id] and m in here}
         owed = assessed_months - paid[person_id] - excused["dues"][person_id]
         dues_run = missed_run(months, paid[person_id] | excused["dues"][person_id], owed)
         flag = Flag(attendance, dues_run)
