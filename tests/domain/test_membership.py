@@ -81,3 +81,15 @@ def test_a_new_period_must_not_overlap() -> None:
     assert m.period_problem(closed, Period(date(2021, 1, 1))) is None
     assert "重叠" in str(m.period_problem(closed, Period(date(2020, 6, 1))))
     assert "仍在本组织" in str(m.period_problem([Period(date(2020, 1, 1))], Period(date(2022, 1, 1))))
+
+
+def test_the_written_opinion_vote_of_the_issue_is_valid_and_passed() -> None:
+    from liangxin_desktop.domain.votes import Vote, is_passed, is_valid, vote_problems
+
+    # 10 entitled, 6 present, one absent member sent a written 赞成: 7 yes → valid (6 > 5), passed.
+    vote = Vote(entitled=10, present=6, yes=7, written=1)
+    assert vote_problems(vote) == [] and is_valid(vote) and is_passed(vote)
+    assert not is_valid(Vote(entitled=10, present=5, yes=6, written=1))
+    assert not is_passed(Vote(entitled=10, present=6, yes=5, no=1))
+    assert vote_problems(Vote(entitled=10, present=6, yes=7))[0][0] == "vote_yes"
+    assert vote_problems(Vote(entitled=10, present=6, yes=6, written=5))[0][0] == "vote_written"

@@ -166,3 +166,24 @@ def test_an_archive_of_the_previous_version_migrates_with_nothing_lost(tmp_path:
     assert len(_roster_on(archive, date(2024, 1, 1))) == 3  # 停止党籍 stays on the 花名册
     assert "升级" in archive.db.execute("SELECT action FROM audit_log").fetchone()[0]
     archive.close()
+
+
+def test_the_written_opinion_vote_is_saved_and_passed(archive) -> None:
+    from liangxin_desktop.catalog.meetings import COMMITTEE_MEETINGS, vote_result
+
+    raw = {
+        "meeting_date": "2026-06-15",
+        "kind": "支部党员大会",
+        "topic": "讨论接收预备党员",
+        "vote_held": 1,
+        "vote_eligible": 10,
+        "vote_present": 6,
+        "vote_written": 1,
+        "vote_yes": 7,
+        "vote_no": 0,
+        "vote_abstain": 0,
+    }
+    meeting_id = meetings.save_meeting(archive, COMMITTEE_MEETINGS, raw, [], today=TODAY)
+    row = archive.db.execute("SELECT * FROM meetings_view WHERE id = ?", [meeting_id])
+    saved = dict(zip([d[0] for d in row.description], row.fetchone(), strict=True))
+    assert saved["vote_written"] == 1 and vote_result(saved) == "通过"
