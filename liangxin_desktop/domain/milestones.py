@@ -31,6 +31,7 @@ MILESTONE_LABELS: dict[str, str] = {
     "approved": "上级党委审批",
     "sworn": "入党宣誓",
     "conversion_applied": "提出转正申请",
+    "conversion_meeting": "支部大会讨论转正",
     "conversion_approved": "上级党委审批转正",
     "archived": "材料归档",
 }

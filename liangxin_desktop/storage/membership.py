@@ -168,6 +168,15 @@ def move_first_period(db: Database, person_id: int, values: Mapping[str, Any]) -
     sync_person(db, person_id)
 
 
+def close_period(db: Database, person_id: int, day: date, kind: str) -> None:
+    """Inside the caller's transaction: end the open period (取消预备党员资格 uses this)."""
+    db.execute(
+        "UPDATE membership_periods SET end_on = ?, end_kind = ? WHERE person_id = ? AND end_on IS NULL",
+        [day.isoformat(), kind, person_id],
+    )
+    sync_person(db, person_id)
+
+
 def _insert_period(db: Database, person_id: int, start: str, kind: str, **extra: Any) -> int:
     values = {k: v for k, v in extra.items() if v not in (None, "")}
     row = dict(values, person_id=person_id, start_on=start, start_kind=kind)
