@@ -68,22 +68,21 @@ def _steps(
             "确定为入党积极分子",
             day("activist_on"),
             _join(
-                "支委会研究确定" if row.get("activist_on") else "",
-                f"培养联系人：{row['mentors']}" if row.get("mentors") else "",
+                "支委会确定" if row.get("activist_on") else "",
+                f"联系人：{row['mentors']}" if row.get("mentors") else "",
                 f"备案：{day('activist_filed_on')}" if row.get("activist_filed_on") else "",
             ),
-            f"报备案；培养联系人{_RULES.mentors[0]}至{_RULES.mentors[1]}名正式党员",
+            f"联系人{_RULES.mentors[0]}至{_RULES.mentors[1]}名正式党员",
         ),
         (
             "三、发展对象",
             "确定为发展对象",
             day("candidate_on"),
             _join(
-                f"入党介绍人：{row['sponsors']}" if row.get("sponsors") else "",
+                f"介绍人：{row['sponsors']}" if row.get("sponsors") else "",
                 f"备案：{day('candidate_filed_on')}" if row.get("candidate_filed_on") else "",
             ),
-            f"考察{_RULES.activist_min_months}个月以上，报备案；"
-            f"入党介绍人{_RULES.sponsors}名正式党员",
+            f"考察{_RULES.activist_min_months}个月以上；介绍人{_RULES.sponsors}名正式党员",
         ),
         ("", "政治审查", day("political_review_on"), f"结论：{review}" if review else "", ""),
         (
@@ -205,7 +204,7 @@ def pipeline_units(
         [("公民身份号码", value("id_number")), ("联系电话", value("phone"))], width, LABEL
     )
     units += pairs_row([("工作单位及职务", value("work_unit_post"))], width, LABEL)
-    widths = (22 * mm, 35 * mm, 35 * mm)  # 2026年12月28日 stays on one line
+    widths = (21 * mm, 42 * mm, 32 * mm)  # 2026年12月28日 stays on one line
     rest = width - sum(widths)
     columns = (*widths, rest * 0.5, rest * 0.5)
     units.append(Unit(2 * mm))
