@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from liangxin_desktop.demo_books import (
+    admission_meetings,
     build_books,
     build_dues,
     build_files,
@@ -16,7 +17,6 @@ from liangxin_desktop.demo_books import (
 )
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
-from liangxin_desktop.demo_books import admission_meetings
 from liangxin_desktop.storage import membership, organization, people
 from liangxin_desktop.storage.archive import Archive
 

@@ -32,10 +32,13 @@ def _count(key: str) -> Any:
 
 
 def vote_of(row: dict[str, Any]) -> votes.Vote:
+    def count(key: str) -> int:
+        return int(row.get(f"vote_{key}") or 0)
+
     return votes.Vote(
-        *(int(row.get(f"vote_{k}") or 0) for k in ("eligible", "present", "yes", "no", "abstain")),
-        written=int(row.get("vote_written") or 0),
-    )
+        count("eligible"), count("present"), count("yes"), count("no"), count("abstain"),
+        count("written"),
+    )  # fmt: skip
 
 
 def vote_result(row: dict[str, Any], day: date | None = None) -> str:

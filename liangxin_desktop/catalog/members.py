@@ -37,10 +37,9 @@ NORMAL_STANDING_ON = (
 
 def _standing(row: dict[str, Any], day: date) -> str:
     """党籍状态 on ``day`` from the last 停止党籍 (kept on the row by storage/membership.py)."""
-    stopped, restored = row.get("suspended_on"), row.get("restored_on")
-    suspended = bool(stopped) and stopped <= day.isoformat() and not (
-        restored and restored <= day.isoformat()
-    )
+    stopped, restored = row.get("suspended_on") or "", row.get("restored_on") or ""
+    text = day.isoformat()
+    suspended = bool(stopped) and stopped <= text and not (restored and restored <= text)
     return "停止党籍" if suspended else "正常"
 
 

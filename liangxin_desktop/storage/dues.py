@@ -14,13 +14,13 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.domain import dates
-from liangxin_desktop.domain.membership import months_between
 from liangxin_desktop.domain.dues import (
     DuesCategory,
     format_fen,
     monthly_dues_fen,
     rate_basis_points,
 )
+from liangxin_desktop.domain.membership import months_between
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import audit, membership
 from liangxin_desktop.storage.archive import Archive

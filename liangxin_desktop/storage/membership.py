@@ -306,7 +306,9 @@ def end_membership(
     with archive.transaction() as db:
         person = _person(db, person_id)
         period_id, _start = _open_period(db, person, day)
-        columns = {k: (str(v).strip() or None) if v is not None else None for k, v in details.items()}
+        columns = {
+            k: (str(v).strip() or None) if v is not None else None for k, v in details.items()
+        }
         columns.update(end_on=day.isoformat(), end_kind=kind)
         assignments = ", ".join(f"{k} = ?" for k in columns)
         db.execute(
@@ -341,7 +343,9 @@ _PERIOD_COLUMNS = {
 
 def _check_end(kind: str, day: date, details: Mapping[str, Any], today: date) -> None:
     if kind not in LEAVE_MILESTONES:
-        raise InvalidValue(f"“{kind}”不是离开的方式。", "请选择：" + "、".join(LEAVE_MILESTONES) + "。")
+        raise InvalidValue(
+            f"“{kind}”不是离开的方式。", "请选择：" + "、".join(LEAVE_MILESTONES) + "。"
+        )
     unknown = set(details) - _PERIOD_COLUMNS
     if unknown:
         raise ValueError(sorted(unknown))
@@ -369,7 +373,10 @@ def record_receipt(archive: Archive, period_id: int, day: date, today: date | No
     if day.isoformat() < period["end_on"]:
         raise InvalidValue("回执日期早于转出日期，请核对。")
     with archive.transaction() as db:
-        db.execute("UPDATE membership_periods SET receipt_on = ? WHERE id = ?", [day.isoformat(), period_id])
+        db.execute(
+            "UPDATE membership_periods SET receipt_on = ? WHERE id = ?",
+            [day.isoformat(), period_id],
+        )
         audit.record(db, "登记介绍信回执", "membership_periods", period_id, ["receipt_on"])
 
 
@@ -428,6 +435,15 @@ def restore(
         audit.record(db, "恢复党籍", "party_standing", person_id)
 
 
+def next_letter_number(archive: Archive, year: int) -> str:
+    """The next 介绍信 number of ``year``: "2026-004" after "2026-003" (存根 and 介绍信 share it)."""
+    rows = archive.db.execute(
+        "SELECT out_letter_no FROM membership_periods WHERE out_letter_no LIKE ?", [f"{year}-%"]
+    ).fetchall()
+    numbers = [int(n[0].split("-", 1)[1]) for n in rows if n[0].split("-", 1)[1].isdigit()]
+    return f"{year}-{max(numbers, default=0) + 1:03d}"
+
+
 def receipts_missing(archive: Archive, today: date) -> list[dict[str, Any]]:
     """转出 whose 回执 has not come back although the 介绍信's 有效期 has passed."""
     rows = archive.db.query(
@@ -435,7 +451,5 @@ def receipts_missing(archive: Archive, today: date) -> list[dict[str, Any]]:
         "WHERE mp.end_kind = '转出' AND mp.receipt_on IS NULL ORDER BY mp.letter_valid_until"
     )
     return [
-        row
-        for row in rows
-        if rules.receipt_missing(_day(row["letter_valid_until"]), None, today)
+        row for row in rows if rules.receipt_missing(_day(row["letter_valid_until"]), None, today)
     ]

@@ -567,9 +567,7 @@ SELECT p.*,
 FROM people p;
 """
 
-MIGRATED_PERIOD_NOTE = (
-    "升级时生成：原台账未记录组织关系转入，按入党日期（早于本组织成立日期的按成立日期）作为在本组织的开始日期"
-)
+MIGRATED_PERIOD_NOTE = "升级时生成：原台账未记录组织关系转入，按入党日期（早于本组织成立日期的按成立日期）作为在本组织的开始日期"
 
 # Members and leavers of the earlier versions: one period from the later of 入党日期 and the
 # organization's 成立日期 (when that is before the day they left), ended as they left.

@@ -31,7 +31,9 @@ class StepKind:
 
 
 STEPS: dict[str, StepKind] = {
-    "assessment": StepKind("培养考察（半年）", ("activist", "candidate", "member"), "考察情况", True),
+    "assessment": StepKind(
+        "培养考察（半年）", ("activist", "candidate", "member"), "考察情况", True
+    ),
     "pre_review": StepKind("上级党委预审", ("candidate",), "预审结果"),
     "sworn": StepKind("入党宣誓", ("member",)),
     "conversion_applied": StepKind("提出转正申请", ("member",)),
@@ -114,8 +116,7 @@ def member_status(archive: Archive, names: Sequence[str], day: date) -> dict[str
     marks = ",".join("?" * len(names))
     text = day.isoformat()
     rows = archive.db.execute(
-        "SELECT name, converted_on FROM people "
-        f"WHERE name IN ({marks}) AND {counted_on_clause()}",
+        f"SELECT name, converted_on FROM people WHERE name IN ({marks}) AND {counted_on_clause()}",
         [*names, *[text] * 4],
     ).fetchall()
     for name, converted in rows:
@@ -135,7 +136,9 @@ def people_findings(
         text if role == "mentors" else None, text if role == "sponsors" else None
     )
     status = member_status(archive, names, day)
-    standing = [f for name in names for f in pipeline_rules.check_full_member(role, name, status[name])]
+    standing = [
+        f for name in names for f in pipeline_rules.check_full_member(role, name, status[name])
+    ]
     return counts + standing
 
 

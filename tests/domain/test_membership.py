@@ -80,7 +80,9 @@ def test_a_new_period_must_not_overlap() -> None:
     closed = [Period(date(2020, 1, 1), date(2021, 1, 1))]
     assert m.period_problem(closed, Period(date(2021, 1, 1))) is None
     assert "重叠" in str(m.period_problem(closed, Period(date(2020, 6, 1))))
-    assert "仍在本组织" in str(m.period_problem([Period(date(2020, 1, 1))], Period(date(2022, 1, 1))))
+    assert "仍在本组织" in str(
+        m.period_problem([Period(date(2020, 1, 1))], Period(date(2022, 1, 1)))
+    )
 
 
 def test_the_written_opinion_vote_of_the_issue_is_valid_and_passed() -> None:

@@ -227,7 +227,7 @@ def test_a_sponsor_who_is_a_probationary_member_is_refused(archive) -> None:
         pipeline.admit(archive, person_id, date(2025, 7, 1), TODAY)
     assert people.get_person(archive, person_id)["stage"] == "candidate"
     stranger = _candidate(archive, "王秀英、孙三", id_number="110105199201010015", name="周四")
-    with pytest.raises(InvalidValue, match="孙三.*不在本组织党员名册中"):
+    with pytest.raises(InvalidValue, match=r"孙三.*不在本组织党员名册中"):
         pipeline.admit(archive, stranger, date(2025, 7, 1), TODAY)
 
 

@@ -32,7 +32,11 @@ def letter_facts(person: Mapping[str, Any], period: Mapping[str, Any], org: str)
     issued = date.fromisoformat(period["end_on"])
     birth = person.get("birth_date")
     valid = period.get("letter_valid_until")
-    category = "正式" if person.get("converted_on") and person["converted_on"] <= issued.isoformat() else "预备"
+    category = (
+        "正式"
+        if person.get("converted_on") and person["converted_on"] <= issued.isoformat()
+        else "预备"
+    )
     paid = period.get("out_dues_paid_until")
     return {
         "number": period.get("out_letter_no") or "____",
