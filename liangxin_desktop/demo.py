@@ -236,7 +236,12 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
         )
         mentors = "、".join(member["name"] for member in roster[1:3])
         build_pipeline(
-            archive, rng, today, [_name(rng, male=i % 2 == 0) for i in range(4)], mentors
+            archive,
+            rng,
+            today,
+            [_name(rng, male=i % 2 == 0) for i in range(4)],
+            mentors,
+            roster[0]["name"],
         )
         build_dues(archive, rng, today, profile["keeper"])
         build_mobile_cards(archive, today, roster, profile["name"])

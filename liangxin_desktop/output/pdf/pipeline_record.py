@@ -74,6 +74,7 @@ def _steps(
             ),
             f"联系人{_RULES.mentors[0]}至{_RULES.mentors[1]}名正式党员",
         ),
+        ("", "培养考察", "", _assessments(events.get("assessment", [])), "每半年一次"),
         (
             "三、发展对象",
             "确定为发展对象",
@@ -92,7 +93,7 @@ def _steps(
             f"{hours:g}学时" if isinstance(hours, (int, float)) else "",
             f"不少于{_RULES.training_min_days}天或{_RULES.training_min_hours:g}学时",
         ),
-        ("四、预备党员的接收", "上级党委预审", day("pre_review_on"), event("pre_review")[1], ""),
+        ("四、接收预备党员", "上级党委预审", day("pre_review_on"), event("pre_review")[1], ""),
         (
             "",
             "公示",
@@ -123,11 +124,7 @@ def _steps(
             event("approved")[1],
             f"{_RULES.approval_months}个月内，最长{_RULES.approval_max_months}个月",
         ),
-        ("五、预备期考察和转正", "入党宣誓", *event("sworn"), ""),
-        *[
-            ("", "预备期考察", format_cn_date(e["date"]), e.get("detail") or "", "每半年一次")
-            for e in events.get("assessment", [])
-        ],
+        ("五、考察和转正", "入党宣誓", *event("sworn"), ""),
         ("", "提出转正申请", *event("conversion_applied"), "预备期满前"),
         (
             "",
@@ -160,6 +157,17 @@ def _steps(
     if disqualified:
         steps.append(("", "取消预备党员资格", disqualified, disqualified_detail, ""))
     return steps
+
+
+def _assessments(found: Sequence[Mapping[str, Any]]) -> str:
+    """The half-yearly 考察 entries (of the activist, then of the 预备党员): dates and findings."""
+    days = "、".join(format_cn_date(e["date"]) for e in found)
+    details = {e.get("detail") or "" for e in found}
+    if len(details) == 1:  # the usual case: the same finding every time
+        return days + (f"（{details.pop()}）" if "" not in details else "")
+    return "；".join(
+        format_cn_date(e["date"]) + (f"：{e['detail']}" if e.get("detail") else "") for e in found
+    )
 
 
 def _join(*parts: str) -> str:
@@ -228,6 +236,8 @@ def pipeline_units(
                 Cell(limit, columns[4]),
             ],
             split=False,
+            leading=14.0,
+            pad=2.2,
         )
     problems = check_pipeline(dict(row), today)
     notes = (
