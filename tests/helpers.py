@@ -30,6 +30,28 @@ def member(**overrides: Any) -> dict[str, Any]:
     return values
 
 
+def add_members(archive: Any, names: list[str], today: Any = None) -> list[int]:
+    """Full members (joined 2005) with these names and distinct valid ID numbers."""
+    from datetime import date
+
+    from liangxin_desktop.domain.idnumber import fictional_id_number
+    from liangxin_desktop.storage import people
+
+    return [
+        people.add_member(
+            archive,
+            member(
+                name=name,
+                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
+                joined_on="2005-07-01",
+                converted_on="2006-07-01",
+            ),
+            today=today,
+        )
+        for index, name in enumerate(names)
+    ]
+
+
 def type_chinese(widget: QWidget, text: str) -> None:
     """Commit ``text`` into ``widget`` as an input method would (QTest cannot type Chinese)."""
     widget.setFocus()
@@ -55,3 +77,17 @@ def when_dialog_opens(qtbot, kind: type, act: Callable[[QDialog], None]) -> list
 
     QTimer.singleShot(0, handle)
     return failures
+
+
+LONG_WAIT_MS = (
+    300_000  # a waitUntil returns as soon as its condition holds; this only bounds a hang
+)
+
+
+def visible_progress_dialogs() -> list[QWidget]:
+    """Every progress window the clerk could still see (none should stay after its job)."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    return [
+        w for w in QApplication.allWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+    ]

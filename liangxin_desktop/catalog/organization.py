@@ -7,8 +7,9 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.registers import Register
-from liangxin_desktop.domain import codes, dates
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.domain import codes, dates, uscc
+from liangxin_desktop.domain.election import TERM_YEARS
 
 PARTY_FIELDS: tuple[Field, ...] = (
     Field(
@@ -44,8 +45,6 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
     Field("start_on", "任职日期", K.DATE),
     Field("end_on", "离任日期", K.DATE),
 )
-
-TERM_YEARS = {"党委": 5, "党总支": 3, "党支部": 3, "联合党支部": 3}
 
 
 def check_term(row: dict[str, Any], today: date) -> list[Problem]:
@@ -87,6 +86,13 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
     return problems
 
 
+def check_host_kind(row: dict[str, Any], today: date) -> list[Problem]:
+    """单位类型 against the 登记管理部门 of the credit code (a warning)."""
+    code, kind = str(row.get("host_uscc") or ""), str(row.get("host_kind") or "")
+    message = uscc.host_kind_mismatch(code, kind) if code and kind else ""
+    return [Problem("host_kind", "单位类型", message, is_error=False)] if message else []
+
+
 ORGANIZATION = Register(
     key="organization",
     title="党组织基本情况",
@@ -95,7 +101,7 @@ ORGANIZATION = Register(
     fields=PARTY_FIELDS + HOST_FIELDS,
     table="organization",
     orientation="portrait",
-    checks=(check_term,),
+    checks=(check_term, check_host_kind),
 )
 
 COMMITTEE = Register(

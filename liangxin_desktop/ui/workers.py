@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from liangxin_desktop.errors import Cancelled, LiangxinError
@@ -52,31 +52,55 @@ class _Runnable(QRunnable):
 def run_with_progress(
     parent: QWidget, label: str, job: Job, on_done: Callable[[Any], None]
 ) -> _Signals:
-    """Run ``job(progress)`` in the thread pool; ``on_done(result)`` runs on the UI thread."""
-    dialog = QProgressDialog(label, "取消", 0, 100, parent)
-    dialog.setWindowTitle("请稍候")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setValue(0)
+    """Run ``job(progress)`` in the thread pool; ``on_done(result)`` runs on the UI thread.
+
+    The progress dialog closes when the job ends, whether it is done, failed or cancelled,
+    before ``on_done`` or the failure message runs (so neither is hidden behind it).
+    The job starts only when control is back in the event loop, so that a caller may still
+    connect to the returned signals: a job that ends at once (cancelled, refused) would
+    otherwise emit before the caller's slot is connected, and the slot would never run.
+    """
+    dialog = _progress_dialog(parent, label)
     stop = threading.Event()
     signals = _Signals(parent)
     dialog.canceled.connect(stop.set)
-    signals.progress.connect(lambda done, total: dialog.setValue(int(done * 100 / max(total, 1))))
+
+    def show_progress(done: int, total: int) -> None:
+        if not stop.is_set():
+            dialog.setValue(int(done * 100 / max(total, 1)))
+
+    def close() -> None:
+        stop.set()  # a progress report still on its way must not show the dialog again
+        dialog.hide()
+        dialog.deleteLater()
 
     def finished(result: object) -> None:
-        dialog.reset()
+        close()
         on_done(result)
 
     def failed(exc: BaseException, details: str) -> None:
-        dialog.reset()
+        close()
         _report_failure(parent, exc, details)
 
+    signals.progress.connect(show_progress)
     signals.finished.connect(finished)
-    signals.cancelled.connect(dialog.reset)
+    signals.cancelled.connect(close)
     signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Runnable(job, signals, stop))
+    runnable = _Runnable(job, signals, stop)
+    QTimer.singleShot(0, signals, lambda: QThreadPool.globalInstance().start(runnable))
     return signals
+
+
+def _progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(label, "取消", 0, 100, parent)
+    dialog.setObjectName("progress")
+    dialog.setWindowTitle("请稍候")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)  # the job ends the dialog, not a value of 100
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog
 
 
 def _report_failure(parent: QWidget, exc: BaseException, details: str) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from liangxin_desktop.catalog.meetings import vote_result
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.pdf.flow import (
     Cell,
@@ -173,6 +173,8 @@ def meeting_units(
     )
     if row.get("vote_held"):
         units += field_row("表决情况", _vote_text(row), width, LABEL_WIDTH)
+    if row.get("review_results"):
+        units += field_row("评议结果", row["review_results"], width, LABEL_WIDTH)
     if resolutions:
         units += field_row("决议事项", _resolutions_text(resolutions), width, LABEL_WIDTH)
     if attachments:
