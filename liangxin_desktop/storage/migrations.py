@@ -7,10 +7,15 @@ that an archive made by a newer program is recognised before anything is written
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from liangxin_desktop.storage.search_schema import SEARCH_SCHEMA
+
 migrations = Migrations("liangxin")
+Migration = Callable[[Database], None]
 
 
 @migrations(name="0001_initial")
@@ -67,15 +72,31 @@ def m0009_import_batches(db: Database) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
-@migrations(name="0012_rules")
-def m0012_rules(db: Database) -> None:
-    db.executescript(_RULES_SCHEMA)
-    for key, value in _RULE_SETTING_DEFAULTS:
-        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
-    db.execute("PRAGMA user_version = 10")  # the 10th migration on this branch (0010, 0011 to come)
+RELEASED_BEFORE_2027 = 9  # 0001-0009 set their own user_version (released; never edited)
+_LATER: list[str] = []  # the migrations after them, in order
 
 
-@migrations(name="0011_membership")
+def later_migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a migration after 0009; its user_version is its place in the list.
+
+    Branches developed side by side add migrations between others; numbering by place keeps
+    ``PRAGMA user_version`` equal to the count of migrations applied without renumbering.
+    """
+    _LATER.append(name)
+    version = RELEASED_BEFORE_2027 + len(_LATER)
+
+    def register(step: Migration) -> Migration:
+        def run(db: Database) -> None:
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+
+        migrations(name=name)(run)
+        return step
+
+    return register
+
+
+@later_migration("0011_membership")
 def m0011_membership(db: Database) -> None:
     db.executescript(_MEMBERSHIP_SCHEMA)
     made = db.execute(_EXISTING_PERIODS, [MIGRATED_PERIOD_NOTE, _now()]).rowcount
@@ -85,7 +106,6 @@ def m0011_membership(db: Database) -> None:
             "INSERT INTO audit_log (at, action, table_name, fields) VALUES (?, ?, 'membership_periods', ?)",
             [_now(), "升级：按入党日期（或组织成立日期）生成在本组织时段", f"{made}条"],
         )
-    db.execute("PRAGMA user_version = 11")
 
 
 def _now() -> str:
@@ -94,7 +114,24 @@ def _now() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
 
-MIGRATION_COUNT = 11
+@later_migration("0012_rules")
+def m0012_rules(db: Database) -> None:
+    db.executescript(_RULES_SCHEMA)
+    for key, value in _RULE_SETTING_DEFAULTS:
+        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
+
+
+@later_migration("0014_drafts")
+def m0014_drafts(db: Database) -> None:
+    db.executescript(_DRAFTS_SCHEMA)
+
+
+@later_migration("0016_search_index")
+def m0016_search_index(db: Database) -> None:
+    db.executescript(SEARCH_SCHEMA)
+
+
+MIGRATION_COUNT = RELEASED_BEFORE_2027 + len(_LATER)
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -722,4 +759,15 @@ SELECT p.id, p.left_on,
 FROM people p WHERE p.stage = 'left' AND p.left_kind = '停止党籍' AND p.left_on IS NOT NULL;
 UPDATE people SET stage = 'member', suspended_on = left_on, left_on = NULL, left_kind = NULL
 WHERE stage = 'left' AND left_kind = '停止党籍';
+"""
+
+_DRAFTS_SCHEMA = """
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    register TEXT NOT NULL,
+    record_id INTEGER,
+    label TEXT NOT NULL,
+    draft_values TEXT NOT NULL,
+    saved_at TEXT NOT NULL
+);
 """

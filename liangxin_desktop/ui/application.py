@@ -6,20 +6,29 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from PySide6.QtGui import QIcon
+from PySide6.QtWidgets import QApplication
 
-from liangxin_desktop import APP_NAME, paths
-from liangxin_desktop.errors import LiangxinError
-from liangxin_desktop.storage.archive import Archive, open_archive
+from liangxin_desktop import APP_ID, APP_NAME, __version__, paths
 from liangxin_desktop.ui.fonts import install_fonts
 from liangxin_desktop.ui.messages import install_excepthook
+from liangxin_desktop.ui.recovery import open_at_start, show_read_only_banner
+from liangxin_desktop.ui.settings import configure_settings
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance() or QApplication(argv or sys.argv[:1])
     assert isinstance(app, QApplication)
+    app.setOrganizationName(APP_ID)
     app.setApplicationName(APP_NAME)
-    app.setApplicationDisplayName(APP_NAME)
+    app.setApplicationDisplayName(
+        f"{APP_NAME} {__version__}"
+    )  # the title ends with it: not added twice
+    app.setApplicationVersion(__version__)
+    configure_settings()
+    icon = paths.icon_file()
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
     install_fonts(app)
     install_chinese_translation(app)
     return app
@@ -36,39 +45,43 @@ def install_chinese_translation(app: QApplication) -> bool:
     ):
         return False
     app.installTranslator(translator)
-    app._liangxin_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    missing = MissingQtTexts(app)
+    app.installTranslator(missing)  # installed last, asked first
+    app._liangxin_translator = (translator, missing)  # type: ignore[attr-defined]  # keep alive
     return True
 
 
-def _open_with_retry(path: Path) -> Archive | None:
-    """Open the archive; when refused, explain and let the clerk pick another file or quit."""
-    while True:
-        try:
-            return open_archive(path)
-        except LiangxinError as exc:
-            box = QMessageBox(QMessageBox.Icon.Warning, "无法打开台账", exc.headline)
-            box.setInformativeText(exc.advice)
-            choose = box.addButton("选择其他台账文件…", QMessageBox.ButtonRole.AcceptRole)
-            box.addButton("退出", QMessageBox.ButtonRole.RejectRole)
-            box.exec()
-            if box.clickedButton() is not choose:
-                return None
-            chosen, _ = QFileDialog.getOpenFileName(
-                None, "打开台账", str(path.parent), "台账文件 (*.lxdb);;所有文件 (*)"
-            )
-            if not chosen:
-                return None
-            path = Path(chosen)
+MISSING_QT_TEXTS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class MissingQtTexts(QTranslator):
+    """The few Qt texts that Qt's own Chinese translation lacks (Qt's file dialog labels)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return MISSING_QT_TEXTS.get((context, source))  # None: ask the next translator
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def run_gui(data: Path | None) -> int:
     app = make_application()
     install_excepthook()
-    archive = _open_with_retry(data or paths.default_archive_path())
+    archive = open_at_start(data or paths.default_archive_path())
     if archive is None:
         return 1
+    from liangxin_desktop.ui import backup_dialog, drafts
     from liangxin_desktop.ui.main_window import MainWindow
 
     window = MainWindow(archive)
+    if archive.read_only:
+        show_read_only_banner(window)
     window.show()
+    backup_dialog.back_up_at_start(window)
+    drafts.offer_drafts(window)
     return app.exec()

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -20,18 +19,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop import APP_NAME, __version__, paths
 from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.manual import section_anchor
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
-from liangxin_desktop.ui import bundle_actions
+from liangxin_desktop.ui import backup_dialog, bundle_actions
+from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.file_dialogs import ask_open, ask_save, output_file_name
+from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
@@ -42,6 +45,7 @@ from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.search_dialog import SearchDialog
 from liangxin_desktop.ui.tabs import make_register_tab
+from liangxin_desktop.ui.window_state import remember_window, restore_window
 from liangxin_desktop.ui.workers import run_with_progress
 
 # What a register tab in the window is: a table of records, or the derived attendance matrix.
@@ -50,12 +54,14 @@ RegisterView = RegisterTab | AttendanceTab | DuesTab
 
 class MainWindow(ImportActions, QMainWindow):
     title_note = ""  # before the organization's name in the title (a read-only bundle says so)
+    geometry_key = "main_window"  # where its size and place are remembered (window_state)
 
     def __init__(self, archive: Archive) -> None:
         super().__init__()
         self.archive = archive
         self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
-        self.resize(1280, 800)
+        self.help_dialog: HelpDialog | None = None
+        restore_window(self, self.geometry_key, 1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.status = QLabel()
@@ -94,6 +100,7 @@ class MainWindow(ImportActions, QMainWindow):
             "打开移交包…", lambda: bundle_actions.open_(self, self.show_bundle)
         )
         self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
+        self.backup_action = self._action("备份与恢复…", lambda: backup_dialog.open_dialog(self))
         for action in (
             self.open_action,
             None,
@@ -111,6 +118,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.open_bundle_action,
             self.summary_action,
             None,
+            self.backup_action,
             self.bin_action,
             None,
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
@@ -124,6 +132,11 @@ class MainWindow(ImportActions, QMainWindow):
         edit_menu.addAction(self.new_action)
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.manual_action = self._action(
+            "使用说明", self.show_manual, QKeySequence.StandardKey.HelpContents
+        )
+        self.manual_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_menu.addAction(self.manual_action)
         help_menu.addAction(self._action("关于", self.about))
 
     def _welcome_page(self) -> QWidget:
@@ -235,7 +248,8 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
-        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}")
+        portable = "【便携模式】" if paths.is_portable() else ""
+        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}")
         tab = self.current_register_tab() or self.roster_tab
         self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
 
@@ -280,13 +294,10 @@ class MainWindow(ImportActions, QMainWindow):
         tab.select_id(hit.record_id)
 
     def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
-        name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{date.today():%Y%m%d}{suffix}"
-        start = str(Path.home() / name)
-        chosen, _ = QFileDialog.getSaveFileName(self, title, start, filter_text)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+        name = output_file_name(
+            organization.organization_name(self.archive), subject, suffix, date.today()
+        )
+        return ask_save(self, title, "export", name, filter_text)
 
     def _export_in_background(
         self, registers: list[Register], year: int | None, subject: str
@@ -373,6 +384,8 @@ class MainWindow(ImportActions, QMainWindow):
         viewer = MainWindow(archive)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         make_read_only(viewer, result)
+        viewer.geometry_key = "bundle_viewer"  # the viewer remembers its own size and place
+        restore_window(viewer, viewer.geometry_key, 1280, 800)
         self.bundle_windows.append(viewer)
         viewer.destroyed.connect(lambda: self.bundle_windows.remove(viewer))
         viewer.show()
@@ -397,11 +410,9 @@ class MainWindow(ImportActions, QMainWindow):
             QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
     def open_other(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "打开台账", str(self.archive.path.parent), "台账文件 (*.lxdb);;所有文件 (*)"
-        )
+        chosen = ask_open(self, "打开台账", "archive", "台账文件 (*.lxdb);;所有文件 (*)")
         if chosen:
-            self.switch_archive(Path(chosen))
+            self.switch_archive(chosen)
 
     def switch_archive(self, path: Path) -> bool:
         if path.resolve() == self.archive.path.resolve():
@@ -419,12 +430,15 @@ class MainWindow(ImportActions, QMainWindow):
         return True
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "关于",
-            f"{APP_NAME} {__version__}\n两新组织党组织“5簿6册1卡”档案台账（离线使用）。\n"
-            f"台账文件：{self.archive.path}",
-        )
+        AboutDialog(self.archive.path, self).exec()
+
+    def show_manual(self) -> HelpDialog:
+        """帮助 → 使用说明 (F1): at the section of the register on screen, or of the first start."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        tab = self.current_register_tab() if self.stack.currentWidget() is self.tabs else None
+        self.help_dialog.show_section(section_anchor(tab.register) if tab else "first-start")
+        return self.help_dialog
 
     def _keep_or_save_profile(self) -> bool:
         """Unsaved changes on the organization tab: save, discard or stay (False)."""
@@ -450,5 +464,7 @@ class MainWindow(ImportActions, QMainWindow):
         if not self._keep_or_save_profile():
             event.ignore()
             return
+        backup_dialog.back_up_on_close(self.archive)
+        remember_window(self, self.geometry_key)
         self.archive.close()
         event.accept()

@@ -23,8 +23,11 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.ui.confirm import confirm_warnings
+from liangxin_desktop.ui.drafts import DraftKeeper, DraftSlot
 from liangxin_desktop.ui.field_widgets import FieldEditor
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 Validate = Callable[[dict[str, Any]], Cleaned]
 Save = Callable[[dict[str, Any]], Any]
@@ -55,6 +58,7 @@ class RecordDialog(QDialog):
         choices: Mapping[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
         sections: Sequence[Section] = (),
+        draft: DraftSlot | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -67,6 +71,7 @@ class RecordDialog(QDialog):
             if key in self.editors:
                 self.editors[key].set_value(value)
         self._initial = self._state()
+        self.drafts = DraftKeeper(self, draft) if draft is not None else None
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.revalidate)
         for editor in self.editors.values():
@@ -74,7 +79,7 @@ class RecordDialog(QDialog):
         for section in self.sections:
             section.changed.connect(self._timer.start)
         self.revalidate()
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
     def _build(self, fields: Sequence[Field]) -> None:
         grid = QGridLayout()
@@ -147,8 +152,11 @@ class RecordDialog(QDialog):
 
     def accept(self) -> None:
         self._timer.stop()
-        if not self.revalidate().ok:
+        cleaned = self.revalidate()
+        if not cleaned.ok:
             return
+        if not confirm_warnings(self, [p.text() for p in cleaned.warnings], "保存"):
+            return  # 返回修改: the form stays as it is
         try:
             self.result_value = self._save(self.raw_values())
         except LiangxinError as exc:
@@ -181,7 +189,10 @@ class RecordDialog(QDialog):
         initial: Mapping[str, Any] | None = None,
         choices: Mapping[str, Sequence[str]] | None = None,
         sections: Sequence[Section] = (),
+        draft: DraftSlot | None = None,
     ) -> Any:
-        """Show the form; the save callback's result once saved, or None when cancelled."""
-        dialog = cls(title, fields, validate, save, initial, choices, parent, sections)
+        """Show the form; the save callback's result once saved, or None when cancelled.
+
+        With ``draft`` the form is kept as a draft every few seconds until it is closed."""
+        dialog = cls(title, fields, validate, save, initial, choices, parent, sections, draft)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

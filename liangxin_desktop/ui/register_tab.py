@@ -29,6 +29,7 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import queries, records
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.drafts import DraftSlot
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_model import RegisterTableModel
@@ -68,6 +69,10 @@ class RegisterTab(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.search_hint())
+        if register.search_table:
+            self.search.setToolTip(
+                "一两个字：查找开头（如姓氏）；三个字以上：在任意位置查找。号码请至少输入3位。"
+            )
         self.bar.addWidget(self.search, 1)
         self.add_filters()
         self._build_table()
@@ -133,6 +138,7 @@ class RegisterTab(QWidget):
                 register.form_fields,
                 lambda raw: records.validate(register, raw),
                 lambda raw: records.add_record(archive, register, raw),
+                draft=DraftSlot(archive, register.key, None),
             )
         saved = RecordDialog.ask(
             self,
@@ -141,6 +147,7 @@ class RegisterTab(QWidget):
             lambda raw: records.validate(register, raw),
             lambda raw: records.update_record(archive, register, record_id, raw),
             initial=initial,
+            draft=DraftSlot(archive, register.key, record_id),
         )
         return None if saved is None else record_id
 
@@ -166,7 +173,7 @@ class RegisterTab(QWidget):
         if values is None:
             return
         self.table.scrollToTop()
-        self.model.reload(
+        self.model.set_filter(
             replace(self.model.row_filter, search=self.search.text().strip(), **values)
         )
         self._update_summary()
