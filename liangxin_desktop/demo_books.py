@@ -208,7 +208,9 @@ def _talk_with_the_rest(archive: Archive, year: int, today: date, host: str) -> 
     day = date(year, 12, 28)
     if day > today:
         return
-    missing = compliance_of(archive, year, date(year + 1, 1, 1)).members_not_talked_with
+    here = {p["id"] for p in meetings.roster_for_attendance(archive, day)}
+    not_yet = compliance_of(archive, year, date(year + 1, 1, 1)).members_not_talked_with
+    missing = [pid for pid in not_yet if pid in here]  # not those who have left by then
     if missing:
         meetings.save_meeting(
             archive,

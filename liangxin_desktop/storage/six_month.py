@@ -32,15 +32,19 @@ def months_expected_here(
 
     person id → (name, 党小组, months oldest first). The one place that says which months a
     member is expected at organizational life here: current members, the months of their
-    membership periods here with 停止党籍 left out (``storage.membership.counted_months``).
+    membership periods here with 停止党籍 left out (``storage.membership.counted_months``). A member
+    whose 党籍 is stopped now is not flagged: the rule is for members in normal standing (党章 Art. 9).
     """
     counted = membership.counted_months(archive, first, last)
     found = {}
     for person_id, name, unit in archive.db.execute(
         "SELECT id, name, coalesce(unit, '') FROM people WHERE stage = 'member'"
     ):
-        if person_id in counted:
-            found[person_id] = (name, unit, counted[person_id])
+        months = counted.get(person_id, [])
+        if (
+            months and months[-1] == last
+        ):  # in normal standing now: not a member whose 党籍 is stopped
+            found[person_id] = (name, unit, months)
     return found
 
 
