@@ -7,11 +7,15 @@ from datetime import date
 
 from liangxin_desktop.domain.compliance import Compliance, HeldMeeting, check_compliance
 from liangxin_desktop.storage.archive import Archive
-from liangxin_desktop.storage.membership import counted_on_clause, member_on_clause
+from liangxin_desktop.storage.membership import (
+    counted_on_clause,
+    here_during_clause,
+    member_on_clause,
+)
 from liangxin_desktop.storage.settings import rule_settings
 
 COMMITTEE_MIN_FULL_MEMBERS = 7  # 支部工作条例 Art. 9: ≥ 7 正式党员 → a 支部委员会
-_IN_YEAR = "stage IN ('member', 'left', 'dropped') AND joined_on <= ? AND (left_on IS NULL OR left_on >= ?)"
+_IN_YEAR = f"stage IN ('member', 'left', 'dropped') AND {here_during_clause()}"  # periods here
 
 
 def _year_span(year: int) -> list[str]:

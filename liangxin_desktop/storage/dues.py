@@ -381,8 +381,7 @@ class DuesLine:
 # by the covering index first; the periods decide (``months_owing_here`` gives the months).
 _OWING_HERE = (
     "joined_on <= ? AND (left_on IS NULL OR left_on >= ?) "
-    "AND stage IN ('member', 'left', 'dropped') AND EXISTS (SELECT 1 FROM membership_periods mp "
-    "WHERE mp.person_id = people.id AND mp.start_on <= ? AND (mp.end_on IS NULL OR mp.end_on >= ?))"
+    f"AND stage IN ('member', 'left', 'dropped') AND {membership.here_during_clause()}"
 )
 
 

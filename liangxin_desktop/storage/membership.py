@@ -32,6 +32,12 @@ def member_on_clause(table_name: str = "people") -> str:
     return MEMBER_ON.replace("people.id", f"{table_name}.id")
 
 
+def here_during_clause(table_name: str = "people") -> str:
+    """SQL: the row of ``table_name`` has a period here overlapping a span (two "?": the span's
+    last day, then its first day) — a member here at some time during a year, say."""
+    return member_on_clause(table_name)
+
+
 def counted_on_clause(table_name: str = "people") -> str:
     """SQL: a member here in normal standing on a day (four "?" for that day): 应到, votes."""
     clause = f"{MEMBER_ON} AND {NORMAL_STANDING_ON}"
