@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from helpers import LONG_WAIT_MS, VALID_ID, member, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QPushButton
+from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
 from liangxin_desktop.storage import organization, people
 from liangxin_desktop.ui.application import make_application
@@ -117,7 +117,13 @@ def test_search_filters_the_roster(qtbot, demo_archive) -> None:
     qtbot.waitUntil(lambda: tab.model.rowCount() == total, timeout=LONG_WAIT_MS)
 
 
-def test_a_member_leaves(qtbot, ready_window: MainWindow, archive) -> None:
+def test_a_member_leaves(qtbot, ready_window: MainWindow, archive, monkeypatch) -> None:
+    asked: list[str] = []  # after a 转出 the clerk is offered the 介绍信; here the answer is 否
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda _parent, title, _text: asked.append(title) or QMessageBox.StandardButton.No,
+    )
     person_id = people.add_member(archive, member())
     tab = ready_window.roster_tab
     tab.refresh()
@@ -132,7 +138,7 @@ def test_a_member_leaves(qtbot, ready_window: MainWindow, archive) -> None:
 
     failures = when_dialog_opens(qtbot, LeaveDialog, act)
     tab.leave_selected()
-    assert failures == []
+    assert failures == [] and asked == ["打印介绍信"]
     assert tab.model.rowCount() == 0
     person = people.get_person(archive, person_id)
     assert (person["stage"], person["left_on"], person["left_kind"]) == (
