@@ -8,6 +8,7 @@ removes the draft; a crash leaves it, and the next start asks: 恢复 or 丢弃.
 from __future__ import annotations
 
 import logging
+import weakref
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -57,7 +58,10 @@ class DraftKeeper(QObject):
 
     def __init__(self, dialog: RecordDialog, slot: DraftSlot) -> None:
         super().__init__(dialog)  # type: ignore[arg-type]
-        self.dialog, self.slot = dialog, slot
+        self._dialog, self.slot = (
+            weakref.ref(dialog),
+            slot,
+        )  # no cycle: the form is freed when closed
         self._kept = dialog.raw_values()
         key = drafts.draft_key(slot.register, slot.record_id)
         if key in _restoring:
@@ -67,6 +71,12 @@ class DraftKeeper(QObject):
         self.timer.timeout.connect(self.keep)
         self.timer.start()
         dialog.finished.connect(self._finished)
+
+    @property
+    def dialog(self) -> RecordDialog:
+        form = self._dialog()
+        assert form is not None, "the draft keeper lives inside its form"
+        return form
 
     def _apply(self, draft: drafts.Draft | None) -> None:
         if draft is None:
@@ -78,7 +88,11 @@ class DraftKeeper(QObject):
 
     def keep(self) -> None:
         """Write the draft when the form changed since it was last kept."""
-        values = self.dialog.raw_values()
+        form = self._dialog()
+        if form is None:
+            self.timer.stop()  # the form is gone: nothing left to keep
+            return
+        values = form.raw_values()
         if values == self._kept or self.slot.archive.read_only or self.slot.archive.closed:
             return
         try:
