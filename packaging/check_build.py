@@ -124,7 +124,8 @@ def check_upgrade(screen: Screen, program: Path, work: Path) -> None:
     screen.start_and_quit(program, archive, name)
     with sqlite3.connect(archive) as db:
         after = db.execute("PRAGMA user_version").fetchone()[0]
-    backups = list((archive.parent / "备份").glob("*.lxdb"))
+    # the 升级前 copy (a 关闭时 backup may follow it: the migration changed the archive)
+    backups = list((archive.parent / "备份").glob("*升级前.lxdb"))
     if not after > before or len(backups) != 1:
         fail(f"升级：user_version {before} → {after}，备份 {backups}")
     with sqlite3.connect(backups[0]) as db:
