@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Sequence
 
-from liangxin_desktop import cli
+from liangxin_desktop import cli, clock
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -21,7 +21,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_smoke_test()
     from liangxin_desktop.ui.application import run_gui
 
-    return run_gui(args.data)
+    return run_gui(args.data, clock.resolve_today(args.today), fixed_day=args.today is not None)
 
 
 if __name__ == "__main__":

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from liangxin_desktop.catalog.members import MEMBERS
-from liangxin_desktop.domain import dates
+from liangxin_desktop.domain.organization_rules import has_committee_by_size, term_status
 from liangxin_desktop.domain.six_month import ALERT_MONTHS, WARN_MONTHS
 from liangxin_desktop.output.dues_table import through_month
 from liangxin_desktop.storage import organization
@@ -25,8 +25,6 @@ from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.six_month import member_flags
 
 COMMITTEE_KINDS = ("支委会", "党委会", "党总支委员会")
-COMMITTEE_MIN_FULL_MEMBERS = 7
-TERM_REMINDER_MONTHS = 6
 
 
 @dataclass(frozen=True)
@@ -131,12 +129,7 @@ def _term(archive: Archive, as_of: date) -> tuple[str, str]:
     term_end = org.get("term_end") or ""
     if not term_end:
         return "", ""
-    end = date.fromisoformat(term_end)
-    if end < as_of:
-        return term_end, "已届满"
-    if end <= dates.add_months(as_of, TERM_REMINDER_MONTHS):
-        return term_end, "即将届满"
-    return term_end, ""
+    return term_end, term_status(date.fromisoformat(term_end), as_of)
 
 
 def _dues(archive: Archive, year: int, as_of: date) -> tuple[int, int]:
@@ -165,7 +158,7 @@ def summarize_archive(archive: Archive, year: int, as_of: date) -> OrgSummary:
         months = complete_months(year, as_of)
         summary.dues_due_fen, summary.dues_paid_fen = _dues(archive, year, as_of)
         summary.meetings = _meetings_held(archive, year)
-        committee = summary.full_members >= COMMITTEE_MIN_FULL_MEMBERS
+        committee = has_committee_by_size(summary.full_members)
         groups = _groups(archive)
         for requirement in REQUIREMENTS:
             needed = required_count(requirement, months, committee, groups)

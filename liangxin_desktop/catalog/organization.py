@@ -9,6 +9,7 @@ from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.registers import Register
 from liangxin_desktop.domain import codes, dates
+from liangxin_desktop.domain.organization_rules import TERM_YEARS, term_status
 
 PARTY_FIELDS: tuple[Field, ...] = (
     Field(
@@ -45,8 +46,6 @@ COMMITTEE_FIELDS: tuple[Field, ...] = (
     Field("end_on", "离任日期", K.DATE),
 )
 
-TERM_YEARS = {"党委": 5, "党总支": 3, "党支部": 3, "联合党支部": 3}
-
 
 def check_term(row: dict[str, Any], today: date) -> list[Problem]:
     """Term dates in order, of the statutory length, and a reminder 6 months before the end."""
@@ -66,7 +65,8 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
                 is_error=False,
             )
         )
-    if end < today:
+    status = term_status(end, today)
+    if status == "已届满":
         problems.append(
             Problem(
                 "term_end",
@@ -75,7 +75,7 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
                 is_error=False,
             )
         )
-    elif dates.add_months(today, 6) >= end:
+    elif status == "即将届满":
         problems.append(
             Problem(
                 "term_end",

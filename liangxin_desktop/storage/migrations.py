@@ -67,7 +67,13 @@ def m0009_import_batches(db: Database) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
-MIGRATION_COUNT = 9
+@migrations(name="0013_reminders")
+def m0013_reminders(db: Database) -> None:
+    db.executescript(_REMINDERS_SCHEMA)
+    db.execute("PRAGMA user_version = 10")  # its place in the list (0010–0012 may come before)
+
+
+MIGRATION_COUNT = 10
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -476,4 +482,15 @@ SELECT m.*,
         JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '列席'
         ORDER BY p.id)) AS observers
 FROM meetings m;
+"""
+
+# 首页 reminders the clerk settled: 已处理 (``done``) or 暂缓到 a day (``snoozed``, ``until``). A
+# reminder's key names its kind, subject and due date, so a new due date is a new reminder.
+_REMINDERS_SCHEMA = """
+CREATE TABLE reminder_states (
+    key TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('done', 'snoozed')),
+    until TEXT,
+    updated_at TEXT NOT NULL
+);
 """

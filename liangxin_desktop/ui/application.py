@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -61,7 +62,8 @@ def _open_with_retry(path: Path) -> Archive | None:
             path = Path(chosen)
 
 
-def run_gui(data: Path | None) -> int:
+def run_gui(data: Path | None, today: date, fixed_day: bool = False) -> int:
+    """The window works on ``today`` (from ``clock.resolve_today``); a fixed day shows in the title."""
     app = make_application()
     install_excepthook()
     archive = _open_with_retry(data or paths.default_archive_path())
@@ -69,6 +71,6 @@ def run_gui(data: Path | None) -> int:
         return 1
     from liangxin_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(archive)
+    window = MainWindow(archive, today=today, fixed_day=fixed_day)
     window.show()
     return app.exec()

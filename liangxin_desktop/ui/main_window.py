@@ -1,4 +1,4 @@
-"""The main window: the guided first start, the organization tab and the register tabs."""
+"""The main window: the guided first start, the 首页, the organization tab and the register tabs."""
 
 from __future__ import annotations
 
@@ -20,16 +20,20 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop import APP_NAME, __version__
+from liangxin_desktop import APP_NAME, __version__, clock
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, Register, available_registers
+from liangxin_desktop.domain.dates import format_cn_date
+from liangxin_desktop.domain.reminders.base import Reminder
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
 from liangxin_desktop.ui import bundle_actions
+from liangxin_desktop.ui.activists_tab import ActivistsTab
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.home_tab import HomeTab
 from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
@@ -38,19 +42,25 @@ from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.search_dialog import SearchDialog
+from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
 from liangxin_desktop.ui.tabs import make_register_tab
 from liangxin_desktop.ui.workers import run_with_progress
 
 # What a register tab in the window is: a table of records, or the derived attendance matrix.
 RegisterView = RegisterTab | AttendanceTab | DuesTab
+FIRST_REGISTER_TAB = 2  # after 首页 and 党组织基本情况
 
 
 class MainWindow(ImportActions, QMainWindow):
     title_note = ""  # before the organization's name in the title (a read-only bundle says so)
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(
+        self, archive: Archive, today: date | None = None, fixed_day: bool = False
+    ) -> None:
         super().__init__()
         self.archive = archive
+        self.today = clock.resolve_today(today)  # the day reminders, statistics and printing use
+        self.fixed_day = fixed_day  # given with --today: the title says so
         self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
         self.resize(1280, 800)
         self.stack = QStackedWidget()
@@ -152,6 +162,10 @@ class MainWindow(ImportActions, QMainWindow):
                 widget.deleteLater()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("groups")
+        self.home_tab = HomeTab(self.archive, self.today)
+        self.home_tab.counts_changed.connect(self._home_counts_changed)
+        self.home_tab.open_requested.connect(self.open_reminder)
+        self.tabs.addTab(self.home_tab, self.home_tab.tab_title())
         self.organization_tab = OrganizationTab(self.archive)
         self.tabs.addTab(self.organization_tab, "党组织基本情况")
         self.register_tabs: dict[str, RegisterView] = {}
@@ -169,7 +183,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.stack.setCurrentIndex(0)
         else:
             self.stack.setCurrentWidget(self.tabs)
-            self.show_register("members")
+            self.tabs.setCurrentWidget(self.home_tab)
         self._enable_registers(has_org)
         self._update_status()
 
@@ -192,9 +206,12 @@ class MainWindow(ImportActions, QMainWindow):
         for tab in self.register_tabs.values():
             if tab is not source:
                 tab.stale = True
+        self.home_tab.stale = True
         self._tab_shown()
 
     def _tab_shown(self) -> None:
+        if self.tabs.currentWidget() is self.home_tab and self.home_tab.stale:
+            self.home_tab.reload()
         tab = self.current_register_tab()
         if tab is not None and tab.stale:
             tab.reload_view()
@@ -202,7 +219,7 @@ class MainWindow(ImportActions, QMainWindow):
         self._update_status()
 
     def _enable_registers(self, enabled: bool) -> None:
-        for index in range(1, self.tabs.count()):
+        for index in range(FIRST_REGISTER_TAB, self.tabs.count()):
             self.tabs.setTabEnabled(index, enabled)
 
     def show_register(self, key: str) -> RegisterView:
@@ -226,17 +243,25 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _organization_saved(self) -> None:
         self._enable_registers(True)
+        self.home_tab.stale = True
+        self._update_status()
+
+    def _home_counts_changed(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.home_tab), self.home_tab.tab_title())
         self._update_status()
 
     def _update_status(self) -> None:
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
-        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}")
+        day = f"（按{format_cn_date(self.today)}）" if self.fixed_day else ""
+        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}{day}")
         tab = self.current_register_tab() or self.roster_tab
-        self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
+        overdue = self.home_tab.overdue_count()
+        due = f"逾期待办 {overdue} 项　　" if overdue else ""
+        self.status.setText(f"{due}{tab.summary_text()}　　台账文件：{self.archive.path}")
 
     # -- actions ---------------------------------------------------------
     def _registers_ready(self) -> bool:
-        if not self.tabs.isTabEnabled(1):
+        if not self.tabs.isTabEnabled(FIRST_REGISTER_TAB):
             QMessageBox.information(self, "请先填写党组织", "请先填写并保存党组织基本情况。")
             self._start()
             return False
@@ -261,21 +286,48 @@ class MainWindow(ImportActions, QMainWindow):
         hit = SearchDialog.ask(self, self.archive)
         if hit is None:
             return
+        self.reveal_record(hit.register.key, hit.record_id)
+
+    def reveal_record(self, key: str, record_id: int) -> RegisterView:
+        """Show a register with one record selected, whatever the year filter or search said."""
         self.stack.setCurrentWidget(self.tabs)
-        tab = self.show_register(hit.register.key)
+        tab = self.show_register(key)
         if not isinstance(tab, RegisterTab):
-            return
+            return tab
         if isinstance(tab, BookTab) and tab.register.date_field:
             tab.year.setCurrentText(ALL_YEARS)
         tab.search.clear()
         tab.apply_filter()
         tab._search_timer.stop()  # clearing the box started it: it would reload and lose the selection
-        if tab.model.row_of(hit.record_id) < 0 and isinstance(tab, RosterTab):
-            tab.include_left.setChecked(True)  # the hit is someone who has left
-        tab.select_id(hit.record_id)
+        if tab.model.row_of(record_id) < 0 and isinstance(tab, RosterTab):
+            tab.include_left.setChecked(True)  # the record is someone who has left
+        tab.select_id(record_id)
+        return tab
+
+    def open_reminder(self, item: Reminder) -> None:
+        """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, the form …)."""
+        link = item.record
+        if link is None:
+            return
+        if link.register == "organization":
+            self.tabs.setCurrentWidget(self.organization_tab)
+            return
+        if link.record_id is None:
+            self.stack.setCurrentWidget(self.tabs)
+            self.show_register(link.register)
+            return
+        tab = self.reveal_record(link.register, link.record_id)
+        if item.action == "six_month":
+            SixMonthDialog.ask(self, self.archive)
+        elif item.action == "convert" and isinstance(tab, RosterTab):
+            tab.convert_selected()
+        elif item.action == "make_candidate" and isinstance(tab, ActivistsTab):
+            tab.make_candidate()
+        elif item.action == "edit" and isinstance(tab, RegisterTab):
+            tab.edit_selected()
 
     def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
-        name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{date.today():%Y%m%d}{suffix}"
+        name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{self.today:%Y%m%d}{suffix}"
         start = str(Path.home() / name)
         chosen, _ = QFileDialog.getSaveFileName(self, title, start, filter_text)
         if not chosen:
@@ -334,7 +386,7 @@ class MainWindow(ImportActions, QMainWindow):
     def export_all(self) -> None:
         if not self._registers_ready():
             return
-        this_year = date.today().year
+        this_year = self.today.year
         years = [f"{y}年度" for y in range(this_year, this_year - 15, -1)]
         chosen, ok = QInputDialog.getItem(
             self, "选择年度", "全部台账的年度（花名册按该年年底的情况）：", years, 0, False
@@ -348,7 +400,7 @@ class MainWindow(ImportActions, QMainWindow):
         if not self._registers_ready():
             return
         job = registers_job(available_registers(), "党建工作台账")
-        PrintPreviewDialog(self.archive, job, date.today().year, self).exec()
+        PrintPreviewDialog(self.archive, job, self.today.year, self).exec()
 
     def show_recycle_bin(self) -> None:
         if not self._registers_ready():

@@ -1,0 +1,120 @@
+"""Reminders about members: the six-month rule, this month's dues, 核定, and 政治生日."""
+
+from __future__ import annotations
+
+import calendar
+from datetime import date
+
+from liangxin_desktop.domain import dates
+from liangxin_desktop.domain.reminders.base import Facts, RecordLink, Reminder, Urgency, as_date
+from liangxin_desktop.domain.six_month import ALERT_MONTHS, WARN_MONTHS
+
+
+def six_month_rule(facts: Facts, today: date) -> list[Reminder]:
+    """党章 Art. 9, as ``storage.six_month.member_flags`` counts it: 3 months warn, 6 alert."""
+    found = []
+    for flag in facts.six_month_flags:
+        for what, months in (
+            ("未参加党的组织生活", flag.flag.attendance_months),
+            ("未交纳党费", flag.flag.dues_months),
+        ):
+            if months < WARN_MONTHS:
+                continue
+            if months >= ALERT_MONTHS:
+                urgency = Urgency.OVERDUE
+                advice = "按党章第九条，应由支部党员大会研究处置，请先核实情况。"
+            else:
+                urgency = Urgency.THIS_MONTH
+                advice = "请及时谈心谈话、了解原因，有正当理由的请标记。"
+            found.append(
+                Reminder(
+                    "six_month",
+                    urgency,
+                    f"{flag.name}已连续{months}个月{what}。{advice}",
+                    None,
+                    flag.name,
+                    RecordLink("members", flag.person_id),
+                    "six_month",
+                    subject=f"person:{flag.person_id}:{what}:{months}",
+                )
+            )
+    return found
+
+
+def _month_end(today: date) -> date:
+    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
+
+
+def dues_this_month(facts: Facts, today: date) -> list[Reminder]:
+    """This month's dues not yet recorded for members with a 核定 this year (due at month end)."""
+    unpaid = [
+        m
+        for m in facts.members
+        if m["id"] in facts.assessed_this_year and m["id"] not in facts.paid_this_month
+    ]
+    if not unpaid:
+        return []
+    month = dates.format_cn_month(today.isoformat()[:7])
+    names = "、".join(m["name"] for m in unpaid[:5]) + ("等" if len(unpaid) > 5 else "")
+    message = f"{month}还有{len(unpaid)}名党员的党费未登记（{names}），收缴后请在党费收缴册中登记。"
+    return [
+        Reminder(
+            "dues_month",
+            Urgency.THIS_MONTH,
+            message,
+            _month_end(today),
+            None,
+            RecordLink("dues"),
+            "open",
+            subject=today.isoformat()[:7],
+        )
+    ]
+
+
+def dues_not_assessed(facts: Facts, today: date) -> list[Reminder]:
+    """Members with no 年度核定 for this year: their monthly dues are not fixed yet."""
+    missing = [m for m in facts.members if m["id"] not in facts.assessed_this_year]
+    if not missing:
+        return []
+    names = "、".join(m["name"] for m in missing[:5]) + ("等" if len(missing) > 5 else "")
+    message = (
+        f"{len(missing)}名党员还没有{today.year}年度党费核定（{names}），"
+        "请在党费收缴册中点击“年度核定”。"
+    )
+    return [
+        Reminder(
+            "dues_assessment",
+            Urgency.THIS_MONTH,
+            message,
+            None,
+            None,
+            RecordLink("dues"),
+            "open",
+            subject=str(today.year),
+        )
+    ]
+
+
+def political_birthdays(facts: Facts, today: date) -> list[Reminder]:
+    """This month's 政治生日 (入党纪念日): a friendly note, not a duty."""
+    found = []
+    for member in facts.members:
+        joined = as_date(member.get("joined_on"))
+        if joined is None or joined.month != today.month or joined.year >= today.year:
+            continue
+        day = dates.add_months(joined, 12 * (today.year - joined.year))
+        years = today.year - joined.year
+        message = f"{dates.format_cn_date(day)}是{member['name']}入党{years}周年的政治生日，可送上一句祝福。"
+        found.append(
+            Reminder(
+                "political_birthday",
+                Urgency.NOTE,
+                message,
+                day,
+                member["name"],
+                RecordLink("members", member["id"]),
+                "open",
+                subject=f"person:{member['id']}",
+            )
+        )
+    return found
