@@ -91,7 +91,9 @@ class ActivistsTab(RegisterTab):
             "确定为入党积极分子",
             "“{name}”经支委会研究确定为入党积极分子。",
             "支委会日期",
-            lambda pid, step: pipeline.make_activist(self.archive, pid, step.day, step.text),
+            lambda pid, step: pipeline.make_activist(
+                self.archive, pid, step.day, step.text, self.today
+            ),
             "培养联系人",
         )
 
@@ -101,7 +103,7 @@ class ActivistsTab(RegisterTab):
             "确定为发展对象",
             "“{name}”经培养考察一年以上，支委会研究确定为发展对象。",
             "支委会日期",
-            lambda pid, step: pipeline.make_candidate(self.archive, pid, step.day),
+            lambda pid, step: pipeline.make_candidate(self.archive, pid, step.day, self.today),
         )
 
     def admit(self) -> None:
@@ -110,7 +112,7 @@ class ActivistsTab(RegisterTab):
             "接收为预备党员",
             "支部大会讨论通过接收“{name}”为预备党员。接收后将出现在党员花名册中，入党日期为支部大会日期。",
             "支部大会日期",
-            lambda pid, step: pipeline.admit(self.archive, pid, step.day),
+            lambda pid, step: pipeline.admit(self.archive, pid, step.day, self.today),
         )
 
     def disqualify(self) -> None:
@@ -119,6 +121,8 @@ class ActivistsTab(RegisterTab):
             "取消资格",
             "取消“{name}”的入党申请人（积极分子、发展对象）资格。记录保留，不会删除。",
             "日期",
-            lambda pid, step: pipeline.disqualify(self.archive, pid, step.day, step.text),
+            lambda pid, step: pipeline.disqualify(
+                self.archive, pid, step.day, step.text, self.today
+            ),
             "原因",
         )

@@ -193,6 +193,8 @@ class MainWindow(ImportActions, QMainWindow):
         for register in available_registers():
             if register.group == group:
                 tab = make_register_tab(self.archive, register)
+                if isinstance(tab, RegisterTab):
+                    tab.today = self.today
                 inner.addTab(tab, register.title)
                 self.register_tabs[register.key] = tab
                 tab.summary_changed.connect(self._update_status)

@@ -148,7 +148,9 @@ class RosterTab(RegisterTab):
             explanation,
             "转正日期",
             default_day=due,
-            action=lambda answer: pipeline.convert(self.archive, person["id"], answer.day),
+            action=lambda answer: pipeline.convert(
+                self.archive, person["id"], answer.day, self.today
+            ),
         )
         if step is not None:
             self.refresh()
@@ -160,7 +162,9 @@ class RosterTab(RegisterTab):
 
         def extend(answer: Step) -> object:
             months = int(answer.text) if answer.text.isdigit() else 0
-            return pipeline.extend_probation(self.archive, person["id"], answer.day, months)
+            return pipeline.extend_probation(
+                self.archive, person["id"], answer.day, months, self.today
+            )
 
         explanation = f"经支部大会讨论，延长“{person['name']}”的预备期（只能延长一次，6至12个月）。"
         if (
