@@ -9,6 +9,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from liangxin_desktop.errors import InvalidValue
+
 EXIT_OK = 0
 
 
@@ -20,6 +22,10 @@ def add_assistant_commands(commands: Any, year_type: Callable[[str], int]) -> No
     todo = commands.add_parser("todo", help="列出待办与提醒（首页的内容）")
     todo.add_argument("--data", type=Path, required=True, dest="data")
     todo.add_argument("--json", action="store_true", help="以 JSON 输出（供其他程序读取）")
+    stats = commands.add_parser("stats", help="本支部的统计和党内统计年报表（Excel 或 PDF）")
+    stats.add_argument("--data", type=Path, required=True, dest="data")
+    stats.add_argument("--year", type=year_type, help="年度（默认今年；党员人数按该年年底或今天）")
+    stats.add_argument("--out", type=Path, required=True, help="输出文件（.xlsx 或 .pdf）")
 
 
 def run_todo(args: argparse.Namespace) -> int:
@@ -43,4 +49,35 @@ def run_todo(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-ASSISTANT_COMMANDS = {"todo": run_todo}
+def run_stats(args: argparse.Namespace) -> int:
+    from liangxin_desktop.output.annual_report import annual_tables, cover_block
+    from liangxin_desktop.output.statistics_report import (
+        write_statistics_pdf,
+        write_statistics_xlsx,
+    )
+    from liangxin_desktop.storage.archive import open_archive
+    from liangxin_desktop.storage.queries import year_scope
+    from liangxin_desktop.storage.statistics import branch_statistics
+
+    suffix = args.out.suffix.lower()
+    if suffix not in (".xlsx", ".pdf"):
+        raise InvalidValue(
+            f"输出文件“{args.out.name}”的扩展名应为 .xlsx 或 .pdf。", "例如：统计.xlsx"
+        )
+    year = args.year or args.today.year
+    archive = open_archive(args.data, create=False)
+    try:
+        stats = branch_statistics(archive, year, year_scope(year, args.today)[0])
+        cover = cover_block(archive, args.today)
+    finally:
+        archive.close()
+    tables = annual_tables([stats])
+    if suffix == ".pdf":
+        write_statistics_pdf(stats, tables, cover, args.out, args.today)
+    else:
+        write_statistics_xlsx(stats, tables, cover, args.out)
+    _say(f"已保存{year}年度统计和党内统计年报表：{args.out}")
+    return EXIT_OK
+
+
+ASSISTANT_COMMANDS = {"todo": run_todo, "stats": run_stats}
