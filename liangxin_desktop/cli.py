@@ -16,12 +16,8 @@ from typing import NoReturn
 
 from liangxin_desktop import APP_NAME, __version__, clock
 from liangxin_desktop.bundle import commands as bundle_commands
-from liangxin_desktop.catalog.registers import (
-    REGISTERS,
-    Register,
-    available_registers,
-    get_register,
-)
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import REGISTERS, available_registers, get_register
 from liangxin_desktop.cli_assistant import ASSISTANT_COMMANDS, add_assistant_commands
 from liangxin_desktop.cli_import import IMPORT_COMMANDS, add_import_commands
 from liangxin_desktop.errors import InvalidValue, LiangxinError

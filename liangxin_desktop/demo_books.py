@@ -16,7 +16,7 @@ from liangxin_desktop.catalog.meetings import (
     ORG_LIFE,
     TRAININGS,
 )
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain import dates
 from liangxin_desktop.storage import meetings, records, rules
 from liangxin_desktop.storage.archive import Archive

@@ -55,3 +55,17 @@ def when_dialog_opens(qtbot, kind: type, act: Callable[[QDialog], None]) -> list
 
     QTimer.singleShot(0, handle)
     return failures
+
+
+LONG_WAIT_MS = (
+    300_000  # a waitUntil returns as soon as its condition holds; this only bounds a hang
+)
+
+
+def visible_progress_dialogs() -> list[QWidget]:
+    """Every progress window the clerk could still see (none should stay after its job)."""
+    from PySide6.QtWidgets import QProgressDialog
+
+    return [
+        w for w in QApplication.allWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
+    ]

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import ast
 import subprocess
 import sys
+from pathlib import Path
 
 BELOW_UI = [
     "liangxin_desktop.cli",
@@ -32,3 +34,88 @@ def test_no_qt_below_the_ui() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
     assert result.stdout.strip() == "[]"
+
+
+PACKAGE = Path(__file__).resolve().parent.parent / "liangxin_desktop"
+
+
+def _module_name(path: Path) -> str:
+    parts = list(path.relative_to(PACKAGE.parent).with_suffix("").parts)
+    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+
+
+def _imported(node: ast.AST, package: str, modules: set[str]) -> set[str]:
+    """The package's modules an import statement names (``from p import m`` names p.m, not p)."""
+    if isinstance(node, ast.Import):
+        return {alias.name for alias in node.names} & modules
+    if not isinstance(node, ast.ImportFrom):
+        return set()
+    base = node.module or ""
+    if node.level:
+        anchor = package.split(".")[: len(package.split(".")) - node.level + 1]
+        base = ".".join([*anchor, base] if base else anchor)
+    submodules = {f"{base}.{alias.name}" for alias in node.names} & modules
+    whole = {base} if len(submodules) < len(node.names) else set()
+    return (submodules | whole) & modules
+
+
+def import_graph() -> dict[str, set[str]]:
+    """Every module of the package and the package modules it imports, wherever the import
+    stands (top level, inside a function, or under ``if TYPE_CHECKING:``: each is a dependency)."""
+    paths = {_module_name(p): p for p in PACKAGE.rglob("*.py")}
+    modules = set(paths)
+    graph: dict[str, set[str]] = {}
+    for name, path in paths.items():
+        package = name if path.name == "__init__.py" else name.rpartition(".")[0]
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        found = set().union(*(_imported(n, package, modules) for n in ast.walk(tree)))
+        graph[name] = found - {name}
+    return graph
+
+
+def import_circles(graph: dict[str, set[str]]) -> list[list[str]]:
+    """The strongly connected groups of more than one module (Tarjan), each sorted."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    circles: list[list[str]] = []
+
+    def visit(module: str) -> None:
+        index[module] = low[module] = len(index)
+        stack.append(module)
+        for target in sorted(graph[module]):
+            if target not in index:
+                visit(target)
+                low[module] = min(low[module], low[target])
+            elif target in stack:
+                low[module] = min(low[module], index[target])
+        if low[module] == index[module]:
+            group = [stack.pop()]
+            while group[-1] != module:
+                group.append(stack.pop())
+            if len(group) > 1:
+                circles.append(sorted(group))
+
+    for module in sorted(graph):
+        if module not in index:
+            visit(module)
+    return circles
+
+
+def test_the_circle_finder_finds_direct_and_chained_circles() -> None:
+    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"e"}, "e": {"d"}, "f": {"a"}}
+    assert sorted(import_circles(graph)) == [["a", "b", "c"], ["d", "e"]]
+    assert import_circles({"a": {"b"}, "b": set()}) == []
+
+
+def test_the_import_graph_follows_the_package() -> None:
+    graph = import_graph()
+    assert "liangxin_desktop.catalog.register" in graph["liangxin_desktop.catalog.registers"]
+    assert "liangxin_desktop.files" in graph["liangxin_desktop.storage.files"]
+
+
+def test_no_two_modules_import_each_other() -> None:
+    circles = import_circles(import_graph())
+    assert circles == [], "modules that import each other (directly or through a chain): " + (
+        "; ".join(" ↔ ".join(c) for c in circles)
+    )

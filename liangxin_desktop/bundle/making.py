@@ -26,10 +26,12 @@ import pyzipper
 
 from liangxin_desktop.bundle import manifest as mf
 from liangxin_desktop.bundle.verifying import Verification, verify_bundle
-from liangxin_desktop.catalog.registers import Register, available_registers
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import available_registers
 from liangxin_desktop.errors import InvalidValue, OutputError
+from liangxin_desktop.files import output_error
 from liangxin_desktop.output.excel import export_workbook
-from liangxin_desktop.output.files import Progress, no_progress, output_error
+from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.books import print_registers
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive, backup_to, open_archive

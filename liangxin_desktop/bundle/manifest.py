@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from liangxin_desktop import APP_NAME, __version__
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import BundleError
 from liangxin_desktop.storage import queries

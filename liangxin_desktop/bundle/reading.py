@@ -19,11 +19,6 @@ from liangxin_desktop.errors import BundleError
 from liangxin_desktop.storage.archive import Archive
 
 
-def memory_archive(conn: sqlite3.Connection, path: Path | None = None) -> Archive:
-    """An Archive over an already open, read-only connection (the storage functions read it)."""
-    return Archive(Database(conn), path or Path("移交包"), read_only=True)
-
-
 def shared_memory_archive(data: bytes, path: Path) -> Archive:
     """The database image ``data`` as a read-only archive that open_reader can open again."""
     problems, private = check_database(data)

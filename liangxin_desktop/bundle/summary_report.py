@@ -15,13 +15,14 @@ from typing import Any
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 
-from liangxin_desktop.bundle.reading import memory_archive
+from liangxin_desktop.bundle.memory import memory_archive
 from liangxin_desktop.bundle.summary import REQUIREMENTS, OrgSummary, summarize_archive
 from liangxin_desktop.bundle.verifying import check_database, verify_bundle
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import BundleError
-from liangxin_desktop.output.files import Progress, atomic_output, no_progress
+from liangxin_desktop.files import atomic_output
+from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.roster import RosterBook, TableSource
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from liangxin_desktop.bundle.manifest import MANIFEST_NAME, README_NAME, RegisterCount
+from liangxin_desktop.bundle.memory import memory_archive
 from liangxin_desktop.bundle.sources import ZIP_ERRORS, Source, open_source, read_all
 from liangxin_desktop.catalog.registers import REGISTERS
 from liangxin_desktop.errors import BundleError
@@ -147,7 +148,6 @@ def _integrity(conn: sqlite3.Connection) -> list[str]:
 def _check_counts(conn: sqlite3.Connection, manifest: dict[str, Any], result: Verification) -> None:
     """The record counts in the manifest are those of the database (a replaced database shows)."""
     from liangxin_desktop.bundle.manifest import register_counts
-    from liangxin_desktop.bundle.reading import memory_archive
 
     listed = [r for r in manifest.get("registers", []) if r.get("key") in REGISTERS]
     archive = memory_archive(conn)

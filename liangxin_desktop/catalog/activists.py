@@ -12,7 +12,7 @@ from typing import Any
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.members import IDENTITY_FIELDS, fill_and_check_identity
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain import codes, pipeline_rules
 
 POLITICAL_STATUSES = ("共青团员", "群众", "民主党派成员")

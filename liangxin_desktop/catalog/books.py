@@ -7,7 +7,7 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 
 SECRECY_LEVELS = ("公开", "内部", "秘密", "机密")
 RULE_STATUSES = ("现行有效", "已修订", "已废止")

@@ -7,7 +7,7 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 
 MATERIAL_KINDS = ("活动方案", "工作总结", "讲话稿", "签到表", "学习资料", "会议材料", "其他")
 

@@ -11,7 +11,7 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 
 ATTENDANCE_STATUSES = ("出席", "请假", "缺席", "列席")
 ATTENDANCE_MARKS = {"出席": "√", "请假": "假", "缺席": "×", "列席": "列"}

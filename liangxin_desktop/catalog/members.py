@@ -7,7 +7,7 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain import codes, dates, idnumber
 from liangxin_desktop.domain.people import age_on, party_age_on
 from liangxin_desktop.errors import InvalidValue

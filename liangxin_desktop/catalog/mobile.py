@@ -8,7 +8,7 @@ from typing import Any
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.members import fill_and_check_identity
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain import codes
 from liangxin_desktop.domain.mobile_rules import should_transfer
 

@@ -8,7 +8,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, parse_value
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import InvalidValue
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from liangxin_desktop.catalog.books import GOOD_DEEDS, INCOMING_DOCUMENTS, OUTGOING_DOCUMENTS
 from liangxin_desktop.catalog.meetings import ATTENDANCE_NAME_COLUMNS, MEETING_BOOKS
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import clean_record
 from liangxin_desktop.importing.columns import Column
 from liangxin_desktop.importing.kinds import Context, Importer

@@ -13,7 +13,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import clean_record
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.importing.columns import Column

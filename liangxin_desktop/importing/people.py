@@ -15,7 +15,7 @@ from typing import Any
 from liangxin_desktop.catalog.activists import ACTIVISTS
 from liangxin_desktop.catalog.fields import parse_value
 from liangxin_desktop.catalog.members import MEMBERS
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.importing.kinds import Context, Importer

@@ -18,10 +18,10 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
+from liangxin_desktop.files import atomic_output
 from liangxin_desktop.importing.columns import Column
 from liangxin_desktop.importing.kinds import Importer
 from liangxin_desktop.importing.plan import ImportPlan
-from liangxin_desktop.output.files import atomic_output
 
 TEMPLATE_ROWS = 1000  # rows prepared with text format and drop-down lists
 _HEADER_FONT = Font(bold=True)

@@ -21,10 +21,11 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liangxin_desktop.catalog.fields import Field, FieldKind, as_date
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.files import atomic_output
 from liangxin_desktop.output.attendance_table import matrix_fields, matrix_rows
 from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
-from liangxin_desktop.output.files import Progress, atomic_output, no_progress
+from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import attendance_matrix

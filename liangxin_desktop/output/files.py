@@ -1,21 +1,16 @@
-"""Writing output files safely: a temporary name beside the target, renamed only when complete."""
+"""What every output job shares: the progress callback and the shape of a register writer."""
 
 from __future__ import annotations
 
-import contextlib
-import errno
-import os
-import secrets
-from collections.abc import Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Callable, Sequence
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
-from liangxin_desktop.errors import Cancelled, OutputError
+from liangxin_desktop.errors import Cancelled
 
 if TYPE_CHECKING:
-    from liangxin_desktop.catalog.registers import Register
+    from liangxin_desktop.catalog.register import Register
     from liangxin_desktop.storage.archive import Archive
     from liangxin_desktop.storage.queries import RowFilter
 
@@ -42,60 +37,9 @@ def no_progress(done: int, total: int) -> None:
     """The progress callback of jobs nobody watches."""
 
 
-_DEVICE_GONE = (errno.EIO, errno.ENODEV, errno.ENXIO)
-# ERROR_NOT_READY, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_NOT_CONNECTED, ERROR_DEVICE_REMOVED
-_WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
-
-
-def output_error(target: Path, exc: OSError) -> OutputError:
-    """The Chinese sentence for an OSError met while writing ``target`` (full, read-only, gone)."""
-    if exc.errno == errno.ENOSPC:
-        return OutputError("磁盘空间不足，文件没有保存。", "请清理磁盘或换一个位置后重试。")
-    if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
-        return OutputError(
-            f"无法写入“{target.name}”：没有权限，或文件正被其他程序（如 Excel、WPS）打开。",
-            "请关闭打开该文件的程序，或换一个保存位置后重试。",
-        )
-    if isinstance(exc, FileNotFoundError | NotADirectoryError):
-        return OutputError(
-            f"保存位置“{target.parent}”不存在。", "请重新选择保存位置（U盘是否已拔出？）。"
-        )
-    if exc.errno in _DEVICE_GONE or getattr(exc, "winerror", None) in _WINDOWS_DEVICE_GONE:
-        return OutputError(
-            f"写入“{target.name}”时U盘或磁盘出现故障（可能已被拔出），文件没有保存。",
-            "请重新插好U盘，或换一个U盘后重试。",
-        )
-    return OutputError(
-        f"无法写入“{target.name}”（{exc.strerror or exc}）。", "请换一个保存位置后重试。"
-    )
-
-
-@contextmanager
-def atomic_output(target: Path) -> Iterator[Path]:
-    """Yield a temporary path; on success it replaces ``target``, on any failure it is removed."""
-    target = Path(target)
-    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
-    try:
-        yield temp
-        os.replace(temp, target)
-    except OSError as exc:
-        _remove_quietly(temp)
-        raise output_error(target, exc) from exc
-    except BaseException:
-        _remove_quietly(temp)
-        raise
-
-
-def _remove_quietly(path: Path) -> None:
-    with contextlib.suppress(OSError):
-        path.unlink()
-
-
 __all__ = [
     "Cancelled",
     "Progress",
     "WriteRegisters",
-    "atomic_output",
     "no_progress",
-    "output_error",
 ]

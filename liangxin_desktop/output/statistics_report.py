@@ -14,8 +14,8 @@ from openpyxl.styles import Alignment, Font, PatternFill
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.domain.dates import format_cn_date, format_cn_month
 from liangxin_desktop.domain.dues import format_fen
+from liangxin_desktop.files import atomic_output
 from liangxin_desktop.output.annual_report import AnnualTable, CoverBlock
-from liangxin_desktop.output.files import atomic_output
 from liangxin_desktop.output.pdf.charts import Chart, ChartPages
 from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.parts import Cover

@@ -15,9 +15,9 @@ from typing import Any
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from liangxin_desktop.catalog.files import ACTIVITY_MATERIALS, PHOTO_ALBUM
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
-from liangxin_desktop.output.files import atomic_output
+from liangxin_desktop.files import atomic_output
 from liangxin_desktop.storage import audit, records
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.meetings import meeting_label

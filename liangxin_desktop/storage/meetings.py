@@ -9,7 +9,7 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, FieldKind, Problem, parse_value
 from liangxin_desktop.catalog.meetings import ATTENDANCE_STATUSES
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
 from liangxin_desktop.storage import records
 from liangxin_desktop.storage.archive import Archive

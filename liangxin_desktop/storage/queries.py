@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.fields import FieldKind
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.storage.archive import Archive
 
 _PAGE = 500

@@ -12,7 +12,8 @@ from typing import Any
 
 from sqlite_utils import Database
 
-from liangxin_desktop.catalog.registers import REGISTERS, Register
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import REGISTERS
 from liangxin_desktop.catalog.validation import Cleaned, clean_record
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
 from liangxin_desktop.storage import audit

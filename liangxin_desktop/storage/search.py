@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from liangxin_desktop.catalog.registers import Register, available_registers
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import available_registers
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 

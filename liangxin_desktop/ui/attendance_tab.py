@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import DEFAULT_BOOKS, attendance_matrix, meeting_kinds

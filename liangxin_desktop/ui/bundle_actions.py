@@ -5,12 +5,13 @@ Each runs its long part off the UI thread with a cancellable progress dialog.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
-from PySide6.QtCore import Qt, QUrl
+from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.reading import open_bundle
@@ -29,15 +30,12 @@ from liangxin_desktop.ui.bundle_dialog import BundleDialog
 from liangxin_desktop.ui.summary_dialog import SummaryDialog, SummaryRequest
 from liangxin_desktop.ui.workers import run_with_progress
 
-if TYPE_CHECKING:
-    from liangxin_desktop.ui.main_window import MainWindow
+# Shows an opened bundle (its verification, and its archive when the database could be read).
+ShowBundle = Callable[[Verification, Archive | None], None]
 
 
-def make(window: MainWindow) -> None:
+def make(window: QWidget, archive: Archive) -> None:
     """导出移交包: one dialog, then the bundle is made, written, read back and verified."""
-    if not window._registers_ready():
-        return
-    archive = window.archive
     request = BundleDialog.ask(window, organization.organization_name(archive), Path.home())
     if request is None:
         return
@@ -67,7 +65,7 @@ def make(window: MainWindow) -> None:
     run_with_progress(window, "正在生成移交包……", job, done)
 
 
-def open_(window: MainWindow) -> None:
+def open_(window: QWidget, show: ShowBundle) -> None:
     """打开移交包: a .zip, or the manifest.json inside a bundle folder."""
     chosen, _ = QFileDialog.getOpenFileName(
         window,
@@ -78,10 +76,10 @@ def open_(window: MainWindow) -> None:
     if not chosen:
         return
     path = Path(chosen)
-    open_path(window, path.parent if path.name == "manifest.json" else path)
+    open_path(window, path.parent if path.name == "manifest.json" else path, show)
 
 
-def ask_password(window: MainWindow, path: Path) -> str | None:
+def ask_password(window: QWidget, path: Path) -> str | None:
     """Ask until the password opens the bundle (a wrong one is said at once) or the clerk cancels."""
     prompt = f"“{path.name}”已加密，请输入移交人另行告知的密码："
     while True:
@@ -96,7 +94,7 @@ def ask_password(window: MainWindow, path: Path) -> str | None:
         return text
 
 
-def open_path(window: MainWindow, path: Path, password: str | None = None) -> None:
+def open_path(window: QWidget, path: Path, show: ShowBundle, password: str | None = None) -> None:
     """Verify the bundle, then show it read-only in a window of its own."""
     if password is None and is_encrypted(path):
         password = ask_password(window, path)
@@ -109,37 +107,10 @@ def open_path(window: MainWindow, path: Path, password: str | None = None) -> No
         progress(1, 1)
         return opened
 
-    run_with_progress(window, "正在校验移交包……", job, lambda opened: _show(window, *opened))
+    run_with_progress(window, "正在校验移交包……", job, lambda opened: show(*opened))
 
 
-def _show(window: MainWindow, result: Verification, archive: Archive | None) -> None:
-    if archive is None:
-        QMessageBox.warning(
-            window,
-            "移交包无法打开",
-            "移交包没有通过校验，其中的台账数据也无法读取：\n" + "；".join(result.problems) + "。",
-        )
-        return
-    from liangxin_desktop.ui.main_window import MainWindow
-    from liangxin_desktop.ui.read_only import make_read_only
-
-    viewer = MainWindow(archive)
-    viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-    make_read_only(viewer, result)
-    window.bundle_windows.append(viewer)
-    viewer.destroyed.connect(lambda: window.bundle_windows.remove(viewer))
-    viewer.show()
-    if not result.ok:
-        QMessageBox.warning(
-            viewer,
-            "移交包没有通过校验",
-            "这个移交包的内容可能不完整或已被改动：\n"
-            + "\n".join(result.problems)
-            + "\n\n可以查看，但不能作为正式的移交材料，请向移交人核实。",
-        )
-
-
-def summarize(window: MainWindow) -> None:
+def summarize(window: QWidget) -> None:
     """汇总移交包: verify each, sum the verified, list the others; an Excel table and a PDF."""
     request = SummaryDialog.ask(window, Path.home())
     if request is None:

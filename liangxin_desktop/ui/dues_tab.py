@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop.catalog.fields import Field, Problem, display_value
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned, clean_field
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory

@@ -21,7 +21,9 @@ from PySide6.QtWidgets import (
 )
 
 from liangxin_desktop import APP_NAME, __version__, clock
-from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, Register, available_registers
+from liangxin_desktop.bundle.verifying import Verification
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.domain.reminders.base import Reminder
 from liangxin_desktop.errors import LiangxinError
@@ -38,6 +40,7 @@ from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
+from liangxin_desktop.ui.read_only import make_read_only
 from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
@@ -96,8 +99,10 @@ class MainWindow(ImportActions, QMainWindow):
         self.import_action = self._action("从Excel导入…", self.import_from_excel, "Ctrl+I")
         self.template_action = self._action("下载导入模板…", self.download_template)
         self.undo_import_action = self._action("撤销上次导入", self.undo_last_import)
-        self.make_bundle_action = self._action("导出移交包…", lambda: bundle_actions.make(self))
-        self.open_bundle_action = self._action("打开移交包…", lambda: bundle_actions.open_(self))
+        self.make_bundle_action = self._action("导出移交包…", self.make_bundle)
+        self.open_bundle_action = self._action(
+            "打开移交包…", lambda: bundle_actions.open_(self, self.show_bundle)
+        )
         self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
         for action in (
             self.open_action,
@@ -403,6 +408,36 @@ class MainWindow(ImportActions, QMainWindow):
             return
         job = registers_job(available_registers(), "党建工作台账")
         PrintPreviewDialog(self.archive, job, self.today.year, self).exec()
+
+    def make_bundle(self) -> None:
+        if self._registers_ready():
+            bundle_actions.make(self, self.archive)
+
+    def show_bundle(self, result: Verification, archive: Archive | None) -> None:
+        """An opened hand-over bundle, read-only in a window of its own (a warning if it failed)."""
+        if archive is None:
+            QMessageBox.warning(
+                self,
+                "移交包无法打开",
+                "移交包没有通过校验，其中的台账数据也无法读取：\n"
+                + "；".join(result.problems)
+                + "。",
+            )
+            return
+        viewer = MainWindow(archive)
+        viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        make_read_only(viewer, result)
+        self.bundle_windows.append(viewer)
+        viewer.destroyed.connect(lambda: self.bundle_windows.remove(viewer))
+        viewer.show()
+        if not result.ok:
+            QMessageBox.warning(
+                viewer,
+                "移交包没有通过校验",
+                "这个移交包的内容可能不完整或已被改动：\n"
+                + "\n".join(result.problems)
+                + "\n\n可以查看，但不能作为正式的移交材料，请向移交人核实。",
+            )
 
     def show_recycle_bin(self) -> None:
         if not self._registers_ready():

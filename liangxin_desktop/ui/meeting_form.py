@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop.catalog.fields import Problem
 from liangxin_desktop.catalog.meetings import ATTENDANCE_STATUSES
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue

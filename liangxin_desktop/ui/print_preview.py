@@ -34,9 +34,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import Cancelled, InvalidValue, OutputError
-from liangxin_desktop.output.files import Progress, atomic_output
+from liangxin_desktop.files import atomic_output
+from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.books import PrintOptions, build_books, print_folder
 from liangxin_desktop.output.pdf.document import Book, parse_page_ranges, write_document
 from liangxin_desktop.storage import queries

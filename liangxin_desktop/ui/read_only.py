@@ -8,6 +8,10 @@ even a missed control could not change anything; this only keeps the window hone
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Protocol
+
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -24,7 +28,6 @@ from PySide6.QtWidgets import (
 )
 
 from liangxin_desktop.bundle.verifying import Verification
-from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.register_tab import RegisterTab
 
 READING_BUTTONS = {"save_copy", "print_record"}  # object names of tab buttons that only read
@@ -83,7 +86,32 @@ def _lock_tab(tab: QWidget, year: int) -> None:
         year_box.setCurrentText(f"{year}年度")  # show the bundle's year first
 
 
-def make_read_only(window: MainWindow, result: Verification) -> None:
+class ViewerWindow(Protocol):
+    """What make_read_only changes in a main window (MainWindow is one)."""
+
+    title_note: str
+    new_action: QAction
+    bin_action: QAction
+    open_action: QAction
+    make_bundle_action: QAction
+
+    @property
+    def organization_tab(self) -> QWidget: ...
+
+    @property
+    def register_tabs(self) -> Mapping[str, QWidget]: ...
+
+    @property
+    def stack(self) -> QWidget: ...
+
+    def takeCentralWidget(self, /) -> QWidget | None: ...
+
+    def setCentralWidget(self, widget: QWidget, /) -> None: ...
+
+    def _update_status(self) -> None: ...
+
+
+def make_read_only(window: ViewerWindow, result: Verification) -> None:
     """Hide every editing action and show the verification banner above the tabs."""
     window.title_note = f"只读 移交包 {result.year}年度 — "
     hidden = (window.new_action, window.bin_action, window.open_action, window.make_bundle_action)

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import queries, records
 from liangxin_desktop.storage.archive import Archive

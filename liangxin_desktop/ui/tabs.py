@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
 
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import files, mobile, records, rules
 from liangxin_desktop.storage.archive import Archive

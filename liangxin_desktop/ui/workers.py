@@ -52,31 +52,51 @@ class _Runnable(QRunnable):
 def run_with_progress(
     parent: QWidget, label: str, job: Job, on_done: Callable[[Any], None]
 ) -> _Signals:
-    """Run ``job(progress)`` in the thread pool; ``on_done(result)`` runs on the UI thread."""
-    dialog = QProgressDialog(label, "取消", 0, 100, parent)
-    dialog.setWindowTitle("请稍候")
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setMinimumDuration(300)
-    dialog.setAutoClose(False)
-    dialog.setValue(0)
+    """Run ``job(progress)`` in the thread pool; ``on_done(result)`` runs on the UI thread.
+
+    The progress dialog closes when the job ends, whether it is done, failed or cancelled,
+    before ``on_done`` or the failure message runs (so neither is hidden behind it).
+    """
+    dialog = _progress_dialog(parent, label)
     stop = threading.Event()
     signals = _Signals(parent)
     dialog.canceled.connect(stop.set)
-    signals.progress.connect(lambda done, total: dialog.setValue(int(done * 100 / max(total, 1))))
+
+    def show_progress(done: int, total: int) -> None:
+        if not stop.is_set():
+            dialog.setValue(int(done * 100 / max(total, 1)))
+
+    def close() -> None:
+        stop.set()  # a progress report still on its way must not show the dialog again
+        dialog.hide()
+        dialog.deleteLater()
 
     def finished(result: object) -> None:
-        dialog.reset()
+        close()
         on_done(result)
 
     def failed(exc: BaseException, details: str) -> None:
-        dialog.reset()
+        close()
         _report_failure(parent, exc, details)
 
+    signals.progress.connect(show_progress)
     signals.finished.connect(finished)
-    signals.cancelled.connect(dialog.reset)
+    signals.cancelled.connect(close)
     signals.failed.connect(failed)
     QThreadPool.globalInstance().start(_Runnable(job, signals, stop))
     return signals
+
+
+def _progress_dialog(parent: QWidget, label: str) -> QProgressDialog:
+    dialog = QProgressDialog(label, "取消", 0, 100, parent)
+    dialog.setObjectName("progress")
+    dialog.setWindowTitle("请稍候")
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setMinimumDuration(300)
+    dialog.setAutoClose(False)  # the job ends the dialog, not a value of 100
+    dialog.setAutoReset(False)
+    dialog.setValue(0)
+    return dialog
 
 
 def _report_failure(parent: QWidget, exc: BaseException, details: str) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import TODAY
-from helpers import when_dialog_opens
+from helpers import LONG_WAIT_MS, visible_progress_dialogs, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -61,13 +61,14 @@ def test_one_dialog_makes_a_verified_encrypted_bundle(qtbot, window, tmp_path) -
 
     def finished(box: QMessageBox) -> None:
         seen.append(box.text())
+        assert visible_progress_dialogs() == []  # 正在生成移交包…… is gone, not behind
         box.accept()
 
     failures = when_dialog_opens(qtbot, BundleDialog, fill)
     failures += when_dialog_opens(qtbot, QMessageBox, finished)
-    bundle_actions.make(window)
-    qtbot.waitUntil(lambda: len(seen) == 2, timeout=60000)
-    assert not failures
+    bundle_actions.make(window, window.archive)
+    qtbot.waitUntil(lambda: len(seen) == 2, timeout=LONG_WAIT_MS)
+    assert not failures and visible_progress_dialogs() == []
     assert seen[0] == "两次输入的密码不一样。请重新输入。"
     assert "读回核对无误" in seen[1] and "密码当面或电话告诉对方" in seen[1]
     assert [p.name for p in target.parent.iterdir()] == ["移交包.zip"]
@@ -75,8 +76,8 @@ def test_one_dialog_makes_a_verified_encrypted_bundle(qtbot, window, tmp_path) -
 
 
 def _open(qtbot, window: MainWindow, bundle: Path) -> MainWindow:
-    bundle_actions.open_path(window, bundle)
-    qtbot.waitUntil(lambda: bool(window.bundle_windows), timeout=30000)
+    bundle_actions.open_path(window, bundle, window.show_bundle)
+    qtbot.waitUntil(lambda: bool(window.bundle_windows), timeout=LONG_WAIT_MS)
     viewer = window.bundle_windows[0]
     assert isinstance(viewer, MainWindow)
     return viewer
@@ -120,7 +121,7 @@ def test_an_encrypted_bundle_opens_read_only_with_printing(
     )
 
     def save_from_preview(preview: PrintPreviewDialog) -> None:
-        qtbot.waitUntil(lambda: preview.document.pageCount() > 0, timeout=30000)
+        qtbot.waitUntil(lambda: preview.document.pageCount() > 0, timeout=LONG_WAIT_MS)
         preview.save_button.click()
         preview.reject()
 
@@ -130,7 +131,7 @@ def test_an_encrypted_bundle_opens_read_only_with_printing(
     assert failures == [] and offered
     assert target.stat().st_size > 1000
     viewer.close()
-    qtbot.waitUntil(lambda: not window.bundle_windows, timeout=5000)
+    qtbot.waitUntil(lambda: not window.bundle_windows, timeout=LONG_WAIT_MS)
     assert bundle.read_bytes() == before
 
 
@@ -143,7 +144,7 @@ def test_a_tampered_bundle_warns_prominently(qtbot, window, demo_archive, tmp_pa
         qtbot, QMessageBox, lambda box: (warned.append(box.text()), box.accept())
     )
     viewer = _open(qtbot, window, folder)
-    qtbot.waitUntil(lambda: bool(warned), timeout=10000)
+    qtbot.waitUntil(lambda: bool(warned), timeout=LONG_WAIT_MS)
     assert not failures
     assert "已被改动" in warned[0]
     banner = viewer.findChild(type(viewer.status), "bundle_banner")
@@ -172,7 +173,7 @@ def test_summary_dialog_and_job(qtbot, window, demo_archive, tmp_path, monkeypat
         QMessageBox, "question", lambda *a, **k: done.append(a[2]) or QMessageBox.StandardButton.No
     )
     bundle_actions.summarize(window)
-    qtbot.waitUntil(lambda: bool(done), timeout=30000)
+    qtbot.waitUntil(lambda: bool(done), timeout=LONG_WAIT_MS)
     assert not failures
     assert requests == ["请先添加要汇总的移交包。"]
     assert "已汇总 1 个党组织" in done[0]

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import VALID_ID, when_dialog_opens
+from helpers import LONG_WAIT_MS, VALID_ID, when_dialog_opens
 from import_helpers import workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
@@ -105,7 +105,7 @@ def test_window_imports_in_the_background_and_undoes(qtbot, archive, tmp_path) -
     plan = import_file(archive, "members", path)
     done = when_dialog_opens(qtbot, QMessageBox, lambda box: box.accept())
     window.commit_plan(plan)
-    qtbot.waitUntil(lambda: window.roster_tab.model.rowCount() == 1, timeout=10000)
+    qtbot.waitUntil(lambda: window.roster_tab.model.rowCount() == 1, timeout=LONG_WAIT_MS)
     assert done == [] and people.member_counts(archive)["total"] == 1
 
     def confirm(box: QMessageBox) -> None:

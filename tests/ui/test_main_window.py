@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import VALID_ID, member, type_chinese, when_dialog_opens
+from helpers import LONG_WAIT_MS, VALID_ID, member, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QPushButton
 
@@ -111,10 +111,10 @@ def test_search_filters_the_roster(qtbot, demo_archive) -> None:
     target = people.get_person(demo_archive, tab.model.id_at(4))
     tab.focus_search()
     qtbot.keyClicks(tab.search, target["phone"])
-    qtbot.waitUntil(lambda: tab.model.rowCount() < total, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() < total, timeout=LONG_WAIT_MS)
     assert [tab.model.id_at(r) for r in range(tab.model.rowCount())] == [target["id"]]
     tab.search.clear()
-    qtbot.waitUntil(lambda: tab.model.rowCount() == total, timeout=2000)
+    qtbot.waitUntil(lambda: tab.model.rowCount() == total, timeout=LONG_WAIT_MS)
 
 
 def test_a_member_leaves(qtbot, ready_window: MainWindow, archive) -> None:
@@ -163,7 +163,7 @@ def test_export_and_print_run_in_the_background(
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)
     getattr(window, action)()
-    qtbot.waitUntil(lambda: bool(offered), timeout=20000)
+    qtbot.waitUntil(lambda: bool(offered), timeout=LONG_WAIT_MS)
     assert target.exists() and target.stat().st_size > 1000
     assert str(target) in offered[0]
     assert [p.name for p in tmp_path.iterdir() if "part" in p.name] == []

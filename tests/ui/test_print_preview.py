@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import when_dialog_opens
+from helpers import LONG_WAIT_MS, visible_progress_dialogs, when_dialog_opens
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QPushButton
@@ -37,7 +37,8 @@ def preview(qtbot, demo_archive) -> PrintPreviewDialog:
     )
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=LONG_WAIT_MS)
+    assert visible_progress_dialogs() == []  # 正在生成打印预览…… closed with the job
     return dialog
 
 
@@ -71,7 +72,7 @@ def test_saving_a_page_range_writes_those_pages_only(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     preview.pages.setText("2-3")
     preview.save_button.click()
-    qtbot.waitUntil(lambda: bool(answers), timeout=30000)
+    qtbot.waitUntil(lambda: bool(answers), timeout=LONG_WAIT_MS)
     texts = _texts(target)
     assert texts == _texts(preview.pdf)[1:3]
     assert "第 2 页" in texts[0] and "目" in texts[0]
@@ -94,7 +95,7 @@ def test_a_wrong_page_range_is_explained(qtbot, preview: PrintPreviewDialog) -> 
     )
     preview.pages.setText("9-2")
     preview.save_button.click()
-    qtbot.waitUntil(lambda: bool(said))
+    qtbot.waitUntil(lambda: bool(said), timeout=LONG_WAIT_MS)
     assert failures == [] and "页码" in said[0]
 
 
@@ -113,7 +114,7 @@ def test_printing_sends_the_chosen_pages_to_the_printer(
 def test_changing_the_year_makes_that_years_book(qtbot, preview: PrintPreviewDialog) -> None:
     before = preview.pdf
     preview.year.setCurrentIndex(3)
-    qtbot.waitUntil(lambda: preview.pdf != before, timeout=30000)
+    qtbot.waitUntil(lambda: preview.pdf != before, timeout=LONG_WAIT_MS)
     assert f"{THIS_YEAR - 3}年度" in _texts(preview.pdf)[0]
 
 
@@ -124,7 +125,7 @@ def test_the_whole_years_archive_from_the_menu(qtbot, demo_archive) -> None:
     seen: list[int] = []
 
     def look(dialog: PrintPreviewDialog) -> None:
-        qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=60000)
+        qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=LONG_WAIT_MS)
         seen.append(dialog.document.pageCount())
         assert dialog.folder_button.isVisibleTo(dialog)
         assert "封面及总目录" not in _texts(dialog.pdf)[0]
@@ -148,7 +149,7 @@ def test_printing_a_development_record_from_the_activists_tab(qtbot, demo_archiv
     pages: list[str] = []
 
     def look(dialog: PrintPreviewDialog) -> None:
-        qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=30000)
+        qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=LONG_WAIT_MS)
         pages.extend(_texts(dialog.pdf))
         assert not dialog.year.isVisibleTo(dialog)
         dialog.reject()
@@ -175,9 +176,10 @@ def test_a_cancelled_preview_says_so_and_can_be_made_again(qtbot, demo_archive) 
     dialog = PrintPreviewDialog(demo_archive, type(job)(job.title, make), THIS_YEAR)
     qtbot.addWidget(dialog)
     dialog.show()
-    qtbot.waitUntil(lambda: "已取消" in dialog.page_count.text(), timeout=10000)
+    qtbot.waitUntil(lambda: "已取消" in dialog.page_count.text(), timeout=LONG_WAIT_MS)
+    assert visible_progress_dialogs() == []
     assert not dialog.print_button.isEnabled() and not dialog.save_button.isEnabled()
     cancel["now"] = False
     dialog.again.click()
-    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=LONG_WAIT_MS)
     assert dialog.print_button.isEnabled()

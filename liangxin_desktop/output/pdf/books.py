@@ -20,12 +20,14 @@ from functools import partial
 from pathlib import Path
 from typing import BinaryIO
 
-from liangxin_desktop.catalog.registers import GROUP_TITLES, Register
+from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.registers import GROUP_TITLES
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.files import output_error
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
 from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
-from liangxin_desktop.output.files import Progress, no_progress, output_error
+from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.album import AlbumPages
 from liangxin_desktop.output.pdf.cards import CardPages
 from liangxin_desktop.output.pdf.document import Book, PageSetup, Part, write_document

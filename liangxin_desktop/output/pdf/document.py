@@ -20,7 +20,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from liangxin_desktop import APP_NAME, __version__
-from liangxin_desktop.output.files import Progress, atomic_output, no_progress
+from liangxin_desktop.files import atomic_output
+from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.fonts import SANS, register_fonts
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from reportlab.lib.units import mm
 
 from liangxin_desktop.catalog.meetings import vote_result
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.pdf.flow import (
     Cell,

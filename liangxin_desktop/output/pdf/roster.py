@@ -20,7 +20,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfgen.textobject import PDFTextObject
 
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
-from liangxin_desktop.catalog.registers import Register
+from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.document import Pager, PageSetup
