@@ -26,6 +26,10 @@ def add_assistant_commands(commands: Any, year_type: Callable[[str], int]) -> No
     stats.add_argument("--data", type=Path, required=True, dest="data")
     stats.add_argument("--year", type=year_type, help="年度（默认今年；党员人数按该年年底或今天）")
     stats.add_argument("--out", type=Path, required=True, help="输出文件（.xlsx 或 .pdf）")
+    report = commands.add_parser("report", help="生成年度党建工作总结（初稿，Word 文档）")
+    report.add_argument("--data", type=Path, required=True, dest="data")
+    report.add_argument("--year", type=year_type, required=True, help="年度")
+    report.add_argument("--out", type=Path, required=True, help="输出文件（.docx）")
 
 
 def run_todo(args: argparse.Namespace) -> int:
@@ -80,4 +84,22 @@ def run_stats(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-ASSISTANT_COMMANDS = {"todo": run_todo, "stats": run_stats}
+def run_report(args: argparse.Namespace) -> int:
+    from liangxin_desktop.output.work_summary import write_work_summary
+    from liangxin_desktop.storage.archive import open_archive
+    from liangxin_desktop.storage.queries import year_scope
+    from liangxin_desktop.storage.year_review import year_review
+
+    if args.out.suffix.lower() != ".docx":
+        raise InvalidValue(f"输出文件“{args.out.name}”的扩展名应为 .docx。", "例如：工作总结.docx")
+    archive = open_archive(args.data, create=False)
+    try:
+        review = year_review(archive, args.year, year_scope(args.year, args.today)[0])
+    finally:
+        archive.close()
+    write_work_summary(review, args.out)
+    _say(f"已生成{args.year}年度党建工作总结（初稿）：{args.out}")
+    return EXIT_OK
+
+
+ASSISTANT_COMMANDS = {"todo": run_todo, "stats": run_stats, "report": run_report}
