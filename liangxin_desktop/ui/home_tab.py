@@ -7,6 +7,7 @@ only shows it, stores 已处理 / 暂缓到, and asks the window to open the rec
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Protocol
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor
@@ -16,8 +17,10 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
+    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -27,6 +30,10 @@ from liangxin_desktop.domain.reminders.base import Reminder, Urgency
 from liangxin_desktop.domain.reminders.registry import kind_of
 from liangxin_desktop.storage import reminders
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.activists_tab import ActivistsTab
+from liangxin_desktop.ui.register_tab import RegisterTab
+from liangxin_desktop.ui.roster_tab import RosterTab
+from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
 from liangxin_desktop.ui.step_dialog import StepDialog
 
 COLOURS = {
@@ -158,3 +165,46 @@ class HomeTab(QWidget):
         )
         if step is not None:
             self.reload()
+
+
+class ReminderWindow(Protocol):
+    """What ``open_reminder`` needs of the main window."""
+
+    @property
+    def archive(self) -> Archive: ...
+
+    @property
+    def tabs(self) -> QTabWidget: ...
+
+    @property
+    def stack(self) -> QStackedWidget: ...
+
+    @property
+    def organization_tab(self) -> QWidget: ...
+
+    def show_register(self, key: str) -> object: ...
+
+    def reveal_record(self, key: str, record_id: int) -> object: ...
+
+
+def open_reminder(window: ReminderWindow, item: Reminder) -> None:
+    """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, the form …)."""
+    link = item.record
+    if link is None:
+        return
+    if link.register == "organization":
+        window.tabs.setCurrentWidget(window.organization_tab)
+        return
+    if link.record_id is None:
+        window.stack.setCurrentWidget(window.tabs)
+        window.show_register(link.register)
+        return
+    tab = window.reveal_record(link.register, link.record_id)
+    if item.action == "six_month" and isinstance(window, QWidget):
+        SixMonthDialog.ask(window, window.archive)
+    elif item.action == "convert" and isinstance(tab, RosterTab):
+        tab.convert_selected()
+    elif item.action == "make_candidate" and isinstance(tab, ActivistsTab):
+        tab.make_candidate()
+    elif item.action == "edit" and isinstance(tab, RegisterTab):
+        tab.edit_selected()

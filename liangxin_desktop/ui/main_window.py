@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -32,12 +32,11 @@ from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
 from liangxin_desktop.ui import bundle_actions
-from liangxin_desktop.ui.activists_tab import ActivistsTab
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
-from liangxin_desktop.ui.home_tab import HomeTab
+from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
-from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.messages import offer_open, show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
 from liangxin_desktop.ui.read_only import make_read_only
@@ -45,7 +44,7 @@ from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.search_dialog import SearchDialog
-from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
+from liangxin_desktop.ui.stats_tab import StatsTab
 from liangxin_desktop.ui.tabs import make_register_tab
 from liangxin_desktop.ui.workers import run_with_progress
 
@@ -176,6 +175,8 @@ class MainWindow(ImportActions, QMainWindow):
         self.register_tabs: dict[str, RegisterView] = {}
         for group in GROUPS:
             self._add_group(group)
+        self.stats_tab = StatsTab(self.archive, self.today)
+        self.tabs.addTab(self.stats_tab, "统计")
         roster = self.register_tabs["members"]
         assert isinstance(roster, RegisterTab)
         self.roster_tab = roster
@@ -213,12 +214,13 @@ class MainWindow(ImportActions, QMainWindow):
         for tab in self.register_tabs.values():
             if tab is not source:
                 tab.stale = True
-        self.home_tab.stale = True
+        self.home_tab.stale = self.stats_tab.stale = True
         self._tab_shown()
 
     def _tab_shown(self) -> None:
-        if self.tabs.currentWidget() is self.home_tab and self.home_tab.stale:
-            self.home_tab.reload()
+        for shown in (self.home_tab, self.stats_tab):
+            if self.tabs.currentWidget() is shown and shown.stale:
+                shown.reload()
         tab = self.current_register_tab()
         if tab is not None and tab.stale:
             tab.reload_view()
@@ -312,26 +314,7 @@ class MainWindow(ImportActions, QMainWindow):
         return tab
 
     def open_reminder(self, item: Reminder) -> None:
-        """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, the form …)."""
-        link = item.record
-        if link is None:
-            return
-        if link.register == "organization":
-            self.tabs.setCurrentWidget(self.organization_tab)
-            return
-        if link.record_id is None:
-            self.stack.setCurrentWidget(self.tabs)
-            self.show_register(link.register)
-            return
-        tab = self.reveal_record(link.register, link.record_id)
-        if item.action == "six_month":
-            SixMonthDialog.ask(self, self.archive)
-        elif item.action == "convert" and isinstance(tab, RosterTab):
-            tab.convert_selected()
-        elif item.action == "make_candidate" and isinstance(tab, ActivistsTab):
-            tab.make_candidate()
-        elif item.action == "edit" and isinstance(tab, RegisterTab):
-            tab.edit_selected()
+        open_reminder(self, item)
 
     def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
         name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{self.today:%Y%m%d}{suffix}"
@@ -446,9 +429,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.register_tabs[key].refresh()
 
     def _offer_open(self, path: Path) -> None:
-        answer = QMessageBox.question(self, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        offer_open(self, path)
 
     def open_other(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
