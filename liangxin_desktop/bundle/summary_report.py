@@ -22,9 +22,12 @@ from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import BundleError
 from liangxin_desktop.files import atomic_output
+from liangxin_desktop.output.annual_report import AnnualTable, CoverBlock, annual_tables
 from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.roster import RosterBook, TableSource
+from liangxin_desktop.output.statistics_report import annual_sheet, annual_table_source
+from liangxin_desktop.storage.statistics import BranchStatistics, branch_statistics
 
 _INT, _MONEY = FieldKind.INTEGER, FieldKind.MONEY
 SUMMARY_FIELDS: tuple[Field, ...] = (
@@ -70,6 +73,11 @@ class FailedBundle:
 class SummaryReport:
     summaries: list[OrgSummary] = field(default_factory=list)
     failed: list[FailedBundle] = field(default_factory=list)
+    statistics: list[BranchStatistics] = field(default_factory=list)  # for the 年报 tables
+
+    def annual(self) -> list[AnnualTable]:
+        """The 党内统计年报 tables, one row per verified organization (the 合计 is their sum)."""
+        return annual_tables(self.statistics)
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per verified organization, then the 合计 row."""
@@ -126,7 +134,11 @@ def _summarize_one(path: Path, password: str | None, seen: set[tuple[str, int]])
     _problems, conn = check_database(result.database)
     assert conn is not None  # verified just now
     try:
-        return summarize_archive(memory_archive(conn, path), result.year, result.as_of)
+        archive = memory_archive(conn, path)
+        return (
+            summarize_archive(archive, result.year, result.as_of),
+            branch_statistics(archive, result.year, result.as_of),
+        )
     finally:
         conn.close()
 
@@ -142,7 +154,8 @@ def summarize_bundles(
         if isinstance(outcome, FailedBundle):
             report.failed.append(outcome)
         else:
-            report.summaries.append(outcome)
+            report.summaries.append(outcome[0])
+            report.statistics.append(outcome[1])
     progress(len(paths), len(paths))
     return report
 
@@ -179,6 +192,8 @@ def write_summary_xlsx(report: SummaryReport, target: Path) -> Path:
     for cell in sheet[sheet.max_row]:
         cell.font = Font(bold=True)  # the 合计 row
     _write_sheet(book.create_sheet("未通过校验"), FAILED_FIELDS, report.failed_rows())
+    for table in report.annual() if report.summaries else []:
+        annual_sheet(book, table, CoverBlock("", "", "", ""), report.summaries[0].year)
     with atomic_output(target) as temp:
         book.save(temp)
     return target
@@ -207,6 +222,11 @@ def write_summary_pdf(report: SummaryReport, target: Path, today: date | None = 
             ],
         )
     ]
+    if report.summaries:
+        year = report.summaries[0].year
+        setup = PageSetup("portrait", whose, f"{year}年度党内统计年报（汇总）")
+        tables = [annual_table_source(t, t.title, year) for t in report.annual()]
+        books.append(Book("党内统计年报（汇总）", [RosterBook(t, setup, today) for t in tables]))
     if report.failed:
         failed = report.failed_rows()
         books.append(

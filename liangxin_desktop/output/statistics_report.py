@@ -108,7 +108,7 @@ def _style_header(sheet: Any, row: int) -> None:
         cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
 
 
-def _annual_sheet(book: Workbook, table: AnnualTable, cover: CoverBlock, year: int) -> None:
+def annual_sheet(book: Workbook, table: AnnualTable, cover: CoverBlock, year: int) -> None:
     sheet = book.create_sheet(table.title[:31])
     sheet.append([f"{year}年度党内统计年报：{table.title}"])
     sheet["A1"].font = Font(bold=True, size=14)
@@ -146,13 +146,13 @@ def write_statistics_xlsx(
             sheet.append(row)
     sheet.column_dimensions["A"].width = 30
     for table in tables:
-        _annual_sheet(book, table, cover, stats.year)
+        annual_sheet(book, table, cover, stats.year)
     with atomic_output(target) as temp:
         book.save(temp)
     return target
 
 
-def _transposed(table: AnnualTable, page_title: str, year: int) -> TableSource:
+def annual_table_source(table: AnnualTable, page_title: str, year: int) -> TableSource:
     """A 年报 table printed with its columns as rows (指标 | each organization | 合计)."""
     names = [name for name, _figures in table.rows]
     with_total = len(names) > 1
@@ -189,7 +189,10 @@ def write_statistics_pdf(
         "党内统计年报",
         [
             Cover(portrait, "党内统计年报", f"{stats.year}年度", cover.lines()),
-            *(RosterBook(_transposed(t, t.title, stats.year), portrait, today) for t in tables),
+            *(
+                RosterBook(annual_table_source(t, t.title, stats.year), portrait, today)
+                for t in tables
+            ),
         ],
     )
     charts_setup = PageSetup("portrait", stats.org_name, f"{stats.year}年度党员队伍统计")
