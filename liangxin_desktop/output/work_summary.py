@@ -76,6 +76,17 @@ def _dated(rows: Sequence[dict[str, Any]], date_key: str, text: str) -> list[str
     return [f"{format_cn_date(row[date_key])}，{text.format(**row)}" for row in rows]
 
 
+def _listing(
+    w: _Writer, rows: Sequence[dict[str, Any]], intro: str, none: str, date_key: str, text: str
+) -> None:
+    """ "全年…N次：" and the dated list, or the sentence saying the archive has none."""
+    if rows:
+        w.text(intro.format(count=len(rows)))
+        w.items(_dated(rows, date_key, text))
+    else:
+        w.text(none)
+
+
 def _organization(w: _Writer, review: YearReview) -> None:
     p, stats = review.profile, review.stats
     founded = f"，成立于{format_cn_date(p['founded_on'])}" if p.get("founded_on") else ""
@@ -115,12 +126,8 @@ def _members(w: _Writer, review: YearReview) -> None:
     now = [f"{label}{review.pipeline.get(stage, 0)}名" for stage, label in _STAGES]
     w.text("目前有" + "、".join(now) + "。")
     for label, noun in (("发展党员", "接收为预备党员"), ("转为正式党员", "转为正式党员")):
-        people = stats.changed_people[label]
-        if people:
-            w.text(f"全年{noun}{len(people)}名：")
-            w.items(_dated(people, "changed_on", "{name}"))
-        else:
-            w.text(f"本年度没有{noun}的记录。")
+        intro, none = f"全年{noun}{{count}}名：", f"本年度没有{noun}的记录。"
+        _listing(w, stats.changed_people[label], intro, none, "changed_on", "{name}")
     changes = dict(stats.changes.rows)
     w.text(
         f"组织关系转入{changes['组织关系转入']}名、转出{changes['组织关系转出']}名；"
@@ -180,17 +187,22 @@ def _rules(w: _Writer, review: YearReview) -> None:
 
 
 def _role(w: _Writer, review: YearReview) -> None:
-    activities = review.of_book("activities")
-    if activities:
-        w.text(f"全年开展党组织活动{len(activities)}次：")
-        w.items(_dated(activities, "meeting_date", "{kind}：{topic}"))
-    else:
-        w.text("本年度台账中没有党组织活动记录。")
-    if review.good_deeds:
-        w.text(f"登记好人好事{len(review.good_deeds)}件：")
-        w.items(_dated(review.good_deeds, "deed_date", "{person}：{deed}"))
-    else:
-        w.text("本年度台账中没有好人好事记录。")
+    _listing(
+        w,
+        review.of_book("activities"),
+        "全年开展党组织活动{count}次：",
+        "本年度台账中没有党组织活动记录。",
+        "meeting_date",
+        "{kind}：{topic}",
+    )
+    _listing(
+        w,
+        review.good_deeds,
+        "登记好人好事{count}件：",
+        "本年度台账中没有好人好事记录。",
+        "deed_date",
+        "{person}：{deed}",
+    )
     w.blank("党组织和党员在企业（单位）发展中发挥作用的事例。")
 
 

@@ -46,6 +46,7 @@ def test_activist_year_is_a_note_once_reached() -> None:
     assert pipeline.activist_one_year(facts, date(2026, 11, 10))[0].urgency is Urgency.SOON
     reached = pipeline.activist_one_year(facts, date(2026, 12, 11))[0]
     assert reached.urgency is Urgency.NOTE and reached.action == "make_candidate"
+    assert reached.due == date(2026, 12, 10) and "培养考察已满一年" in reached.message
     candidate = dict(person, stage="candidate")
     assert pipeline.activist_one_year(Facts(applicants=[candidate]), date(2026, 12, 11)) == []
 

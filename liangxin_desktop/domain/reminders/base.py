@@ -12,8 +12,6 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-from liangxin_desktop.domain.dates import add_months
-
 SOON_DAYS = 30  # 即将: due within a month
 
 
@@ -134,5 +132,11 @@ def urgency_of_due(due: date, today: date, soon_days: int = SOON_DAYS) -> Urgenc
     return None
 
 
-def months_ahead(today: date, months: int) -> date:
-    return add_months(today, months)
+def due_or_overdue(
+    due: date, today: date, overdue: str, upcoming: str
+) -> tuple[Urgency, str] | None:
+    """A dated duty: its urgency and the sentence for it (``overdue`` once past), or None."""
+    urgency = urgency_of_due(due, today)
+    if urgency is None:
+        return None
+    return urgency, overdue if urgency is Urgency.OVERDUE else upcoming

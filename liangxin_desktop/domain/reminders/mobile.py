@@ -18,7 +18,7 @@ from liangxin_desktop.domain.reminders.base import (
     RecordLink,
     Reminder,
     Urgency,
-    urgency_of_due,
+    due_or_overdue,
 )
 
 
@@ -55,17 +55,16 @@ def _yearly(
     found = []
     for card in _away(facts):
         start = card.card_issued_on or card.away_on
-        due = next_due(start, card.reviews if review else card.reports, every)
-        urgency = urgency_of_due(due, today)
-        if urgency is None:
-            continue
-        when = dates.format_cn_date(due)
-        message = (
-            f"流动党员{card.name}的{label}已逾期（应在{when}前），请联系本人并在登记卡中记录。"
-            if urgency is Urgency.OVERDUE
-            else f"流动党员{card.name}的{label}应在{when}前完成，完成后请在登记卡中记录。"
+        day = next_due(start, card.reviews if review else card.reports, every)
+        when = dates.format_cn_date(day)
+        due = due_or_overdue(
+            day,
+            today,
+            f"流动党员{card.name}的{label}已逾期（应在{when}前），请联系本人并在登记卡中记录。",
+            f"流动党员{card.name}的{label}应在{when}前完成，完成后请在登记卡中记录。",
         )
-        found.append(_reminder(card, kind, urgency, due, message))
+        if due:
+            found.append(_reminder(card, kind, due[0], day, due[1]))
     return found
 
 

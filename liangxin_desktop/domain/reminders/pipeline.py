@@ -15,6 +15,7 @@ from liangxin_desktop.domain.reminders.base import (
     Reminder,
     Urgency,
     as_date,
+    due_or_overdue,
     urgency_of_due,
 )
 
@@ -28,16 +29,15 @@ def probation_ending(facts: Facts, today: date) -> list[Reminder]:
         end = facts.probation_ends.get(member["id"])
         if end is None:
             continue
-        urgency = urgency_of_due(end, today)
-        if urgency is None:
-            continue
-        when = dates.format_cn_date(end)
-        message = (
-            f"{member['name']}的预备期已于{when}期满，尚未登记转正，请召开支部党员大会讨论其转正。"
-            if urgency is Urgency.OVERDUE
-            else f"{member['name']}的预备期将于{when}期满，请提前做好转正的准备（转正申请、支部大会）。"
+        when, name = dates.format_cn_date(end), member["name"]
+        due = due_or_overdue(
+            end,
+            today,
+            f"{name}的预备期已于{when}期满，尚未登记转正，请召开支部党员大会讨论其转正。",
+            f"{name}的预备期将于{when}期满，请提前做好转正的准备（转正申请、支部大会）。",
         )
-        found.append(_about("members", member, "probation", urgency, end, message, "convert"))
+        if due:
+            found.append(_about("members", member, "probation", *due, end, "convert"))
     return found
 
 
@@ -58,7 +58,7 @@ def activist_one_year(facts: Facts, today: date) -> list[Reminder]:
         else:
             message = f"{person['name']}将于{dates.format_cn_date(due)}培养考察满一年，届时可研究确定为发展对象。"
         found.append(
-            _about("activists", person, "activist_year", urgency, due, message, "make_candidate")
+            _about("activists", person, "activist_year", urgency, message, due, "make_candidate")
         )
     return found
 
@@ -72,22 +72,21 @@ def talk_overdue(facts: Facts, today: date) -> list[Reminder]:
             continue
         if applied is None or person.get("talked_on"):
             continue
-        due = dates.add_months(applied, _RULES.talk_within_months)
-        urgency = urgency_of_due(due, today)
-        if urgency is None:
-            continue
-        when = dates.format_cn_date(due)
-        message = (
-            f"{person['name']}递交入党申请书已超过1个月，还没有谈话记录，请尽快派人谈话（应在{when}前）。"
-            if urgency is Urgency.OVERDUE
-            else f"{person['name']}递交了入党申请书，请在{when}前派人与其谈话。"
+        day = dates.add_months(applied, _RULES.talk_within_months)
+        when, name = dates.format_cn_date(day), person["name"]
+        due = due_or_overdue(
+            day,
+            today,
+            f"{name}递交入党申请书已超过1个月，还没有谈话记录，请尽快派人谈话（应在{when}前）。",
+            f"{name}递交了入党申请书，请在{when}前派人与其谈话。",
         )
-        found.append(_about("activists", person, "talk", urgency, due, message, "edit"))
+        if due:
+            found.append(_about("activists", person, "talk", *due, day, "edit"))
     return found
 
 
 def _about(
-    register: str, person: dict, kind: str, urgency: Urgency, due: date, message: str, action: str
+    register: str, person: dict, kind: str, urgency: Urgency, message: str, due: date, action: str
 ) -> Reminder:
     return Reminder(
         kind,
