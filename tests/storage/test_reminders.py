@@ -10,6 +10,7 @@ import pytest
 from helpers import member
 
 from liangxin_desktop import app
+from liangxin_desktop.domain.codes import SIX_HAVES
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import dues, mobile, organization, people, pipeline
 from liangxin_desktop.storage.archive import Archive
@@ -169,3 +170,65 @@ def test_an_archive_of_the_previous_version_gains_the_reminder_states(tmp_path: 
         assert "re_election" not in _kinds(archive, date(2026, 11, 28))
     finally:
         archive.close()
+
+
+def test_todo_on_the_demo_archive_lists_only_what_is_true(
+    demo_archive: Archive, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from conftest import TODAY
+
+    path = demo_archive.path
+    demo_archive.close()
+    assert app.main(["todo", "--data", str(path), "--today", TODAY.isoformat(), "--json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert items, "the demo has something due"
+    reopened = open_archive_for_check(path)
+    for item in items:
+        assert _is_true(reopened, item), item
+    reopened.close()
+
+
+def open_archive_for_check(path: Path) -> Archive:
+    from liangxin_desktop.storage.archive import open_archive
+
+    return open_archive(path, create=False)
+
+
+def _is_true(archive: Archive, item: dict) -> bool:
+    """Each kind checked straight against the records, not through the reminder code."""
+    db, kind = archive.db, item["kind"]
+    if kind == "mobile_transfer":
+        away = db.execute(
+            "SELECT away_on FROM mobile_cards WHERE id = ? AND returned_on IS NULL",
+            [item["record"]["id"]],
+        ).fetchone()[0]
+        return away <= "2026-05-28"  # six months before 2026-11-28
+    if kind == "dues_month":
+        unpaid = db.execute(
+            "SELECT count(*) FROM people p JOIN dues_assessments a ON a.person_id = p.id AND a.year = 2026 "
+            "WHERE p.stage = 'member' AND NOT EXISTS (SELECT 1 FROM dues_payments d "
+            "WHERE d.person_id = p.id AND d.month = '2026-11')"
+        ).fetchone()[0]
+        return f"还有{unpaid}名党员" in item["message"]
+    if kind == "political_birthday":
+        joined = db.execute(
+            "SELECT joined_on FROM people WHERE id = ?", [item["record"]["id"]]
+        ).fetchone()[0]
+        return joined[5:7] == "11"
+    if kind == "six_haves":
+        done = {r[0] for r in db.execute("SELECT item FROM six_haves WHERE done = 1")}
+        missing = [have for have in SIX_HAVES if have not in done]
+        return bool(missing) and all(have in item["message"] for have in missing)
+    if kind == "probation":
+        row = db.execute(
+            "SELECT member_category FROM people WHERE id = ?", [item["record"]["id"]]
+        ).fetchone()
+        return row[0] == "预备党员"
+    return kind in {
+        "re_election",
+        "six_month",
+        "talk",
+        "activist_year",
+        "mobile_report",
+        "mobile_review",
+    }
