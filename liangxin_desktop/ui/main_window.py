@@ -371,7 +371,7 @@ class MainWindow(ImportActions, QMainWindow):
             return
         year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
         job = registers_job([tab.register], tab.register.title)
-        PrintPreviewDialog(self.archive, job, year, self).exec()
+        PrintPreviewDialog(self.archive, job, year, self, self.today).exec()
 
     def export_all(self) -> None:
         if not self._registers_ready():
@@ -390,7 +390,7 @@ class MainWindow(ImportActions, QMainWindow):
         if not self._registers_ready():
             return
         job = registers_job(available_registers(), "党建工作台账")
-        PrintPreviewDialog(self.archive, job, self.today.year, self).exec()
+        PrintPreviewDialog(self.archive, job, self.today.year, self, self.today).exec()
 
     def make_bundle(self) -> None:
         if self._registers_ready():
