@@ -139,6 +139,12 @@ class HomeTab(QWidget):
         self.done_button.setEnabled(item is not None and kind_of(item.kind).dismissable)
         self.snooze_button.setEnabled(item is not None)
 
+    def lock(self) -> None:
+        """A read-only view (a hand-over bundle): the list stays, nothing settles or opens a form."""
+        for button in (self.open_button, self.done_button, self.snooze_button):
+            button.hide()
+        self.table.doubleClicked.disconnect()
+
     # -- settling ----------------------------------------------------------
     def open_selected(self) -> None:
         item = self.selected()
