@@ -195,3 +195,10 @@ def test_json_shape() -> None:
         "record": {"register": "members", "id": 1},
         "message": item["message"],
     }
+
+
+def test_many_political_birthdays_make_one_note() -> None:
+    roster = [_member(i, name=f"党员{i}", joined_on=f"2016-11-{i + 1:02d}") for i in range(6)]
+    found = members.political_birthdays(Facts(members=roster), date(2026, 11, 28))
+    assert len(found) == 1 and found[0].person is None
+    assert found[0].message.startswith("本月有6名党员过政治生日：党员0（1日，10周年）、")

@@ -95,6 +95,9 @@ def dues_not_assessed(facts: Facts, today: date) -> list[Reminder]:
     ]
 
 
+BIRTHDAY_ITEMS_MAX = 5  # more in one month: one note naming them all, not a flood of items
+
+
 def political_birthdays(facts: Facts, today: date) -> list[Reminder]:
     """This month's 政治生日 (入党纪念日): a friendly note, not a duty."""
     found = []
@@ -103,18 +106,26 @@ def political_birthdays(facts: Facts, today: date) -> list[Reminder]:
         if joined is None or joined.month != today.month or joined.year >= today.year:
             continue
         day = dates.add_months(joined, 12 * (today.year - joined.year))
-        years = today.year - joined.year
-        message = f"{dates.format_cn_date(day)}是{member['name']}入党{years}周年的政治生日，可送上一句祝福。"
-        found.append(
-            Reminder(
-                "political_birthday",
-                Urgency.NOTE,
-                message,
-                day,
-                member["name"],
-                RecordLink("members", member["id"]),
-                "open",
-                subject=f"person:{member['id']}",
-            )
+        found.append((day, today.year - joined.year, member))
+    found.sort(key=lambda item: (item[0], item[2]["id"]))
+    if len(found) > BIRTHDAY_ITEMS_MAX:
+        names = "、".join(f"{m['name']}（{d.day}日，{y}周年）" for d, y, m in found)
+        message = f"本月有{len(found)}名党员过政治生日：{names}。"
+        month = today.isoformat()[:7]
+        return [
+            Reminder("political_birthday", Urgency.NOTE, message, None, None,
+                     RecordLink("members"), "open", subject=month)
+        ]  # fmt: skip
+    return [
+        Reminder(
+            "political_birthday",
+            Urgency.NOTE,
+            f"{dates.format_cn_date(day)}是{member['name']}入党{years}周年的政治生日，可送上一句祝福。",
+            day,
+            member["name"],
+            RecordLink("members", member["id"]),
+            "open",
+            subject=f"person:{member['id']}",
         )
-    return found
+        for day, years, member in found
+    ]
