@@ -8,14 +8,17 @@ from datetime import date, timedelta
 from typing import Any
 
 from liangxin_desktop.demo_books import (
+    MOBILE_AWAY_DAYS,
+    Away,
     build_books,
-    build_dues,
     build_files,
     build_mobile_cards,
     build_pipeline,
 )
+from liangxin_desktop.demo_dues import build_dues
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
+from liangxin_desktop.domain.uscc import CHARSET, uscc_check_character
 from liangxin_desktop.storage import organization, people
 from liangxin_desktop.storage.archive import Archive
 
@@ -80,6 +83,9 @@ _DESTINATIONS = [
 ]
 
 
+_DEGREES = {"大学本科": "学士", "硕士研究生": "硕士"}  # 学位 follows 学历
+
+
 @dataclass
 class DemoSpec:
     seed: int = 1
@@ -93,6 +99,13 @@ def _name(rng: random.Random, male: bool | None = None) -> str:
     pool = GIVEN_MALE if male else GIVEN_FEMALE
     given = rng.choice(pool) + (rng.choice(pool) if rng.random() < 0.7 else "")
     return rng.choice(SURNAMES) + given
+
+
+def _credit_code(rng: random.Random, region: str, social: bool) -> str:
+    """A well-formed fictional 统一社会信用代码: 5 民政 + 2 民非 or 9 市场监管 + 1 企业."""
+    head = ("52" if social else "91") + region
+    body = "".join(rng.choice(CHARSET[:10]) for _ in range(8)) + rng.choice(CHARSET)
+    return head + body + uscc_check_character(head + body)
 
 
 def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
@@ -113,6 +126,7 @@ def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
         "keeper": "",
         "host_name": host,
         "host_kind": "新社会组织" if social else "新经济组织",
+        "host_uscc": _credit_code(rng, code, social),
         "host_employees": rng.randint(60, 600),
         "host_above_scale": 0 if social else 1,
         "host_leader": _name(rng),
@@ -125,7 +139,12 @@ def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
 def _member(
     rng: random.Random, index: int, region: str, place: str, units: list[str], today: date
 ) -> dict[str, Any]:
-    birth = date(rng.randint(1960, 2001), rng.randint(1, 12), rng.randint(1, 28))
+    retired = index % 12 == 5  # a few retired members (离退休: pension-based dues)
+    birth = date(
+        rng.randint(1950, 1960) if retired else rng.randint(1962, 2001),
+        rng.randint(1, 12),
+        rng.randint(1, 28),
+    )
     sex_odd = rng.random() < 0.55
     regions = [region, *(code for code, _ in CITIES if code != region)]
     block, slot = divmod(index, 500)  # 500 people per region code keeps every number unique
@@ -137,18 +156,21 @@ def _member(
     joined = earliest + timedelta(days=rng.randint(0, span))
     probationary = dates.add_months(joined, 12) > today
     street = rng.choice(STREETS)
+    education = rng.choice(
+        ["大学本科", "大学本科", "大学专科", "硕士研究生", "普通高中", "中等专科"]
+    )
     return {
         "name": _name(rng, male=sex_odd),
         "ethnicity": "汉族" if rng.random() < 0.92 else rng.choice(codes.ETHNICITIES[1:20]),
         "id_number": number,
-        "education": rng.choice(
-            ["大学本科", "大学本科", "大学专科", "硕士研究生", "普通高中", "中等专科"]
-        ),
+        "education": education,
         "member_category": "预备党员" if probationary else "正式党员",
         "unit": rng.choice(units),
         "joined_on": joined,
         "converted_on": None if probationary else dates.add_months(joined, 12),
-        "job_post": rng.choice(
+        "job_post": "离退休人员"
+        if retired
+        else rng.choice(
             [
                 "非公有制企业专业技术人员",
                 "非公有制企业管理人员",
@@ -158,7 +180,7 @@ def _member(
         ),
         "phone": f"1{rng.choice('3578')}{rng.randint(0, 9)}{rng.randint(10000000, 99999999)}",
         "home_address": f"{place}{street}{rng.randint(1, 300)}号{rng.randint(1, 30)}幢{rng.randint(101, 2402)}室",
-        "degree": rng.choice(["学士", "学士", "硕士", "无"]),
+        "degree": _DEGREES.get(education, "无"),
         "native_place": rng.choice(CITIES)[1][:3],
         "work_unit_post": rng.choice(POSTS),
     }
@@ -192,12 +214,13 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
             roster[0]["name"],
             profile["keeper"],
             [c["name"] for c in committee],
+            Away(roster[-1]["name"], today - timedelta(days=MOBILE_AWAY_DAYS)),
         )
         mentors = "、".join(member["name"] for member in roster[1:3])
         build_pipeline(
             archive, rng, today, [_name(rng, male=i % 2 == 0) for i in range(4)], mentors
         )
-        build_dues(archive, rng, today, profile["keeper"])
+        build_dues(archive, rng, today, profile["keeper"], profile["parent_org"])
         build_mobile_cards(archive, today, roster, profile["name"])
         build_files(archive, today, profile["keeper"])
 

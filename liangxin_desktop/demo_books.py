@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,9 +18,10 @@ from liangxin_desktop.catalog.meetings import (
     TRAININGS,
 )
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.domain import dates
-from liangxin_desktop.storage import meetings, records, rules
+from liangxin_desktop.domain.member_review import results_with_exceptions
+from liangxin_desktop.storage import meetings, member_review, records, rules
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.compliance import compliance_of
 
 _TOPICS = {
     "支委会": [
@@ -34,7 +36,6 @@ _TOPICS = {
         "传达学习上级党组织会议精神",
         "通报支部上半年工作情况",
         "讨论接收预备党员",
-        "开展民主评议党员动员",
         "审议支部年度工作总结",
     ],
     "党小组会": ["学习《中国共产党章程》", "交流岗位建功体会", "讨论党小组学习计划"],
@@ -60,29 +61,53 @@ _PLACES = ["党员活动室", "公司三楼会议室", "职工之家", "公司�
 _LEAVE_REASONS = ["出差", "病假", "事假", "外出培训"]
 
 
+# 学时 of each kind of study record (trainings, 党课, the study part of 主题党日), so that a
+# member who attends is above the 32 学时 a year and the committee, with its 集中轮训, above 56.
+_HOURS = {"党课": 3, "主题党日": 2, "专题辅导": 4, "集中学习": 4, "电教片": 4, "集中轮训": 16}
+_MOBILE_LEAVE = "外出流动在流入地参加组织生活"
+_REVIEW_TOPIC = "开展民主评议党员动员"
+MOBILE_AWAY_DAYS = 240  # the mobile member has been away long enough to be flagged (≥ 6 months)
+
+
+@dataclass(frozen=True)
+class Away:
+    """A mobile member working away from ``since``: on leave at the home branch's meetings."""
+
+    name: str
+    since: date
+
+
+def _status(rng: random.Random, kind: str) -> tuple[str, str]:
+    if kind == "谈心谈话":  # talks are one to one: held with everyone
+        return "出席", ""
+    roll = rng.random()
+    if roll < 0.06:
+        return "请假", rng.choice(_LEAVE_REASONS)
+    return ("缺席", "") if roll < 0.08 else ("出席", "")
+
+
 def _meeting(
     rng: random.Random,
     archive: Archive,
-    register: Register,
-    kind: str,
-    day: date,
+    planned: tuple[Register, str, date, str],
     host: str,
     recorder: str,
     roster: list[dict[str, Any]],
-) -> None:
+    away: Away | None,
+) -> int:
+    register, kind, day, topic = planned
     attendance = []
     for person in roster:
-        roll = rng.random()
-        if roll < 0.06:
-            attendance.append(meetings.Attendance(person["id"], "请假", rng.choice(_LEAVE_REASONS)))
-        elif roll < 0.08:
-            attendance.append(meetings.Attendance(person["id"], "缺席"))
-        else:
-            attendance.append(meetings.Attendance(person["id"], "出席"))
-    topic = rng.choice(_TOPICS[kind])
+        status, reason = _status(rng, kind)
+        if away and person["name"] == away.name and day >= away.since:
+            status, reason = "请假", _MOBILE_LEAVE
+        attendance.append(meetings.Attendance(person["id"], status, reason))
+    topic = topic or rng.choice(_TOPICS[kind])
+    if kind == "党小组会":  # each group has its own meeting: its name leads the topic
+        topic = f"{roster[0]['unit']}：{topic}"
     raw: dict[str, Any] = {
         "meeting_date": day,
-        "kind": kind,
+        "kind": "集中学习" if kind == "集中轮训" else kind,
         "start_time": "14:30",
         "end_time": "16:00",
         "place": rng.choice(_PLACES),
@@ -91,8 +116,8 @@ def _meeting(
         "topic": topic,
         "minutes": f"会议由{host}主持。{topic}。与会党员结合岗位实际进行了交流发言，会议对下一步工作作出安排。",
     }
-    if register is TRAININGS:
-        raw["hours"] = rng.choice([2, 3, 4])
+    if kind in _HOURS:
+        raw["hours"] = _HOURS[kind]
     resolutions: list[dict[str, Any]] = []
     if kind in ("支委会", "支部党员大会"):
         resolutions = [
@@ -102,45 +127,100 @@ def _meeting(
                 "deadline": (day + timedelta(days=30)).isoformat(),
             }
         ]
-    meetings.save_meeting(archive, register, raw, attendance, resolutions, today=day)
+    return meetings.save_meeting(archive, register, raw, attendance, resolutions, today=day)
 
 
 def _members_on(archive: Archive, day: date) -> list[dict[str, Any]]:
     return meetings.roster_for_attendance(archive, day)
 
 
-def _schedule(today: date) -> list[tuple[Register, str, date]]:
-    """What a conscientious branch holds: monthly, quarterly and yearly, from last January on."""
-    plan: list[tuple[Register, str, date]] = []
-    for year in (today.year - 1, today.year):
-        for month in range(1, 13):
-            plan += [
-                (COMMITTEE_MEETINGS, "支委会", date(year, month, 8)),
-                (ORG_LIFE, "主题党日", date(year, month, 20)),
-                (ORG_LIFE, "党小组会", date(year, month, 25)),
-            ]
-            if month % 3 == 0:
-                plan += [
-                    (COMMITTEE_MEETINGS, "支部党员大会", date(year, month, 15)),
-                    (ORG_LIFE, "党课", date(year, month, 18)),
-                    (
-                        TRAININGS,
-                        ("专题辅导", "集中学习", "电教片")[month // 3 % 3],
-                        date(year, month, 12),
-                    ),
-                ]
-            if month in (3, 6, 9):
-                plan.append(
-                    (ACTIVITIES, ("志愿服务", "主题活动")[month % 2], date(year, month, 28))
-                )
+def _year_plan(year: int) -> list[tuple[Register, str, date, str]]:
+    """What a conscientious branch holds in a year: monthly, quarterly and yearly."""
+    plan: list[tuple[Register, str, date, str]] = []
+    for month in range(1, 13):
         plan += [
-            (ORG_LIFE, "组织生活会", date(year, 12, 10)),
-            (ORG_LIFE, "民主评议党员", date(year, 12, 12)),
-            (ORG_LIFE, "谈心谈话", date(year, 11, 20)),
-            (DELIBERATIONS, "党员议事会", date(year, 5, 16)),
-            (JOINT_MEETINGS, "党组织与董事会联席会议", date(year, 1, 22)),
+            (COMMITTEE_MEETINGS, "支委会", date(year, month, 8), ""),
+            (ORG_LIFE, "主题党日", date(year, month, 20), ""),
+            (ORG_LIFE, "党小组会", date(year, month, 25), ""),
         ]
-    return [item for item in plan if item[2] <= today]
+        if month % 3 == 0:
+            plan += [
+                # December's 支部党员大会 is the 动员 of the 民主评议 a week later
+                (
+                    COMMITTEE_MEETINGS,
+                    "支部党员大会",
+                    date(year, month, 5 if month == 12 else 15),
+                    _REVIEW_TOPIC if month == 12 else "",
+                ),
+                (ORG_LIFE, "党课", date(year, month, 18), ""),
+                (
+                    TRAININGS,
+                    ("专题辅导", "集中学习", "电教片")[month // 3 % 3],
+                    date(year, month, 12),
+                    "",
+                ),
+            ]
+        if month in (3, 6, 9):
+            plan.append(
+                (ACTIVITIES, ("志愿服务", "主题活动")[month % 2], date(year, month, 28), "")
+            )
+    plan += [
+        (TRAININGS, "集中轮训", date(year, 4, 16), "支部委员集中轮训（上半年）"),
+        (TRAININGS, "集中轮训", date(year, 10, 16), "支部委员集中轮训（下半年）"),
+        (ORG_LIFE, "组织生活会", date(year, 12, 10), ""),
+        (ORG_LIFE, "民主评议党员", date(year, 12, 12), ""),
+        (ORG_LIFE, "谈心谈话", date(year, 11, 20), ""),
+        (DELIBERATIONS, "党员议事会", date(year, 5, 16), ""),
+        (JOINT_MEETINGS, "党组织与董事会联席会议", date(year, 1, 22), ""),
+    ]
+    return plan
+
+
+def _schedule(today: date) -> list[tuple[Register, str, date, str]]:
+    """Last year's and this year's meetings up to ``today``, in date order."""
+    plan = _year_plan(today.year - 1) + _year_plan(today.year)
+    return sorted((item for item in plan if item[2] <= today), key=lambda item: item[2])
+
+
+def _rosters(
+    archive: Archive, kind: str, day: date, committee: set[str]
+) -> list[list[dict[str, Any]]]:
+    """Who is expected: the committee at 支委会 and 集中轮训, each 党小组 at its own 党小组会."""
+    roster = _members_on(archive, day)
+    if kind in ("支委会", "集中轮训"):
+        return [[p for p in roster if p["name"] in committee] or roster[:3]]
+    if kind == "党小组会":
+        groups = sorted({p["unit"] for p in roster if p["unit"]})
+        return [[p for p in roster if p["unit"] == group] for group in groups]
+    return [roster]
+
+
+def _review(rng: random.Random, archive: Archive, meeting_id: int) -> None:
+    """The 民主评议 results: 合格 for all, two 优秀 (the review's usual shape)."""
+    ids = [m["id"] for m in member_review.reviewable_members(archive, meeting_id)]
+    excellent = {pid: "优秀" for pid in rng.sample(ids, k=min(2, len(ids)))}
+    member_review.save_results(archive, meeting_id, results_with_exceptions(ids, excellent))
+
+
+def _talk_with_the_rest(archive: Archive, year: int, today: date, host: str) -> None:
+    """A year-end talk with members not yet talked with (those who came after November)."""
+    day = date(year, 12, 28)
+    if day > today:
+        return
+    missing = compliance_of(archive, year, date(year + 1, 1, 1)).members_not_talked_with
+    if missing:
+        meetings.save_meeting(
+            archive,
+            ORG_LIFE,
+            {
+                "meeting_date": day,
+                "kind": "谈心谈话",
+                "topic": "支部书记与新党员谈心谈话",
+                "host": host,
+            },
+            [meetings.Attendance(pid, "出席") for pid in missing],
+            today=day,
+        )
 
 
 def build_books(
@@ -150,16 +230,17 @@ def build_books(
     host: str,
     recorder: str,
     committee_names: list[str],
+    away: Away | None = None,
 ) -> None:
     committee = set(committee_names) | {host}
-    for register, kind, day in _schedule(today):
-        roster = _members_on(archive, day)
-        if kind == "支委会":  # the committee meets; the whole branch meets at 支部党员大会
-            roster = [p for p in roster if p["name"] in committee] or roster[:3]
-        elif kind == "党小组会":
-            roster = [p for p in roster if p["unit"] == roster[0]["unit"]]
-        if roster:
-            _meeting(rng, archive, register, kind, day, host, recorder, roster)
+    for planned in _schedule(today):
+        _, kind, day, _ = planned
+        for roster in _rosters(archive, kind, day, committee):
+            if roster:
+                meeting_id = _meeting(rng, archive, planned, host, recorder, roster, away)
+                if kind == "民主评议党员":
+                    _review(rng, archive, meeting_id)
+    _talk_with_the_rest(archive, today.year - 1, today, host)
     _deeds_and_documents(rng, archive, today, recorder)
     for title in list(rules.standard_rules())[:4]:
         rules.adopt_standard(archive, title)
@@ -187,10 +268,10 @@ def _deeds_and_documents(rng: random.Random, archive: Archive, today: date, hand
             },
             today,
         )
-    incoming = [
-        ("关于做好年度党员教育培训工作的通知", "组通〔{y}〕12号"),
-        ("关于开展“两新”组织党建工作质量提升行动的通知", "组发〔{y}〕8号"),
+    incoming = [  # newest first: within a series and a year, numbers rise with the date
         ("关于做好党费收缴工作的通知", "组通〔{y}〕21号"),
+        ("关于开展“两新”组织党建工作质量提升行动的通知", "组发〔{y}〕8号"),
+        ("关于做好年度党员教育培训工作的通知", "组通〔{y}〕12号"),
     ]
     for offset, (title, number) in enumerate(incoming):
         day = today - timedelta(days=20 + 60 * offset)
@@ -245,6 +326,7 @@ def build_pipeline(
                 ),
                 "ethnicity": "汉族",
                 "education": "大学本科",
+                "degree": "学士",
                 "political_status": "共青团员" if index % 2 else "群众",
                 "work_unit_post": "研发工程师",
                 "applied_on": applied,
@@ -260,37 +342,6 @@ def build_pipeline(
             pipeline.make_candidate(archive, person_id, applied + timedelta(days=60 + 400), today)
 
 
-def build_dues(archive: Archive, rng: random.Random, today: date, collector: str) -> None:
-    """核定 for last year and this year, and payments month by month (a few members behind)."""
-    from liangxin_desktop.storage import dues
-
-    for year in (today.year - 1, today.year):
-        for line in dues.dues_grid(archive, year):
-            base = rng.choice([280000, 450000, 650000, 820000, 1200000])
-            dues.assess(archive, line.person_id, year, "在职", base)
-        for line in dues.dues_grid(archive, year):
-            behind = 3 if line.person_id % 11 == 0 else 0
-            last = min(date(year, 12, 1), today.replace(day=1))
-            month = date.fromisoformat(line.first_month + "-01")
-            while (
-                month <= last
-                and month.isoformat()[:7] <= line.last_month
-                and (year < today.year or month <= dates.add_months(last, -behind))
-            ):
-                paid_on = month.replace(day=min(25, 28))
-                if paid_on <= today:
-                    dues.record_payments(
-                        archive,
-                        [line.person_id],
-                        [month.isoformat()[:7]],
-                        paid_on,
-                        "按月",
-                        collector,
-                        today,
-                    )
-                month = dates.add_months(month, 1)
-
-
 def build_mobile_cards(
     archive: Archive, today: date, roster: list[dict[str, Any]], issuer: str
 ) -> None:
@@ -299,7 +350,7 @@ def build_mobile_cards(
     from liangxin_desktop.storage import mobile
 
     away = roster[-1]
-    away_on = today - timedelta(days=240)
+    away_on = today - timedelta(days=MOBILE_AWAY_DAYS)
     mobile.save_card(
         archive,
         {
@@ -361,6 +412,30 @@ def _demo_photo(path: Path, caption: str, day: date, hue: int) -> None:
     image.save(path, "JPEG", quality=85, exif=exif)
 
 
+_PHOTO_SCENES = (
+    ("主题党日", "重温入党誓词", 20),
+    ("志愿服务", "党员志愿服务进社区", 75),
+    ("主题党日", "七一主题党日", 140),
+    ("集中学习", "集中学习", 200),
+)
+
+
+def _photo_meetings(archive: Archive, today: date) -> list[tuple[str, dict[str, Any]]]:
+    """Each photo's meeting: the latest of its kind held about ``days_ago`` days before today."""
+    found = []
+    for kind, caption, days_ago in _PHOTO_SCENES:
+        rows = list(
+            archive.db.query(
+                "SELECT * FROM meetings WHERE kind = ? AND deleted_at IS NULL AND meeting_date <= ? "
+                "ORDER BY meeting_date DESC LIMIT 1",
+                [kind, (today - timedelta(days=days_ago)).isoformat()],
+            )
+        )
+        if rows:
+            found.append((caption, rows[0]))
+    return found
+
+
 def build_files(archive: Archive, today: date, author: str) -> None:
     """A few activity materials and photos, as the clerk would import them."""
     import tempfile
@@ -384,16 +459,18 @@ def build_files(archive: Archive, today: date, author: str) -> None:
             plan,
             today,
         )
-        scenes = [
-            ("重温入党誓词", 20),
-            ("党员志愿服务进社区", 75),
-            ("七一主题党日", 140),
-            ("集中学习", 200),
-        ]
-        for index, (caption, days_ago) in enumerate(scenes):
+        for index, (caption, meeting) in enumerate(_photo_meetings(archive, today)):
             path = Path(folder) / f"photo{index}.jpg"
-            day = today - timedelta(days=days_ago)
+            day = date.fromisoformat(meeting["meeting_date"])
             _demo_photo(path, caption, day, index * 37)
             files.import_photo(
-                archive, {"title": caption, "place": "党员活动室", "author": author}, path, today
+                archive,
+                {
+                    "title": caption,
+                    "place": meeting["place"] or "党员活动室",
+                    "author": author,
+                    "related_meeting": meetings.meeting_label(meeting),
+                },
+                path,
+                today,
             )

@@ -30,6 +30,28 @@ def member(**overrides: Any) -> dict[str, Any]:
     return values
 
 
+def add_members(archive: Any, names: list[str], today: Any = None) -> list[int]:
+    """Full members (joined 2005) with these names and distinct valid ID numbers."""
+    from datetime import date
+
+    from liangxin_desktop.domain.idnumber import fictional_id_number
+    from liangxin_desktop.storage import people
+
+    return [
+        people.add_member(
+            archive,
+            member(
+                name=name,
+                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
+                joined_on="2005-07-01",
+                converted_on="2006-07-01",
+            ),
+            today=today,
+        )
+        for index, name in enumerate(names)
+    ]
+
+
 def type_chinese(widget: QWidget, text: str) -> None:
     """Commit ``text`` into ``widget`` as an input method would (QTest cannot type Chinese)."""
     widget.setFocus()

@@ -1,50 +1,29 @@
 """汇总 for superiors: one row of figures per organization, read from its bundle's database.
 
-The figures come from the same storage functions the app uses (the roster as of the bundle's
-date, dues_grid, member_flags, the organization profile), and the meetings of the year are
-held against the 三会一课 frequencies of the 支部工作条例 (DOMAIN.md): 支部党员大会 ≥ 1 a
-quarter, 支委会 ≥ 1 a month where a committee exists (≥ 7 full members), 党小组会 ≥ 1 a month
-per 党小组, 主题党日 1 a month, 党课 ≥ 1 a quarter, 组织生活会 and 民主评议党员 ≥ 1 a year.
-Only complete months count: a bundle of the current year is held to the months already over.
+The figures come from the same functions the app uses: the roster as of the bundle's date,
+dues_grid (应缴 through the last complete month), member_flags (the six-month rule), the
+organization profile, and compliance_of — 三会一课 held against every complete period
+(domain/compliance.py), not against yearly totals.
 """
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 from liangxin_desktop.catalog.members import MEMBERS
-from liangxin_desktop.domain.organization_rules import has_committee_by_size, term_status
+from liangxin_desktop.domain.compliance import requirements
+from liangxin_desktop.domain.organization_rules import term_status
 from liangxin_desktop.domain.six_month import ALERT_MONTHS, WARN_MONTHS
 from liangxin_desktop.output.dues_table import through_month
 from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.six_month import member_flags
 
-COMMITTEE_KINDS = ("支委会", "党委会", "党总支委员会")
-
-
-@dataclass(frozen=True)
-class Requirement:
-    """A kind of meeting and how often it must be held."""
-
-    label: str
-    kinds: tuple[str, ...]
-    per: str  # "month", "quarter" or "year"
-
-
-REQUIREMENTS = (
-    Requirement("支部党员大会", ("支部党员大会",), "quarter"),
-    Requirement("支委会", COMMITTEE_KINDS, "month"),
-    Requirement("党小组会", ("党小组会",), "month"),
-    Requirement("主题党日", ("主题党日",), "month"),
-    Requirement("党课", ("党课",), "quarter"),
-    Requirement("组织生活会", ("组织生活会",), "year"),
-    Requirement("民主评议", ("民主评议党员",), "year"),
-)
+REQUIREMENT_LABELS = tuple(r.label for r in requirements())
 
 
 @dataclass
@@ -61,33 +40,13 @@ class OrgSummary:
     converted: int = 0
     dues_due_fen: int = 0
     dues_paid_fen: int = 0
-    meetings: dict[str, int] = field(default_factory=dict)  # requirement label → held
-    shortfalls: list[str] = field(default_factory=list)  # "支委会 8/10"
+    meetings: dict[str, int] = field(default_factory=dict)  # requirement label → held in the year
+    shortfalls: list[str] = field(default_factory=list)  # "主题党日 缺11个月（应12）"
     six_haves_missing: list[str] = field(default_factory=list)
     term_end: str = ""  # ISO date
     term_note: str = ""  # 已届满 / 即将届满
     flags_warn: int = 0  # members at 3–5 months
     flags_alert: int = 0  # members at 6 months or more
-
-
-def complete_months(year: int, as_of: date) -> int:
-    """Months of ``year`` that are over on ``as_of``."""
-    if as_of.year > year:
-        return 12
-    if as_of.year < year:
-        return 0
-    last_day = calendar.monthrange(as_of.year, as_of.month)[1]
-    return as_of.month if as_of.day == last_day else as_of.month - 1
-
-
-def required_count(requirement: Requirement, months: int, committee: bool, groups: int) -> int:
-    if requirement.label == "支委会" and not committee:
-        return 0
-    if requirement.per == "month":
-        return months * (groups if requirement.label == "党小组会" else 1)
-    if requirement.per == "quarter":
-        return months // 3
-    return 1 if months == 12 else 0
 
 
 def _roster_counts(archive: Archive, as_of: date) -> tuple[int, int]:
@@ -106,24 +65,6 @@ def _count(archive: Archive, sql: str, params: Sequence[object]) -> int:
     return int(archive.db.execute(sql, params).fetchone()[0] or 0)
 
 
-def _meetings_held(archive: Archive, year: int) -> dict[str, int]:
-    held = dict.fromkeys((r.label for r in REQUIREMENTS), 0)
-    rows = archive.db.execute(
-        "SELECT kind, count(*) FROM meetings WHERE deleted_at IS NULL "
-        "AND meeting_date BETWEEN ? AND ? GROUP BY kind",
-        [f"{year}-01-01", f"{year}-12-31"],
-    ).fetchall()
-    for kind, count in rows:
-        for requirement in REQUIREMENTS:
-            if kind in requirement.kinds:
-                held[requirement.label] += int(count)
-    return held
-
-
-def _groups(archive: Archive) -> int:
-    return _count(archive, "SELECT count(*) FROM units WHERE name LIKE '%党小组%'", [])
-
-
 def _term(archive: Archive, as_of: date) -> tuple[str, str]:
     org = organization.get_organization(archive) or {}
     term_end = org.get("term_end") or ""
@@ -133,7 +74,7 @@ def _term(archive: Archive, as_of: date) -> tuple[str, str]:
 
 
 def _dues(archive: Archive, year: int, as_of: date) -> tuple[int, int]:
-    """应缴 and 实缴 as the printed 党费收缴册 has them (through this month, or December)."""
+    """应缴 and 实缴 as the printed 党费收缴册 has them (through the last complete month)."""
     through = through_month(year, as_of)
     lines = dues_grid(archive, year)
     return sum(line.due_fen(through) for line in lines), sum(line.paid_fen() for line in lines)
@@ -155,22 +96,18 @@ def summarize_archive(archive: Archive, year: int, as_of: date) -> OrgSummary:
         summary.converted = _count(
             archive, "SELECT count(*) FROM people WHERE converted_on BETWEEN ? AND ?", in_year
         )
-        months = complete_months(year, as_of)
         summary.dues_due_fen, summary.dues_paid_fen = _dues(archive, year, as_of)
-        summary.meetings = _meetings_held(archive, year)
-        committee = has_committee_by_size(summary.full_members)
-        groups = _groups(archive)
-        for requirement in REQUIREMENTS:
-            needed = required_count(requirement, months, committee, groups)
-            held = summary.meetings[requirement.label]
-            if held < needed:
-                summary.shortfalls.append(f"{requirement.label} {held}/{needed}")
+        compliance = compliance_of(archive, year, as_of)
+        summary.meetings = dict.fromkeys(REQUIREMENT_LABELS, 0)
+        for check in compliance.checks:
+            summary.meetings[check.label] += check.held
+        summary.shortfalls = compliance.shortfalls()
         summary.six_haves_missing = [
             have["item"] for have in organization.six_haves(archive) if not have["done"]
         ]
         summary.term_end, summary.term_note = _term(archive, as_of)
         for flag in member_flags(archive, as_of):
-            worst = max(flag.flag.attendance_months, flag.flag.dues_months)
+            worst = flag.flag.worst_months
             if worst >= ALERT_MONTHS:
                 summary.flags_alert += 1
             elif worst >= WARN_MONTHS:

@@ -12,20 +12,17 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Alignment, Font, PatternFill
-
 from liangxin_desktop.bundle.memory import memory_archive
-from liangxin_desktop.bundle.summary import REQUIREMENTS, OrgSummary, summarize_archive
+from liangxin_desktop.bundle.summary import REQUIREMENT_LABELS, OrgSummary, summarize_archive
 from liangxin_desktop.bundle.verifying import check_database, verify_bundle
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import BundleError
-from liangxin_desktop.files import atomic_output
 from liangxin_desktop.output.annual_report import AnnualTable, CoverBlock, annual_tables
 from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.roster import RosterBook, TableSource
+from liangxin_desktop.output.plain_sheet import write_plain_workbook
 from liangxin_desktop.output.statistics_report import annual_sheet, annual_table_source
 from liangxin_desktop.storage.statistics import BranchStatistics, branch_statistics
 
@@ -43,10 +40,10 @@ SUMMARY_FIELDS: tuple[Field, ...] = (
     Field("dues_due_fen", "党费应缴（元）", _MONEY, width=11, print_width=1.2),
     Field("dues_paid_fen", "党费实缴（元）", _MONEY, width=11, print_width=1.2),
     *(
-        Field(f"held:{r.label}", f"{r.label}（次）", _INT, width=8, print_width=0.8)
-        for r in REQUIREMENTS
+        Field(f"held:{label}", f"{label}（次）", _INT, width=8, print_width=0.8)
+        for label in REQUIREMENT_LABELS
     ),
-    Field("shortfalls", "三会一课未达要求（已开/应开）", width=26, print_width=2.4),
+    Field("shortfalls", "三会一课未达要求（按月、季、年）", width=26, print_width=2.4),
     Field("six_haves", "六有缺项", width=16, print_width=1.6),
     Field("term_end", "届满日期", width=16, print_width=1.9),
     Field("flags_warn", "连续3个月提示（人）", _INT, width=9, print_width=0.9),
@@ -160,43 +157,20 @@ def summarize_bundles(
     return report
 
 
-def _excel_value(spec: Field, value: Any) -> Any:
-    if value is None:
-        return None
-    return value / 100 if spec.kind is _MONEY else value
-
-
-def _write_sheet(sheet: Any, fields: Sequence[Field], rows: list[dict[str, Any]]) -> None:
-    sheet.append([f.label for f in fields])
-    for row in rows:
-        sheet.append([_excel_value(f, row.get(f.key)) for f in fields])
-    for column, spec in enumerate(fields, start=1):
-        letter = sheet.cell(row=1, column=column).column_letter
-        sheet.column_dimensions[letter].width = spec.width + 2
-        if spec.kind is _MONEY:
-            for cells in sheet.iter_rows(min_row=2, min_col=column, max_col=column):
-                cells[0].number_format = "0.00"
-    for cell in sheet[1]:
-        cell.font = Font(bold=True)
-        cell.fill = PatternFill("solid", fgColor="F2DCDB")
-        cell.alignment = Alignment(horizontal="center", vertical="center", wrap_text=True)
-    sheet.freeze_panes = "B2"
-
-
 def write_summary_xlsx(report: SummaryReport, target: Path) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    sheet.title = "汇总"
-    _write_sheet(sheet, SUMMARY_FIELDS, report.rows())
-    for cell in sheet[sheet.max_row]:
-        cell.font = Font(bold=True)  # the 合计 row
-    _write_sheet(book.create_sheet("未通过校验"), FAILED_FIELDS, report.failed_rows())
-    for table in report.annual() if report.summaries else []:
-        annual_sheet(book, table, CoverBlock("", "", "", ""), report.summaries[0].year)
-    with atomic_output(target) as temp:
-        book.save(temp)
-    return target
+    def annual_sheets(book: Any) -> None:  # the 年报 tables after 汇总 and 未通过校验
+        for table in report.annual() if report.summaries else []:
+            annual_sheet(book, table, CoverBlock("", "", "", ""), report.summaries[0].year)
+
+    return write_plain_workbook(
+        [
+            ("汇总", SUMMARY_FIELDS, report.rows()),
+            ("未通过校验", FAILED_FIELDS, report.failed_rows()),
+        ],
+        target,
+        bold_last_row=True,
+        more=annual_sheets,
+    )
 
 
 def _source(

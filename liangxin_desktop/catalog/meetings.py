@@ -53,8 +53,23 @@ ATTENDANCE_NAME_FIELDS = tuple(
 )
 
 
+# 民主评议党员: each member's result, from ``member_review_results`` (via ``meetings_view``).
+REVIEW_RESULTS_FIELD = Field(
+    "review_results",
+    "评议结果",
+    K.COMPUTED,
+    compute=_count("review_results"),
+    width=30,
+    in_table=False,
+    in_form=False,
+)
+
+
 def meeting_fields(
-    kinds: tuple[str, ...], hours: bool = False, guests_label: str = "列席人员"
+    kinds: tuple[str, ...],
+    hours: bool = False,
+    guests_label: str = "列席人员",
+    review: bool = False,
 ) -> tuple[Field, ...]:
     return (
         Field("meeting_date", "日期", K.DATE, required=True, width=11, print_width=1.5),
@@ -89,6 +104,7 @@ def meeting_fields(
         Field(
             "vote_result", "表决结果", K.COMPUTED, compute=vote_result, width=10, print_width=1.2
         ),
+        *((REVIEW_RESULTS_FIELD,) if review else ()),
         Field("note", "备注", K.LONG_TEXT, max_length=500, width=16, in_table=False),
     )
 
@@ -139,7 +155,12 @@ def check_vote(row: dict[str, Any], today: date) -> list[Problem]:
 
 
 def _meeting_book(
-    key: str, title: str, row_noun: str, hours: bool = False, guests_label: str = "列席人员"
+    key: str,
+    title: str,
+    row_noun: str,
+    hours: bool = False,
+    guests_label: str = "列席人员",
+    review: bool = False,
 ) -> Register:
     return Register(
         key=key,
@@ -147,7 +168,7 @@ def _meeting_book(
         group="其他" if key == "joint_meetings" else "簿",
         row_noun=row_noun,
         count_unit="次",
-        fields=meeting_fields(BOOK_KINDS[key], hours, guests_label),
+        fields=meeting_fields(BOOK_KINDS[key], hours, guests_label, review),
         table="meetings",
         view="meetings_view",
         where=f"book = '{key}' AND deleted_at IS NULL",
@@ -164,7 +185,8 @@ def _meeting_book(
 
 COMMITTEE_MEETINGS = _meeting_book("committee_meetings", "党组织会议记录簿", "会议")
 TRAININGS = _meeting_book("trainings", "党员教育培训记录簿", "培训", hours=True)
-ORG_LIFE = _meeting_book("org_life", "党员组织生活记录簿", "组织生活")
+# 党课 and the study at 党小组会 count toward 学时, so organizational life carries 学时 too.
+ORG_LIFE = _meeting_book("org_life", "党员组织生活记录簿", "组织生活", hours=True, review=True)
 ACTIVITIES = _meeting_book("activities", "党组织活动记录簿", "活动")
 DELIBERATIONS = _meeting_book("deliberations", "党员(代表)议事会议记录簿", "议事会议")
 JOINT_MEETINGS = _meeting_book(

@@ -8,8 +8,9 @@ from typing import Any
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.domain import codes, dates
-from liangxin_desktop.domain.organization_rules import TERM_YEARS, term_status
+from liangxin_desktop.domain import codes, dates, uscc
+from liangxin_desktop.domain.election import TERM_YEARS
+from liangxin_desktop.domain.organization_rules import term_status
 
 PARTY_FIELDS: tuple[Field, ...] = (
     Field(
@@ -87,6 +88,13 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
     return problems
 
 
+def check_host_kind(row: dict[str, Any], today: date) -> list[Problem]:
+    """单位类型 against the 登记管理部门 of the credit code (a warning)."""
+    code, kind = str(row.get("host_uscc") or ""), str(row.get("host_kind") or "")
+    message = uscc.host_kind_mismatch(code, kind) if code and kind else ""
+    return [Problem("host_kind", "单位类型", message, is_error=False)] if message else []
+
+
 ORGANIZATION = Register(
     key="organization",
     title="党组织基本情况",
@@ -95,7 +103,7 @@ ORGANIZATION = Register(
     fields=PARTY_FIELDS + HOST_FIELDS,
     table="organization",
     orientation="portrait",
-    checks=(check_term,),
+    checks=(check_term, check_host_kind),
 )
 
 COMMITTEE = Register(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -40,6 +40,17 @@ def clean_field(spec: Field, raw: object) -> tuple[Any, Problem | None]:
     if value is None and spec.required:
         return None, Problem(spec.key, spec.label, "必须填写。")
     return value, None
+
+
+def clean_fields(fields: Sequence[Field], raw: Mapping[str, object]) -> Cleaned:
+    """Each field parsed on its own (a small form that is not a register record)."""
+    cleaned = Cleaned(values={})
+    for spec in fields:
+        value, problem = clean_field(spec, raw.get(spec.key))
+        cleaned.values[spec.key] = value
+        if problem:
+            cleaned.problems.append(problem)
+    return cleaned
 
 
 def clean_record(

@@ -25,6 +25,8 @@ RETIRED_BRACKETS: tuple[tuple[int | None, int], ...] = ((500_000, 50), (None, 10
 FARMER_MIN_FEN = 20
 FARMER_MAX_FEN = 100
 STUDENT_ETC_FEN = 20
+# 组电明字〔2017〕5号 item 一(1): the monthly amount is generally at most 1000 yuan; more is voluntary.
+MONTHLY_CAP_FEN = 100_000
 
 _AMOUNT = re.compile(r"(\d*)(?:\.(\d*))?")
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d*)?")
@@ -72,7 +74,7 @@ def monthly_dues_fen(
     reduced_amount_fen: int | None = None,
     rounding: Rounding = "fen",
 ) -> int:
-    """The monthly amount in fen.
+    """The monthly amount in fen, at most ``MONTHLY_CAP_FEN`` (组电明字〔2017〕5号).
 
     ``rounding`` (to the fen, 角 or yuan, half up) applies to percentage amounts only;
     the fixed amounts for farmers and students are never rounded away.
@@ -80,12 +82,19 @@ def monthly_dues_fen(
     if reduced_amount_fen is not None and category is not DuesCategory.HARDSHIP:
         raise ValueError("a reduced amount only applies to the hardship category")
     if category in (DuesCategory.IN_SERVICE, DuesCategory.RETIRED):
-        return _percentage_dues(category, base_fen, rounding)
+        return min(_percentage_dues(category, base_fen, rounding), MONTHLY_CAP_FEN)
     if category is DuesCategory.FARMER:
         return _farmer_dues(farmer_amount_fen)
     if category is DuesCategory.STUDENT_ETC:
         return STUDENT_ETC_FEN
     return _hardship_dues(reduced_amount_fen)
+
+
+def is_capped(category: DuesCategory, base_fen: int, rounding: Rounding = "fen") -> bool:
+    """Whether the computed percentage amount is above the 1000-yuan ceiling (and was capped)."""
+    if category not in (DuesCategory.IN_SERVICE, DuesCategory.RETIRED):
+        return False
+    return _percentage_dues(category, base_fen, rounding) > MONTHLY_CAP_FEN
 
 
 def _percentage_dues(category: DuesCategory, base_fen: int, rounding: Rounding) -> int:

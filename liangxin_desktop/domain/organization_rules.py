@@ -12,7 +12,6 @@ from datetime import date
 
 from liangxin_desktop.domain import dates
 
-TERM_YEARS = {"党委": 5, "党总支": 3, "党支部": 3, "联合党支部": 3}
 TERM_REMINDER_MONTHS = 6  # remind 6 months before the term ends
 OWN_BRANCH_MIN_FULL_MEMBERS = 3
 COMMITTEE_MIN_FULL_MEMBERS = 7

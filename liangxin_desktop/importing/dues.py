@@ -27,6 +27,7 @@ from liangxin_desktop.importing.reading import Cell
 from liangxin_desktop.output.dues_table import FIXED_BEFORE, MONTHS
 from liangxin_desktop.storage import dues, import_batches
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.settings import rule_settings
 
 _MONEY = FieldKind.MONEY
 FIELDS: tuple[Field, ...] = (
@@ -177,7 +178,8 @@ class DuesImporter(Importer):
             kind = DuesCategory(text)
             base = parse_value(FIELDS[4], raw.get("base_fen")) or 0
             given = parse_value(FIELDS[5], raw.get("monthly_fen"))
-            monthly = _monthly(kind, base, given)
+            rounding = rule_settings(ctx.archive).dues_rounding
+            monthly = _monthly(kind, base, given, rounding)
         except InvalidValue as exc:
             ctx.problem(row, "category", "缴费类别", exc.message())
             return False
@@ -275,14 +277,17 @@ class DuesImporter(Importer):
             import_batches.record_item(archive.db, batch_id, "dues_payments", payment[0])
 
 
-def _monthly(kind: DuesCategory, base: int, given: int | None) -> int:
+def _monthly(
+    kind: DuesCategory, base: int, given: int | None, rounding: rules.Rounding = "fen"
+) -> int:
+    """The 核定 amount by the archive's rounding setting (a 元-rounded ledger imports)."""
     if kind is DuesCategory.FARMER:
         return rules.monthly_dues_fen(
             kind, farmer_amount_fen=given if given is not None else rules.FARMER_MIN_FEN
         )
     if kind is DuesCategory.HARDSHIP:
         return rules.monthly_dues_fen(kind, reduced_amount_fen=given or 0)
-    monthly = rules.monthly_dues_fen(kind, base)
+    monthly = rules.monthly_dues_fen(kind, base, rounding=rounding)
     if given is not None and given != monthly:
         raise InvalidValue(
             f"月应缴金额{format_fen(given)}元与按缴费基数和比例计算的{format_fen(monthly)}元不符。",

@@ -6,6 +6,8 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
+from liangxin_desktop.domain import dates
+from liangxin_desktop.domain.dues_months import owed_through
 from liangxin_desktop.storage.dues import DuesLine
 
 _MONEY = FieldKind.MONEY
@@ -24,13 +26,21 @@ FIXED_AFTER = (
     Field("due_fen", "应缴合计", _MONEY, width=10, print_width=1.0),
     Field("paid_fen", "实缴合计", _MONEY, width=10, print_width=1.0),
     Field("owed_fen", "欠缴", _MONEY, width=9, print_width=0.9),
+    Field("note", "备注", width=16),  # on screen and in Excel; the page has no room for it
 )
 DUES_FIELDS = FIXED_BEFORE + MONTHS + FIXED_AFTER
+DUES_PRINT_FIELDS = tuple(f for f in DUES_FIELDS if f.print_width)
 
 
 def through_month(year: int, today: date) -> str:
-    """The last month that is due: December of a past year, this month of the current year."""
-    return f"{year}-12" if year < today.year else today.isoformat()[:7]
+    """The last month that is owed: December of a past year, the last complete month of this one."""
+    return owed_through(year, today)
+
+
+def through_text(year: int, today: date) -> str:
+    """ "截至2026年11月" for the status bar and the printed book ("尚无到期月份" before any)."""
+    last = through_month(year, today)
+    return f"截至{dates.format_cn_month(last)}" if last >= f"{year}-01" else "本年尚无到期月份"
 
 
 def dues_rows(lines: list[DuesLine], year: int, today: date) -> list[dict[str, Any]]:
@@ -38,9 +48,11 @@ def dues_rows(lines: list[DuesLine], year: int, today: date) -> list[dict[str, A
     rows = []
     for line in lines:
         due, paid = line.due_fen(last), line.paid_fen()
+        unassessed = line.unassessed_months(last)
         row: dict[str, Any] = {
             "name": line.name,
             "category": line.category or "未核定",
+            "note": _note(line, unassessed),
             "base_fen": line.base_fen,
             "rate": f"{line.rate_bp / 100:g}%" if line.rate_bp else "",
             "monthly_fen": line.monthly_fen,
@@ -50,7 +62,15 @@ def dues_rows(lines: list[DuesLine], year: int, today: date) -> list[dict[str, A
         }
         row.update({f"m{m:02d}": line.paid.get(f"{year}-{m:02d}") for m in range(1, 13)})
         rows.append(row)
-    totals: dict[str, Any] = {"name": "合计", "category": ""}
+    totals: dict[str, Any] = {"name": "合计", "category": "", "note": ""}
     for key in ["monthly_fen", *(f.key for f in MONTHS), "due_fen", "paid_fen", "owed_fen"]:
         totals[key] = sum(row[key] or 0 for row in rows)
     return [*rows, totals]
+
+
+def _note(line: DuesLine, unassessed: list[str]) -> str:
+    """What the clerk must know about a line: 未核定 months (owed, amount unknown), changes."""
+    notes = list(line.changes)
+    if unassessed:
+        notes.append(f"{len(unassessed)}个月未核定，应缴金额待核定")
+    return "；".join(notes)

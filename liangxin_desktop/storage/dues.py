@@ -1,9 +1,11 @@
 """党费收缴册: the yearly 核定 per member, monthly payments, arrears and remittances (integer fen).
 
 Rules of 中组发〔2008〕3号 as DOMAIN.md states them: the monthly amount is fixed per member at
-the start of the year; a payment belongs to a month (所属月份) and has its own date (缴纳日期);
-back payment (补交) reaches at most 6 months back; probationary members pay from the month of
-the 支部大会 that admitted them.
+the start of the year, and a re-assessment applies from its effective month (domain/dues_months);
+at most 1000 yuan a month unless the member chooses to pay more (自愿多交); a payment belongs to
+a month (所属月份) and has its own date (缴纳日期); back payment (补交) reaches at most 6 months
+back and 预交 at most the months of the setting; probationary members pay from the month of the
+支部大会 that admitted them. A month is owed once it has ended.
 """
 
 from __future__ import annotations
@@ -17,21 +19,27 @@ from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import (
     DuesCategory,
     format_fen,
+    is_capped,
     monthly_dues_fen,
     rate_basis_points,
 )
+from liangxin_desktop.domain.dues_months import (
+    Assessment,
+    latest_prepay_month,
+    monthly_schedule,
+)
+from liangxin_desktop.domain.months import month_range, months_between
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import audit
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.settings import rule_settings
 
 METHODS = ("按月", "按季", "补交", "预交", "代缴")
 BACK_PAYMENT_MONTHS = 6
 
 
-def _months_between(first: str, second: str) -> int:
-    """Whole months from ``first`` to ``second`` (both "YYYY-MM")."""
-    (y1, m1), (y2, m2) = (map(int, first.split("-")), map(int, second.split("-")))
-    return (y2 - y1) * 12 + (m2 - m1)
+CAPPED_NOTE = "按规定每月党费一般不超过1000元，已按1000元核定"
+VOLUNTARY_NOTE = "本人自愿多交"
 
 
 def assess(
@@ -45,47 +53,83 @@ def assess(
     farmer_fen: int = 20,
     approved_by: str = "",
     note: str = "",
+    from_month: str | None = None,
+    voluntary_fen: int = 0,
 ) -> int:
-    """年度核定: fix a member's monthly dues for ``year``; returns the monthly amount in fen."""
+    """核定: fix a member's monthly dues for ``year`` (from January, or from ``from_month``).
+
+    The amount is rounded by the archive's setting and capped at 1000 yuan; ``voluntary_fen``
+    is what the member chooses to pay on top (自愿多交). Returns the monthly amount in fen.
+    """
+    kind = _category(category)
+    if kind is DuesCategory.HARDSHIP and not approved_by.strip():
+        raise InvalidValue("困难减免须经批准，请填写批准人。")
+    if voluntary_fen < 0:
+        raise InvalidValue("自愿多交的金额不能是负数。")
+    if from_month is not None and from_month[:4] != str(year):
+        raise InvalidValue(f"调整起始月份应在{year}年内。")
+    rounding = rule_settings(archive).dues_rounding
+    computed = monthly_dues_fen(
+        kind,
+        base_fen,
+        farmer_amount_fen=farmer_fen,
+        reduced_amount_fen=reduced_fen if kind is DuesCategory.HARDSHIP else None,
+        rounding=rounding,
+    )
+    notes = [note.strip()] if note.strip() else []
+    notes += [CAPPED_NOTE] if is_capped(kind, base_fen, rounding) else []
+    notes += [VOLUNTARY_NOTE] if voluntary_fen else []
+    row = {
+        "person_id": person_id,
+        "category": kind.value,
+        "base_fen": base_fen,
+        "rate_bp": _rate(kind, base_fen),
+        "monthly_fen": computed + voluntary_fen,
+        "voluntary_fen": voluntary_fen,
+        "approved_by": approved_by.strip() or None,
+        "note": "；".join(notes) or None,
+        "updated_at": audit.now_text(),
+    }
+    with archive.transaction() as db:
+        if from_month is None or from_month == f"{year}-01":
+            db.table("dues_assessments").upsert(dict(row, year=year), pk=("person_id", "year"))
+            what = f"{year}年度党费核定"
+        else:
+            db.table("dues_changes").upsert(
+                dict(row, effective_month=from_month), pk=("person_id", "effective_month")
+            )
+            what = f"党费调整（{dates.format_cn_month(from_month)}起）"
+        audit.record(db, what, "dues_assessments", person_id, ["category", "base_fen"])
+    return computed + voluntary_fen
+
+
+def _category(category: str) -> DuesCategory:
     try:
-        kind = DuesCategory(category)
+        return DuesCategory(category)
     except ValueError:
         raise InvalidValue(
             f"缴费类别“{category}”无法识别。",
             "请选择：" + "、".join(c.value for c in DuesCategory) + "。",
         ) from None
-    if kind is DuesCategory.HARDSHIP and not approved_by.strip():
-        raise InvalidValue("困难减免须经批准，请填写批准人。")
-    monthly = monthly_dues_fen(
-        kind,
-        base_fen,
-        farmer_amount_fen=farmer_fen,
-        reduced_amount_fen=reduced_fen if kind is DuesCategory.HARDSHIP else None,
-    )
-    rate = (
-        rate_basis_points(kind, base_fen)
-        if kind in (DuesCategory.IN_SERVICE, DuesCategory.RETIRED)
-        else None
-    )
-    with archive.transaction() as db:
-        db.table("dues_assessments").upsert(
-            {
-                "person_id": person_id,
-                "year": year,
-                "category": kind.value,
-                "base_fen": base_fen,
-                "rate_bp": rate,
-                "monthly_fen": monthly,
-                "approved_by": approved_by.strip() or None,
-                "note": note.strip() or None,
-                "updated_at": audit.now_text(),
-            },
-            pk=("person_id", "year"),
-        )
-        audit.record(
-            db, f"{year}年度党费核定", "dues_assessments", person_id, ["category", "base_fen"]
-        )
-    return monthly
+
+
+def _rate(kind: DuesCategory, base_fen: int) -> int | None:
+    if kind in (DuesCategory.IN_SERVICE, DuesCategory.RETIRED):
+        return rate_basis_points(kind, base_fen)
+    return None
+
+
+def assessments_of(archive: Archive, year: int) -> dict[int, list[Assessment]]:
+    """Every member's 核定 of ``year``: the yearly one (from January) and the changes."""
+    found: dict[int, list[Assessment]] = {}
+    for person_id, month, monthly in archive.db.execute(
+        "SELECT person_id, CAST(year AS TEXT) || '-01', monthly_fen FROM dues_assessments "
+        "WHERE year = ? UNION ALL SELECT person_id, effective_month, monthly_fen FROM dues_changes "
+        "WHERE effective_month BETWEEN ? AND ?",
+        [year, f"{year}-01", f"{year}-12"],
+    ):
+        found.setdefault(person_id, []).append(Assessment(month, monthly))
+    return found
 
 
 def carry_over(archive: Archive, year: int) -> int:
@@ -114,7 +158,7 @@ def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
         raise InvalidValue(
             f"{person['name']}：{dates.format_cn_month(month)}早于入党的月份，不需要交纳党费。"
         )
-    late = _months_between(month, paid_on.isoformat()[:7])
+    late = months_between(month, paid_on.isoformat()[:7])
     if late > BACK_PAYMENT_MONTHS:
         raise InvalidValue(
             f"{person['name']}：补交{dates.format_cn_month(month)}的党费已超过{BACK_PAYMENT_MONTHS}个月。",
@@ -123,6 +167,17 @@ def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
 
 
 check_payment = _check_payment  # the same rules for imported payments (importing/dues.py)
+
+
+def check_prepay(person: dict[str, Any], month: str, paid_on: date, prepay_months: int) -> None:
+    """预交 reaches at most ``prepay_months`` months after the month of payment (a setting)."""
+    latest = latest_prepay_month(paid_on, prepay_months)
+    if month > latest:
+        raise InvalidValue(
+            f"{person['name']}：{dates.format_cn_month(month)}的党费超出了预交期限"
+            f"（最多预交{prepay_months}个月，即到{dates.format_cn_month(latest)}）。",
+            "请到期后再登记；本地规定可以预交更长时间的，请在“规则设置”中修改预交月数。",
+        )
 
 
 def record_payments(
@@ -141,11 +196,13 @@ def record_payments(
     if method not in METHODS:
         raise InvalidValue(f"缴纳方式“{method}”无法识别。", "请选择：" + "、".join(METHODS) + "。")
     rows = []
+    prepay_months = rule_settings(archive).prepay_months
     for person_id in person_ids:
         person = _person(archive, person_id)
         for month in months:
             _check_payment(person, month, paid_on)
-            rows.append((person_id, month, _monthly(archive, person, int(month[:4]))))
+            check_prepay(person, month, paid_on, prepay_months)
+            rows.append((person_id, month, monthly_for(archive, person, month)))
     with archive.transaction() as db:
         for person_id, month, amount in rows:
             if db.execute(
@@ -183,148 +240,110 @@ def _person(archive: Archive, person_id: int) -> dict[str, Any]:
     return rows[0]
 
 
-def _monthly(archive: Archive, person: dict[str, Any], year: int) -> int:
-    row = archive.db.execute(
-        "SELECT monthly_fen FROM dues_assessments WHERE person_id = ? AND year = ?",
-        [person["id"], year],
-    ).fetchone()
-    if row is None:
+def monthly_for(archive: Archive, person: dict[str, Any], month: str) -> int:
+    """The 核定 amount of ``month`` for ``person``; refused when the year has no 核定."""
+    assessments = assessments_of(archive, int(month[:4])).get(person["id"], [])
+    amount = monthly_schedule(assessments, [month])[month]
+    if amount is None:
         raise InvalidValue(
-            f"{person['name']}还没有{year}年度的党费核定。", "请先点击“年度核定”确定每月应交金额。"
+            f"{person['name']}还没有{month[:4]}年度的党费核定。",
+            "请先点击“年度核定”确定每月应交金额。",
         )
-    return int(row[0])
-
-
-def remit(
-    archive: Archive, remitted_on: date, amount_fen: int, period: str = "", receiver: str = ""
-) -> int:
-    """上缴: dues passed to the superior organization."""
-    if amount_fen <= 0:
-        raise InvalidValue("上缴金额必须大于0。")
-    with archive.transaction() as db:
-        new_id = (
-            db.table("dues_remittances")
-            .insert(
-                {
-                    "remitted_on": remitted_on.isoformat(),
-                    "amount_fen": amount_fen,
-                    "period": period or None,
-                    "receiver": receiver or None,
-                    "created_at": audit.now_text(),
-                }
-            )
-            .last_rowid
-        )
-        audit.record(db, "党费上缴", "dues_remittances", new_id)
-    return int(new_id or 0)
-
-
-LARGE_DUES_MIN_FEN = 100000  # 1000 yuan
-
-
-def record_large_dues(
-    archive: Archive,
-    person_id: int,
-    paid_on: date,
-    amount_fen: int,
-    note: str = "",
-    today: date | None = None,
-) -> int:
-    """大额党费 (≥ 1000 yuan, voluntary, one-off), kept apart from the monthly dues."""
-    if amount_fen < LARGE_DUES_MIN_FEN:
-        raise InvalidValue(
-            f"大额党费应不少于1000元，这里是{format_fen(amount_fen)}元。",
-            "少于1000元的请按普通党费登记。",
-        )
-    if paid_on > (today or date.today()):
-        raise InvalidValue("缴纳日期不能晚于今天。")
-    _person(archive, person_id)
-    with archive.transaction() as db:
-        new_id = (
-            db.table("large_dues")
-            .insert(
-                {
-                    "person_id": person_id,
-                    "paid_on": paid_on.isoformat(),
-                    "amount_fen": amount_fen,
-                    "note": note.strip() or None,
-                    "created_at": audit.now_text(),
-                }
-            )
-            .last_rowid
-        )
-        audit.record(db, "大额党费", "large_dues", new_id)
-    return int(new_id or 0)
-
-
-def money_lists(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
-    """The year's remittances and 大额党费, for the 党费收缴册's accounts."""
-    start, end = f"{year}-01-01", f"{year}-12-31"
-    return {
-        "remittances": list(
-            archive.db.query(
-                "SELECT remitted_on, amount_fen, period, receiver FROM dues_remittances "
-                "WHERE remitted_on BETWEEN ? AND ? ORDER BY remitted_on",
-                [start, end],
-            )
-        ),
-        "large": list(
-            archive.db.query(
-                "SELECT l.paid_on, p.name, l.amount_fen, l.note FROM large_dues l JOIN people p ON p.id = l.person_id "
-                "WHERE l.paid_on BETWEEN ? AND ? ORDER BY l.paid_on",
-                [start, end],
-            )
-        ),
-    }
+    return amount
 
 
 @dataclass
 class DuesLine:
+    """One member's year in the 党费收缴册: the 核定 in force, the months owed, the payments."""
+
     person_id: int
     name: str
-    category: str
+    category: str  # of the latest 核定 of the year ("" when none)
     base_fen: int | None
     rate_bp: int | None
-    monthly_fen: int | None
+    monthly_fen: int | None  # the latest 核定 amount of the year (None: 未核定)
     first_month: str  # the first month this member owes in the year ("YYYY-MM")
-    last_month: str = "9999-12"  # the month the member left (nothing is owed after it)
+    last_month: str = "9999-12"  # the last month owed here (nothing is owed after it)
     paid: dict[str, int] = field(default_factory=dict)  # month → fen
+    owed: dict[str, int | None] = field(default_factory=dict)  # month → fen, None = 未核定
+    changes: list[str] = field(default_factory=list)  # "2026年7月起 50.00元" for re-assessments
 
     def due_fen(self, through: str) -> int:
-        """应缴 from ``first_month`` through ``through`` (inclusive)."""
-        through = min(through, self.last_month)
-        if self.monthly_fen is None or through < self.first_month:
-            return 0
-        return (_months_between(self.first_month, through) + 1) * self.monthly_fen
+        """应缴 of the assessed months through ``through`` (inclusive)."""
+        return sum(fen or 0 for month, fen in self.owed.items() if month <= through)
 
     def paid_fen(self) -> int:
         return sum(self.paid.values())
 
+    def unassessed_months(self, through: str) -> list[str]:
+        """Months owed at an unknown amount (no 核定 of the year): the clerk should assess."""
+        return [m for m, fen in self.owed.items() if m <= through and fen is None]
+
     def unpaid_months(self, through: str) -> list[str]:
-        months, current = [], self.first_month
-        while current <= min(through, self.last_month):
-            if current not in self.paid:
-                months.append(current)
-            current = dates.add_months(date.fromisoformat(current + "-01"), 1).isoformat()[:7]
-        return months
+        """Months owed (未核定 included, waived months not) and not paid, through ``through``."""
+        return [
+            m for m, fen in self.owed.items() if m <= through and fen != 0 and m not in self.paid
+        ]
+
+
+def months_owing_here(archive: Archive, year: int) -> dict[int, tuple[str, list[str]]]:
+    """Who owes dues here in ``year`` and for which months: person id → (name, months).
+
+    The one place that says which months a person counts in this organization for dues
+    (from the month they joined, through the month they left).
+    """
+    start, end = f"{year}-01-01", f"{year}-12-31"
+    found: dict[int, tuple[str, list[str]]] = {}
+    for person_id, name, joined, left in archive.db.execute(
+        "SELECT id, name, joined_on, left_on FROM people WHERE joined_on <= ? AND "
+        "(left_on IS NULL OR left_on >= ?) AND stage IN ('member', 'left', 'dropped') "
+        "ORDER BY unit, id",
+        [end, start],
+    ):
+        first = max(f"{year}-01", (joined or start)[:7])
+        last = min(f"{year}-12", left[:7]) if left else f"{year}-12"
+        found[person_id] = (name, month_range(first, last))
+    return found
+
+
+def _latest_assessments(archive: Archive, year: int) -> dict[int, dict[str, Any]]:
+    """Each member's latest 核定 row of ``year`` (a change from a month wins over the yearly one)."""
+    latest: dict[int, dict[str, Any]] = {}
+    for row in archive.db.query(
+        "SELECT person_id, CAST(year AS TEXT) || '-01' AS effective_month, category, base_fen, "
+        "rate_bp, monthly_fen FROM dues_assessments WHERE year = ? UNION ALL SELECT person_id, "
+        "effective_month, category, base_fen, rate_bp, monthly_fen FROM dues_changes WHERE "
+        "effective_month BETWEEN ? AND ? ORDER BY effective_month",
+        [year, f"{year}-01", f"{year}-12"],
+    ):
+        latest[row["person_id"]] = row
+    return latest
 
 
 def dues_grid(archive: Archive, year: int) -> list[DuesLine]:
-    """Every member in the roster during ``year``, with 核定 and payments by month."""
-    start, end = f"{year}-01-01", f"{year}-12-31"
-    people_rows = archive.db.execute(
-        "SELECT p.id, p.name, p.joined_on, p.left_on, a.category, a.base_fen, a.rate_bp, a.monthly_fen FROM people p "
-        "LEFT JOIN dues_assessments a ON a.person_id = p.id AND a.year = ? WHERE p.joined_on <= ? AND "
-        "(p.left_on IS NULL OR p.left_on >= ?) AND p.stage IN ('member', 'left', 'dropped') ORDER BY p.unit, p.id",
-        [year, end, start],
-    ).fetchall()
+    """Every member who owes dues here during ``year``, with 核定 and payments by month."""
+    assessments = assessments_of(archive, year)
+    latest = _latest_assessments(archive, year)
     lines = {}
-    for person_id, name, joined, left, category, base, rate, monthly in people_rows:
-        first = max(f"{year}-01", (joined or start)[:7])
-        last = left[:7] if left else "9999-12"
-        lines[person_id] = DuesLine(
-            person_id, name, category or "", base, rate, monthly, first, last
+    for person_id, (name, months) in months_owing_here(archive, year).items():
+        row = latest.get(person_id, {})
+        line = DuesLine(
+            person_id,
+            name,
+            row.get("category") or "",
+            row.get("base_fen"),
+            row.get("rate_bp"),
+            row.get("monthly_fen"),
+            months[0] if months else f"{year}-12",
+            months[-1] if months else f"{year}-01",
+            owed=monthly_schedule(assessments.get(person_id, []), months),
         )
+        line.changes = [
+            f"{dates.format_cn_month(a.effective_month)}起 {format_fen(a.monthly_fen)}元"
+            for a in sorted(assessments.get(person_id, []), key=lambda a: a.effective_month)
+            if not a.effective_month.endswith("-01")
+        ]
+        lines[person_id] = line
     for person_id, month, amount in archive.db.execute(
         "SELECT person_id, month, amount_fen FROM dues_payments WHERE month BETWEEN ? AND ?",
         [f"{year}-01", f"{year}-12"],

@@ -67,13 +67,21 @@ def m0009_import_batches(db: Database) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
+@migrations(name="0012_rules")
+def m0012_rules(db: Database) -> None:
+    db.executescript(_RULES_SCHEMA)
+    for key, value in _RULE_SETTING_DEFAULTS:
+        db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
+    db.execute("PRAGMA user_version = 10")  # the 10th migration on this branch (0010, 0011 to come)
+
+
 @migrations(name="0013_reminders")
 def m0013_reminders(db: Database) -> None:
     db.executescript(_REMINDERS_SCHEMA)
-    db.execute("PRAGMA user_version = 10")  # its place in the list (0010–0012 may come before)
+    db.execute("PRAGMA user_version = 11")  # its place in the list (0010, 0011 may come before)
 
 
-MIGRATION_COUNT = 10
+MIGRATION_COUNT = 11
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -483,6 +491,117 @@ SELECT m.*,
         ORDER BY p.id)) AS observers
 FROM meetings m;
 """
+
+# The rules that decide the numbers (issue 12):
+# - ``dues_changes``: a 核定 within a year that applies from an effective month (a new wage,
+#   中组发〔2008〕3号 Art. 10); the yearly row of ``dues_assessments`` applies from January.
+#   ``voluntary_fen`` is the part of ``monthly_fen`` a member chose to pay above the computed
+#   amount (自愿多交, 组电明字〔2017〕5号), on both tables.
+# - ``dues_returns``: dues the superior gives back (返还) or allocates (下拨) to the branch.
+# - ``member_review_results``: each member's 民主评议 result, on the review meeting.
+# - ``elections`` with ``election_candidates``: a 换届 election; ``committee_terms`` with
+#   ``committee_term_members``: the committee of every term, kept when a new one is elected.
+_RULES_SCHEMA = """
+ALTER TABLE dues_assessments ADD COLUMN voluntary_fen INTEGER NOT NULL DEFAULT 0;
+CREATE TABLE dues_changes (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    effective_month TEXT NOT NULL,
+    category TEXT NOT NULL,
+    base_fen INTEGER NOT NULL DEFAULT 0 CHECK (base_fen >= 0),
+    rate_bp INTEGER,
+    monthly_fen INTEGER NOT NULL CHECK (monthly_fen >= 0),
+    voluntary_fen INTEGER NOT NULL DEFAULT 0,
+    approved_by TEXT,
+    note TEXT,
+    updated_at TEXT NOT NULL,
+    UNIQUE (person_id, effective_month)
+);
+CREATE TABLE dues_returns (
+    id INTEGER PRIMARY KEY,
+    received_on TEXT NOT NULL,
+    kind TEXT NOT NULL CHECK (kind IN ('返还', '下拨')),
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    source TEXT,
+    purpose TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE member_review_results (
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    result TEXT NOT NULL CHECK (result IN ('优秀', '合格', '基本合格', '不合格')),
+    note TEXT,
+    PRIMARY KEY (meeting_id, person_id)
+);
+CREATE TABLE elections (
+    id INTEGER PRIMARY KEY,
+    held_on TEXT NOT NULL,
+    meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL,
+    entitled INTEGER NOT NULL CHECK (entitled > 0),
+    present INTEGER NOT NULL CHECK (present >= 0),
+    seats INTEGER NOT NULL CHECK (seats > 0),
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE election_candidates (
+    id INTEGER PRIMARY KEY,
+    election_id INTEGER NOT NULL REFERENCES elections (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    post TEXT NOT NULL,
+    votes INTEGER NOT NULL CHECK (votes >= 0),
+    elected INTEGER NOT NULL DEFAULT 0,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE committee_terms (
+    id INTEGER PRIMARY KEY,
+    term_start TEXT,
+    term_end TEXT,
+    election_id INTEGER REFERENCES elections (id) ON DELETE SET NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE committee_term_members (
+    term_id INTEGER NOT NULL REFERENCES committee_terms (id) ON DELETE CASCADE,
+    name TEXT NOT NULL,
+    post TEXT NOT NULL,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+DROP VIEW meetings_view;
+CREATE VIEW meetings_view AS
+SELECT m.*,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status != '列席') AS expected,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status = '出席') AS present,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '出席'
+        ORDER BY p.id)) AS attendees,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name || coalesce('（' || a.reason || '）', '')
+        AS name FROM meeting_attendance a JOIN people p ON p.id = a.person_id
+        WHERE a.meeting_id = m.id AND a.status = '请假' ORDER BY p.id)) AS on_leave,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '缺席'
+        ORDER BY p.id)) AS absentees,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '列席'
+        ORDER BY p.id)) AS observers,
+    (SELECT group_concat(result || '：' || names, '；') FROM (SELECT r.result,
+        group_concat(p.name, '、') AS names FROM member_review_results r
+        JOIN people p ON p.id = r.person_id WHERE r.meeting_id = m.id GROUP BY r.result
+        ORDER BY CASE r.result WHEN '优秀' THEN 1 WHEN '合格' THEN 2 WHEN '基本合格' THEN 3
+        ELSE 4 END)) AS review_results
+FROM meetings m;
+"""
+
+# Defaults of DOMAIN.md (domain/rule_settings.py names and explains them).
+_RULE_SETTING_DEFAULTS = (
+    ("dues_rounding", "fen"),
+    ("prepay_months", "6"),
+    ("study_hours_target", "32"),
+    ("study_hours_leader_target", "56"),
+    ("party_lessons_per_quarter", "1"),
+    ("publicity_working_days", "5"),
+)
 
 # 首页 reminders the clerk settled: 已处理 (``done``) or 暂缓到 a day (``snoozed``, ``until``). A
 # reminder's key names its kind, subject and due date, so a new due date is a new reminder.

@@ -1,4 +1,4 @@
-"""Applying the six-month rule to the archive: attendance records, dues payments, excused months."""
+"""Applying the six-month rule to the archive: attendance records, dues owed and paid, excused months."""
 
 from __future__ import annotations
 
@@ -6,11 +6,13 @@ from collections import defaultdict
 from dataclasses import dataclass
 from datetime import date
 
-from liangxin_desktop.domain import dates
-from liangxin_desktop.domain.six_month import Flag, missed_run, previous_months
+from liangxin_desktop.domain.dues_months import monthly_schedule
+from liangxin_desktop.domain.months import last_complete_month, month_range, shift_month
+from liangxin_desktop.domain.six_month import Flag, attendance_run, dues_run
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import audit
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.dues import assessments_of
 
 LOOK_BACK_MONTHS = 24
 
@@ -23,6 +25,24 @@ class MemberFlag:
     flag: Flag
 
 
+def months_expected_here(
+    archive: Archive, first: str, last: str
+) -> dict[int, tuple[str, str, list[str]]]:
+    """Who counts here for the six-month rule, and in which months of ``first``–``last``.
+
+    person id → (name, 党小组, months oldest first). The one place that says which months a
+    member is expected at organizational life and owes dues here (today: current members,
+    from the month they joined).
+    """
+    found = {}
+    for person_id, name, unit, joined in archive.db.execute(
+        "SELECT id, name, coalesce(unit, ''), joined_on FROM people WHERE stage = 'member'"
+    ):
+        start = max(first, (joined or first)[:7])
+        found[person_id] = (name, unit, month_range(start, last))
+    return found
+
+
 def _months_with(archive: Archive, sql: str, params: list[object]) -> dict[int, set[str]]:
     found: dict[int, set[str]] = defaultdict(set)
     for person_id, month in archive.db.execute(sql, params):
@@ -30,24 +50,40 @@ def _months_with(archive: Archive, sql: str, params: list[object]) -> dict[int, 
     return found
 
 
-def member_flags(archive: Archive, today: date | None = None) -> list[MemberFlag]:
+def _attendance(archive: Archive, since: str, last: str) -> dict[str, dict[int, set[str]]]:
+    """Months per member with each attendance status (出席 and 列席 both count as attended)."""
+    sql = (
+        "SELECT a.person_id, substr(m.meeting_date, 1, 7) FROM meeting_attendance a JOIN meetings m "
+        "ON m.id = a.meeting_id WHERE m.deleted_at IS NULL AND substr(m.meeting_date, 1, 7) "
+        "BETWEEN ? AND ? AND a.status IN "
+    )
+    return {
+        what: _months_with(archive, sql + statuses, [since, last])
+        for what, statuses in (
+            ("attended", "('出席', '列席')"),
+            ("missed", "('缺席')"),
+            ("leave", "('请假')"),
+        )
+    }
+
+
+def _owed(archive: Archive, months: list[str]) -> dict[int, dict[str, int | None]]:
+    """Member → month → the 核定 amount (None: 未核定), over ``months``."""
+    years = sorted({int(m[:4]) for m in months})
+    by_year = {year: assessments_of(archive, year) for year in years}
+    owed: dict[int, dict[str, int | None]] = defaultdict(dict)
+    for year, assessed in by_year.items():
+        in_year = [m for m in months if m.startswith(str(year))]
+        for person_id, assessments in assessed.items():
+            owed[person_id].update(monthly_schedule(assessments, in_year))
+    return owed
+
+
+def member_flags(archive: Archive, today: date) -> list[MemberFlag]:
     """Every current member with a run of at least 3 months, worst first."""
-    today = today or date.today()
-    last = dates.add_months(today.replace(day=1), -1).isoformat()[:7]  # the last complete month
-    since = dates.add_months(today.replace(day=1), -LOOK_BACK_MONTHS).isoformat()[:7]
-    meeting_month = "substr(m.meeting_date, 1, 7)"
-    base = (
-        "FROM meeting_attendance a JOIN meetings m ON m.id = a.meeting_id WHERE m.deleted_at IS NULL "
-        f"AND {meeting_month} BETWEEN ? AND ?"
-    )
-    attended = _months_with(
-        archive,
-        f"SELECT a.person_id, {meeting_month} {base} AND a.status IN ('出席', '列席')",
-        [since, last],
-    )
-    absent = _months_with(
-        archive, f"SELECT a.person_id, {meeting_month} {base} AND a.status = '缺席'", [since, last]
-    )
+    last = last_complete_month(today)
+    since = shift_month(last, 1 - LOOK_BACK_MONTHS)
+    seen = _attendance(archive, since, last)
     paid = _months_with(
         archive,
         "SELECT person_id, month FROM dues_payments WHERE month BETWEEN ? AND ?",
@@ -59,27 +95,25 @@ def member_flags(archive: Archive, today: date | None = None) -> list[MemberFlag
         )
         for what in ("attendance", "dues")
     }
-    assessed = _months_with(
-        archive, "SELECT person_id, CAST(year AS TEXT) FROM dues_assessments", []
-    )
+    owed = _owed(archive, month_range(since, last))
     flags = []
-    for person_id, name, unit, joined in archive.db.execute(
-        "SELECT id, name, coalesce(unit, ''), joined_on FROM people WHERE stage = 'member'"
-    ):
-        first = max(since, (joined or since)[:7])
-        months = previous_months(last, first)
-        attendance = missed_run(
-            months,
-            attended[person_id] | excused["attendance"][person_id],
-            absent[person_id] - excused["attendance"][person_id],
+    for person_id, (name, unit, months) in months_expected_here(archive, since, last).items():
+        attended, missed = seen["attended"][person_id], seen["missed"][person_id]
+        on_leave_only = seen["leave"][person_id] - attended - missed  # a good reason, given
+        schedule = {m: owed[person_id].get(m) for m in months}
+        flag = Flag(
+            attendance_run(
+                months,
+                attended,
+                missed,
+                attended | missed | seen["leave"][person_id],
+                excused["attendance"][person_id] | on_leave_only,
+            ),
+            dues_run(months, schedule, paid[person_id], excused["dues"][person_id]),
         )
-        assessed_months = {m for m in months if m[:4] in assessed[person_id]}  # dues run once 核定
-        owed = assessed_months - paid[person_id] - excused["dues"][person_id]
-        dues_run = missed_run(months, paid[person_id] | excused["dues"][person_id], owed)
-        flag = Flag(attendance, dues_run)
         if flag.level:
             flags.append(MemberFlag(person_id, name, unit, flag))
-    return sorted(flags, key=lambda f: -max(f.flag.attendance_months, f.flag.dues_months))
+    return sorted(flags, key=lambda f: -f.flag.worst_months)
 
 
 def excuse(archive: Archive, person_id: int, month: str, what: str, reason: str) -> None:

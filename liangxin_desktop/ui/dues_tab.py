@@ -21,13 +21,14 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.catalog.fields import Field, Problem, display_value
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.catalog.validation import Cleaned, clean_field
+from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError
-from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month
-from liangxin_desktop.storage import dues
+from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month, through_text
+from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.dues_accounts_dialog import ask_return, print_notice
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 from liangxin_desktop.ui.register_tab import year_selector
@@ -53,6 +54,18 @@ ASSESS_FIELDS = (
         help="农民：0.20至1.00元；困难减免：批准后的金额，免交填0",
     ),
     Field("approved_by", "批准人", help="困难减免须经批准"),
+    Field(
+        "from_month",
+        "调整起始月份",
+        K.MONTH,
+        help="年度核定不填；年中工资变动的，填按新工资领取的当月，从该月起按新标准交纳",
+    ),
+    Field(
+        "voluntary",
+        "自愿多交（元/月）",
+        K.MONEY,
+        help="每月党费一般不超过1000元；本人自愿多交的，填写每月多交的金额",
+    ),
 )
 LARGE_FIELDS = (
     Field("paid_on", "缴纳日期", K.DATE, required=True),
@@ -74,14 +87,7 @@ PAY_FIELDS = (
 )
 
 
-def _clean(fields: tuple[Field, ...], raw: dict[str, Any]) -> Cleaned:
-    cleaned = Cleaned(values={})
-    for spec in fields:
-        value, problem = clean_field(spec, raw.get(spec.key))
-        cleaned.values[spec.key] = value
-        if problem:
-            cleaned.problems.append(problem)
-    return cleaned
+_clean = clean_fields
 
 
 def _clean_assessment(raw: dict[str, Any]) -> Cleaned:
@@ -121,6 +127,13 @@ def _months(first: str, last: str | None) -> list[str]:
     return months
 
 
+def _unassessed_warning(lines: list[dues.DuesLine], year: int) -> str:
+    """ "；3名党员未核定…" when members owe months with no 核定 (the amount is unknown)."""
+    last = through_month(year, date.today())
+    count = sum(1 for line in lines if line.unassessed_months(last))
+    return f"；{count}名党员有未核定月份，请先年度核定" if count else ""
+
+
 class DuesTab(QWidget):
     changed = Signal()
     summary_changed = Signal()
@@ -141,6 +154,8 @@ class DuesTab(QWidget):
             ("登记缴费…", self.pay_selected),
             ("大额党费…", self.large_dues),
             ("上缴党费…", self.remit),
+            ("返还、下拨…", lambda: ask_return(self, self.archive, self.selected_year())),
+            ("收缴公示…", lambda: print_notice(self, self.archive, self.selected_year())),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
@@ -180,9 +195,10 @@ class DuesTab(QWidget):
         self.table.resizeColumnsToContents()
         totals = rows[-1]
         self._summary = (
-            f"{self.register.title}：{year}年度应缴 {display_value(DUES_FIELDS[-3], totals['due_fen'])} 元，"
-            f"实缴 {display_value(DUES_FIELDS[-2], totals['paid_fen'])} 元，"
-            f"欠缴 {display_value(DUES_FIELDS[-1], totals['owed_fen'])} 元（截至{through_month(year, date.today())}）"
+            f"{self.register.title}：{year}年度应缴 {dues.yuan(totals['due_fen'])} 元，"
+            f"实缴 {dues.yuan(totals['paid_fen'])} 元，"
+            f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, date.today())}）"
+            + _unassessed_warning(self.lines, year)
         )
         self.stale = False
         self.summary_changed.emit()
@@ -219,6 +235,8 @@ class DuesTab(QWidget):
                         if farmer and values["fixed"] is not None
                         else 20,
                         approved_by=values["approved_by"] or "",
+                        from_month=values["from_month"],
+                        voluntary_fen=values["voluntary"] or 0,
                     )
             return len(chosen)
 
@@ -293,7 +311,7 @@ class DuesTab(QWidget):
 
         def save(raw: dict[str, Any]) -> int:
             values = _clean(LARGE_FIELDS, raw).values
-            return dues.record_large_dues(
+            return dues_accounts.record_large_dues(
                 self.archive,
                 line.person_id,
                 date.fromisoformat(values["paid_on"]),
@@ -313,7 +331,7 @@ class DuesTab(QWidget):
 
     def remit(self) -> None:
         year = self.selected_year()
-        accounts = dues.money_lists(self.archive, year)
+        accounts = dues_accounts.money_lists(self.archive, year)
         done = (
             "；".join(
                 f"{r['remitted_on']} {dues.yuan(r['amount_fen'])}元"
@@ -331,7 +349,7 @@ class DuesTab(QWidget):
 
         def save(raw: dict[str, Any]) -> int:
             values = _clean(REMIT_FIELDS, raw).values
-            return dues.remit(
+            return dues_accounts.remit(
                 self.archive,
                 date.fromisoformat(values["remitted_on"]),
                 values["amount"],

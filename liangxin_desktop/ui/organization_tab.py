@@ -33,6 +33,7 @@ from liangxin_desktop.domain import codes
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.election_dialog import ElectionDialog, print_history
 from liangxin_desktop.ui.field_widgets import FieldEditor
 from liangxin_desktop.ui.messages import show_problem
 
@@ -99,14 +100,27 @@ class OrganizationTab(QWidget):
         add, remove = QPushButton("增加一行"), QPushButton("删除所选行")
         add.clicked.connect(lambda: self.committee.insertRow(self.committee.rowCount()))
         remove.clicked.connect(lambda: self.committee.removeRow(self.committee.currentRow()))
+        election = QPushButton("换届选举…")
+        election.setObjectName("election")
+        election.setToolTip("登记换届选举的应到、实到人数和得票，当选者成为新一届委员")
+        election.clicked.connect(self.record_election)
+        history = QPushButton("历届委员会…")
+        history.clicked.connect(lambda: print_history(self, self.archive))
         buttons = QVBoxLayout()
         buttons.addWidget(add)
         buttons.addWidget(remove)
+        buttons.addWidget(election)
+        buttons.addWidget(history)
         buttons.addStretch(1)
         layout = QHBoxLayout(box)
         layout.addWidget(self.committee, 1)
         layout.addLayout(buttons)
         return box
+
+    def record_election(self) -> None:
+        if ElectionDialog.ask(self, self.archive) is not None:
+            self.load()
+            self.saved.emit()
 
     def _six_haves_box(self) -> QGroupBox:
         box = QGroupBox("六有情况")

@@ -59,16 +59,18 @@ class SixMonthDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(900, 520)
+        self.resize(1100, 520)
         self.load()
 
     def load(self) -> None:
-        self.flags = six_month.member_flags(self.archive)
+        self.flags = six_month.member_flags(self.archive, date.today())
         rows = flag_rows(self.flags)
         self.table.setRowCount(len(rows))
         for number, row in enumerate(rows):
             for column, spec in enumerate(FIELDS[:-1]):
                 self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
+        self.table.resizeColumnsToContents()  # whole names, groups and the 说明 of each run
+        self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:
         rows = self.table.selectionModel().selectedRows()

@@ -19,12 +19,37 @@ from liangxin_desktop.ui.meeting_form import ask_meeting
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import BookTab, RegisterTab
+from liangxin_desktop.ui.review_dialog import ReviewDialog
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.rows_section import RowsSection
+from liangxin_desktop.ui.study_hours_dialog import StudyHoursDialog
 
 
 class MeetingTab(BookTab):
     """A meeting-like book: the meeting form with attendance and resolutions."""
+
+    def add_actions(self) -> None:
+        super().add_actions()
+        if self.register.key == "org_life":
+            review = QPushButton("民主评议结果…")
+            review.setObjectName("review_results")
+            review.setToolTip("选中一次“民主评议党员”记录，登记每名党员的评议结果")
+            review.clicked.connect(self.record_review)
+            self.bar.addWidget(review)
+        if self.register.key in ("trainings", "org_life"):
+            hours = QPushButton("学时统计…")
+            hours.setObjectName("study_hours")
+            hours.setToolTip("党员学习培训登记：每名党员本年学时与应达学时")
+            hours.clicked.connect(lambda: StudyHoursDialog.ask(self, self.archive))
+            self.bar.addWidget(hours)
+
+    def record_review(self) -> None:
+        meeting_id = self.selected_id()
+        if meeting_id is None:
+            QMessageBox.information(self, "请先选择", "请先在表格中选中一次“民主评议党员”记录。")
+            return
+        if ReviewDialog.ask(self, self.archive, meeting_id) is not None:
+            self.refresh()
 
     def open_form(self, record_id: int | None) -> Any:
         return ask_meeting(self, self.archive, self.register, record_id)

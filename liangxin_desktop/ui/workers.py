@@ -8,7 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from liangxin_desktop.errors import Cancelled, LiangxinError
@@ -56,6 +56,9 @@ def run_with_progress(
 
     The progress dialog closes when the job ends, whether it is done, failed or cancelled,
     before ``on_done`` or the failure message runs (so neither is hidden behind it).
+    The job starts only when control is back in the event loop, so that a caller may still
+    connect to the returned signals: a job that ends at once (cancelled, refused) would
+    otherwise emit before the caller's slot is connected, and the slot would never run.
     """
     dialog = _progress_dialog(parent, label)
     stop = threading.Event()
@@ -83,7 +86,8 @@ def run_with_progress(
     signals.finished.connect(finished)
     signals.cancelled.connect(close)
     signals.failed.connect(failed)
-    QThreadPool.globalInstance().start(_Runnable(job, signals, stop))
+    runnable = _Runnable(job, signals, stop)
+    QTimer.singleShot(0, signals, lambda: QThreadPool.globalInstance().start(runnable))
     return signals
 
 

@@ -12,7 +12,7 @@ from conftest import TODAY
 from helpers import member
 
 from liangxin_desktop.bundle.making import make_bundle
-from liangxin_desktop.bundle.summary import complete_months, summarize_archive
+from liangxin_desktop.bundle.summary import summarize_archive
 from liangxin_desktop.bundle.summary_report import (
     SUMMARY_FIELDS,
     summarize_bundles,
@@ -105,19 +105,14 @@ def build_branch(archive) -> None:
     dues.record_payments(archive, [full[1]], months, date(2026, 3, 31), today=TODAY)
 
 
-def test_complete_months() -> None:
-    assert complete_months(2026, TODAY) == 10
-    assert complete_months(2026, date(2026, 11, 30)) == 11
-    assert complete_months(2025, TODAY) == 12
-
-
 def test_figures_match_the_hand_count(archive) -> None:
     build_branch(archive)
     s = summarize_archive(archive, 2026, TODAY)
     assert s.name == "中共甲公司支部委员会"
     assert (s.members, s.full_members, s.probationary) == (10, 9, 1)
     assert (s.activists, s.candidates, s.admitted, s.converted) == (1, 0, 1, 1)
-    assert (s.dues_due_fen, s.dues_paid_fen) == (11 * 1500, 3 * 1500)  # January–November due
+    # November is not over on 11-28: January–October due
+    assert (s.dues_due_fen, s.dues_paid_fen) == (10 * 1500, 3 * 1500)
     assert s.meetings == {
         "支部党员大会": 2,
         "支委会": 3,
@@ -126,21 +121,29 @@ def test_figures_match_the_hand_count(archive) -> None:
         "党课": 1,
         "组织生活会": 0,
         "民主评议": 0,
+        "谈心谈话": 0,
     }
-    # 10 complete months: 3 quarters; a committee (9 full members ≥ 7); one 党小组 (第一党小组).
-    assert s.shortfalls == ["支部党员大会 2/3", "支委会 3/10", "党小组会 0/10", "党课 1/3"]
+    # 10 complete months, 3 quarters; a committee (9 full members ≥ 7); one 党小组 (第一党小组).
+    # 支部党员大会 in Q1 and Q2, none in Q3; 支委会 Jan–Mar only; 党课 in Q2 only.
+    assert s.shortfalls == [
+        "支部党员大会 缺1个季度（应3）",
+        "支委会 缺7个月（应10）",
+        "党小组会（第一党小组） 缺10个月（应10）",
+        "党课 缺2个季度（应3）",
+    ]
     assert s.six_haves_missing == ["设备", "党员学习资料"]
     assert (s.term_end, s.term_note) == ("2027-03-31", "即将届满")
-    # 党员0 absent May–October; 党员1 assessed for 2026 but unpaid April–October.
-    assert (s.flags_warn, s.flags_alert) == (0, 2)
+    # 党员0 absent May–October; 党员1 assessed for 2026 but unpaid April–October; the other
+    # eight never paid (未核定 months are owed too; 新党员 from May: May–October = 6).
+    assert (s.flags_warn, s.flags_alert) == (0, 10)
 
 
 def test_a_past_year_is_held_to_the_whole_year(archive) -> None:
     build_branch(archive)
-    s = summarize_archive(archive, 2025, date(2025, 12, 31))
+    s = summarize_archive(archive, 2025, date(2026, 1, 5))  # 2025 is over
     assert (s.members, s.full_members, s.probationary) == (9, 8, 1)  # 新转正 was probationary
     assert s.meetings["支部党员大会"] == 1
-    assert "组织生活会 0/1" in s.shortfalls and "民主评议 0/1" in s.shortfalls
+    assert "组织生活会 缺1年（应1）" in s.shortfalls and "民主评议 缺1年（应1）" in s.shortfalls
 
 
 @pytest.fixture
@@ -164,7 +167,7 @@ def test_summary_sums_verified_bundles_and_lists_the_others(bundles, tmp_path) -
     assert total["name"] == "合计（2 个党组织）"
     for key in ("members", "full_members", "dues_due_fen", "dues_paid_fen", "held:支委会"):
         assert total[key] == rows[0][key] + rows[1][key]
-    assert rows[0]["members"] == 10 and rows[0]["shortfalls"].startswith("支部党员大会 2/3")
+    assert rows[0]["members"] == 10 and rows[0]["shortfalls"].startswith("支部党员大会 缺1个季度")
 
     workbook = write_summary_xlsx(report, tmp_path / "汇总.xlsx")
     book = openpyxl.load_workbook(workbook)
@@ -173,7 +176,7 @@ def test_summary_sums_verified_bundles_and_lists_the_others(bundles, tmp_path) -
     assert header == [f.label for f in SUMMARY_FIELDS]
     values = [[c.value for c in row] for row in sheet.iter_rows(min_row=2)]
     assert values[0][0] == "中共甲公司支部委员会" and values[0][header.index("党员数")] == 10
-    assert values[0][header.index("党费应缴（元）")] == 165.0
+    assert values[0][header.index("党费应缴（元）")] == 150.0  # 10 × 15.00
     assert values[-1][0] == "合计（2 个党组织）"
     assert values[-1][header.index("党员数")] == total["members"]
     failed = [[c.value for c in row] for row in book["未通过校验"].iter_rows(min_row=2)]

@@ -9,9 +9,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from liangxin_desktop.domain.dues import (
+    MONTHLY_CAP_FEN,
     DuesCategory,
     Rounding,
     format_fen,
+    is_capped,
     monthly_dues_fen,
     parse_yuan_to_fen,
     rate_basis_points,
@@ -164,7 +166,15 @@ def test_integer_rounding_agrees_with_decimal_half_up(base_fen: int) -> None:
     rate = rate_basis_points(IN_SERVICE, base_fen)
     exact = Decimal(base_fen) * rate / 10_000
     expected = int(exact.quantize(Decimal(1), rounding=ROUND_HALF_UP))
-    assert monthly_dues_fen(IN_SERVICE, base_fen) == expected
+    assert monthly_dues_fen(IN_SERVICE, base_fen) == min(expected, MONTHLY_CAP_FEN)
+
+
+def test_the_monthly_amount_is_capped_at_1000_yuan() -> None:
+    """组电明字〔2017〕5号: base 60000 × 2% = 1200.00 → 1000.00; base 50000 → exactly 1000.00."""
+    assert monthly_dues_fen(IN_SERVICE, 6_000_000) == 100_000
+    assert is_capped(IN_SERVICE, 6_000_000) and not is_capped(IN_SERVICE, 5_000_000)
+    assert monthly_dues_fen(IN_SERVICE, 5_000_000) == 100_000
+    assert monthly_dues_fen(RETIRED, 20_000_000) == 100_000  # 200000 × 1% = 2000 → 1000
 
 
 def test_round_half_up() -> None:

@@ -6,7 +6,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from liangxin_desktop.domain.uscc import CHARSET, check_uscc, normalize_uscc, uscc_check_character
+from liangxin_desktop.domain.uscc import (
+    CHARSET,
+    REGISTRATION_AUTHORITIES,
+    check_uscc,
+    normalize_uscc,
+    uscc_check_character,
+)
 from liangxin_desktop.errors import InvalidValue
 
 # A real-format code (登记机关9 工商, 类别1 企业, 350100 福州) and one built here:
@@ -83,9 +89,9 @@ def test_charset_has_31_characters_without_i_o_z_s_v() -> None:
 _FIRST17 = st.text(alphabet=CHARSET, min_size=17, max_size=17)
 
 
-@given(_FIRST17)
-def test_a_code_with_its_check_character_passes(first17: str) -> None:
-    first17 = first17[:2] + "330106" + first17[8:]
+@given(_FIRST17, st.sampled_from(sorted(REGISTRATION_AUTHORITIES)))
+def test_a_code_with_its_check_character_passes(first17: str, authority: str) -> None:
+    first17 = authority + first17[1:2] + "330106" + first17[8:]
     code = first17 + uscc_check_character(first17)
     assert check_uscc(code) == code
 

@@ -129,3 +129,21 @@ def test_dues_refusals(branch, tmp_path: Path) -> None:
     assert texts[2].startswith("第4行“姓名”：党员名册中没有“李四”")
     assert texts[3] == "第5行“姓名”：与第2行是同一名党员的2026年度，请合并为一行。"
     assert dump(branch) == before
+
+
+def test_a_ledger_rounded_to_the_yuan_imports_with_that_setting(branch, tmp_path: Path) -> None:
+    """Base 3150.50 × 1% = 31.505: 31.51 to the 分, 32.00 to the 元 (the ledger's rounding)."""
+    from liangxin_desktop.storage import settings
+
+    path = workbook(
+        tmp_path / "党费.xlsx",
+        [["姓名", "缴费类别", "缴费基数", "月应缴金额", "1月"],
+         ["张伟", "在职", "3150.50", 32, 32]],
+    )  # fmt: skip
+    refused = import_file(branch, "dues", path, dry_run=True, today=TODAY, options={"year": 2026})
+    assert "按缴费基数和比例计算的31.51元不符" in refused.errors[0].text()
+    settings.save_setting(branch, "dues_rounding", "yuan")
+    plan = import_file(branch, "dues", path, dry_run=False, today=TODAY, options={"year": 2026})
+    assert plan.ok, [p.text() for p in plan.problems]
+    line = next(line for line in dues.dues_grid(branch, 2026) if line.name == "张伟")
+    assert line.monthly_fen == 3200 and line.paid == {"2026-01": 3200}

@@ -37,7 +37,10 @@ def test_whole_archive_workbook(demo_archive, tmp_path: Path) -> None:
             assert rows > 20  # the members, then 合计
         elif register.derived == "dues":
             assert header[:5] == ["姓名", "缴费类别", "缴费基数", "比例", "月应缴金额"]
-            assert header[5:17] == [f"{m}月" for m in range(1, 13)] and header[-1] == "欠缴"
+            assert header[5:17] == [f"{m}月" for m in range(1, 13)] and header[-2:] == [
+                "欠缴",
+                "备注",
+            ]
             assert rows > 20
         else:
             assert header == [f.label for f in register.excel_fields]

@@ -173,3 +173,35 @@ def test_archives_of_every_earlier_version_are_upgraded_with_a_backup(
     copy = sqlite3.connect(backups[0])
     assert copy.execute("PRAGMA user_version").fetchone()[0] == old_version
     copy.close()
+
+
+def test_an_archive_before_the_rules_migration_keeps_its_dues_and_gets_the_settings(
+    tmp_path: Path,
+) -> None:
+    """A version-9 archive (before 0012_rules) with a 核定 opens with its 核定 intact."""
+    from sqlite_utils import Database
+
+    from liangxin_desktop.storage import dues, settings
+    from liangxin_desktop.storage.migrations import migrations
+
+    path = tmp_path / "v9.lxdb"
+    conn = sqlite3.connect(path)
+    conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    migrations.apply(Database(conn), stop_before="0012_rules")
+    conn.execute(
+        "INSERT INTO people (id, name, id_number, stage, member_category, joined_on, created_at, "
+        "updated_at) VALUES (1, '老党员', '11010519491231002X', 'member', '正式党员', '1970-07-01', 'x', 'x')"
+    )
+    conn.execute(
+        "INSERT INTO dues_assessments (person_id, year, category, base_fen, rate_bp, monthly_fen, "
+        "updated_at) VALUES (1, 2026, '在职', 450000, 100, 4500, 'x')"
+    )
+    conn.commit()
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == 9
+    conn.close()
+    archive = open_archive(path)
+    [line] = dues.dues_grid(archive, 2026)
+    assert line.monthly_fen == 4500 and line.due_fen("2026-03") == 3 * 4500
+    assert settings.rule_settings(archive).prepay_months == 6
+    assert archive.db.execute("SELECT count(*) FROM meetings_view").fetchone()[0] == 0
+    archive.close()

@@ -9,7 +9,7 @@ from helpers import member
 
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import dues, people
+from liangxin_desktop.storage import dues, dues_accounts, people
 
 TODAY = date(2026, 11, 28)
 
@@ -97,21 +97,25 @@ def test_carry_over_and_remittance(archive) -> None:
     dues.assess(archive, person_id, 2025, "在职", 450000)
     assert dues.carry_over(archive, 2026) == 1 and dues.carry_over(archive, 2026) == 0
     assert dues.dues_grid(archive, 2026)[0].monthly_fen == 4500
-    assert dues.remit(archive, date(2026, 4, 2), 13500, "2026年第一季度", "上级党委") > 0
+    assert dues_accounts.remit(archive, date(2026, 4, 2), 13500, "2026年第一季度", "上级党委") > 0
     with pytest.raises(InvalidValue):
-        dues.remit(archive, date(2026, 4, 2), 0)
+        dues_accounts.remit(archive, date(2026, 4, 2), 0)
 
 
 def test_large_dues_and_the_year_accounts(archive) -> None:
     person_id = _member(archive, 0)
     with pytest.raises(InvalidValue, match="不少于1000元"):
-        dues.record_large_dues(archive, person_id, date(2026, 7, 1), 99999, today=TODAY)
-    dues.record_large_dues(archive, person_id, date(2026, 7, 1), 200000, "自愿交纳", TODAY)
-    dues.remit(archive, date(2026, 7, 5), 200000, "大额党费", "上级党委")
-    accounts = dues.money_lists(archive, 2026)
+        dues_accounts.record_large_dues(archive, person_id, date(2026, 7, 1), 99999, today=TODAY)
+    dues_accounts.record_large_dues(archive, person_id, date(2026, 7, 1), 200000, "自愿交纳", TODAY)
+    dues_accounts.remit(archive, date(2026, 7, 5), 200000, "大额党费", "上级党委")
+    accounts = dues_accounts.money_lists(archive, 2026)
     assert accounts["large"][0]["amount_fen"] == 200000 and accounts["large"][0]["name"] == "党员0"
     assert accounts["remittances"][0]["period"] == "大额党费"
-    assert dues.money_lists(archive, 2025) == {"remittances": [], "large": []}
+    assert dues_accounts.money_lists(archive, 2025) == {
+        "remittances": [],
+        "large": [],
+        "returns": [],
+    }
 
 
 def test_nothing_is_owed_after_leaving(archive) -> None:

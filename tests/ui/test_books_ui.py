@@ -307,8 +307,12 @@ def test_six_month_list_is_shown_and_printed(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
     def act(dialog: SixMonthDialog) -> None:
-        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() == "孙三"
-        assert dialog.table.item(0, 4).text() == "已满6个月"
+        rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+        # all three owe dues not yet assessed (未核定 months count); 孙三 also missed 7 months
+        assert set(rows) == {"赵一", "钱二", "孙三"}
+        assert dialog.table.item(rows["孙三"], 2).text() == "7"
+        assert dialog.table.item(rows["赵一"], 2).text() == "0"
+        assert dialog.table.item(rows["孙三"], 4).text() == "已满6个月"
         dialog.print_list()
         dialog.reject()
 

@@ -9,7 +9,7 @@ from helpers import LONG_WAIT_MS, visible_progress_dialogs
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QPushButton, QWidget
 
-from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.errors import Cancelled, InvalidValue
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.workers import run_with_progress
@@ -75,3 +75,21 @@ def test_the_progress_window_closes_when_cancelled(qtbot, parent: QWidget) -> No
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)
     release.set()
     assert visible_progress_dialogs() == [] and results == []
+
+
+def test_a_job_that_ends_at_once_still_reaches_slots_connected_after_the_call(
+    qtbot, parent: QWidget
+) -> None:
+    """The print preview connects its 已取消 text after starting the job (a race seen in CI)."""
+    started = threading.Event()
+
+    def cancelled_at_once(progress: Progress) -> None:
+        started.set()
+        raise Cancelled()
+
+    signals = run_with_progress(parent, "正在生成……", cancelled_at_once, lambda _: None)
+    assert not started.wait(0.2)  # nothing runs before the caller is back in the event loop
+    seen: list[str] = []
+    signals.cancelled.connect(lambda: seen.append("已取消"))
+    qtbot.waitUntil(lambda: seen == ["已取消"], timeout=LONG_WAIT_MS)
+    assert visible_progress_dialogs() == []

@@ -26,7 +26,7 @@ from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.files import output_error
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
-from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
+from liangxin_desktop.output.dues_table import DUES_PRINT_FIELDS, dues_rows, through_text
 from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.album import AlbumPages
 from liangxin_desktop.output.pdf.cards import CardPages
@@ -102,10 +102,10 @@ def _table_sources(context: _Context, register: Register) -> list[TableSource]:
         return [
             TableSource(
                 register.title,
-                DUES_FIELDS,
+                DUES_PRINT_FIELDS,
                 len(rows),
                 partial(iter, rows),
-                f"共 {len(rows) - 1} 名党员　单位：元",
+                f"共 {len(rows) - 1} 名党员　单位：元　应缴{through_text(context.year, context.as_of)}",
                 context.year,
                 totals_last=True,
             )

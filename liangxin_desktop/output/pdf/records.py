@@ -172,6 +172,8 @@ def meeting_units(
     )
     if row.get("vote_held"):
         units += field_row("表决情况", _vote_text(row), width, LABEL_WIDTH)
+    if row.get("review_results"):
+        units += field_row("评议结果", row["review_results"], width, LABEL_WIDTH)
     if resolutions:
         units += field_row("决议事项", _resolutions_text(resolutions), width, LABEL_WIDTH)
     if attachments:
