@@ -7,7 +7,7 @@ from datetime import date
 from liangxin_desktop.domain.reminders import members, mobile, organization, pipeline
 from liangxin_desktop.domain.reminders.base import Facts, MobileCardFact, Urgency
 from liangxin_desktop.domain.reminders.registry import KINDS, due_reminders
-from liangxin_desktop.domain.six_month import Flag
+from liangxin_desktop.domain.six_month import Flag, Run
 from liangxin_desktop.storage.six_month import MemberFlag
 
 
@@ -61,14 +61,17 @@ def test_talk_is_due_a_month_after_the_application_until_a_talk_is_recorded() ->
 
 
 def test_six_month_flags_warn_at_three_and_are_overdue_at_six() -> None:
-    flags = [MemberFlag(5, "赵敏", "", Flag(3, 0)), MemberFlag(6, "钱进", "", Flag(2, 6))]
+    flags = [
+        MemberFlag(5, "赵敏", "", Flag(Run(3, "2026-08"), Run())),
+        MemberFlag(6, "钱进", "", Flag(Run(2, "2026-09"), Run(6, "2026-05"))),
+    ]
     found = members.six_month_rule(Facts(six_month_flags=flags), date(2026, 11, 28))
     assert [(r.person, r.urgency) for r in found] == [
         ("赵敏", Urgency.THIS_MONTH),
         ("钱进", Urgency.OVERDUE),
     ]
-    assert "连续3个月未参加党的组织生活" in found[0].message
-    assert "连续6个月未交纳党费" in found[1].message
+    assert "自2026年8月起已连续3个月未参加党的组织生活" in found[0].message
+    assert "自2026年5月起已连续6个月未交纳党费" in found[1].message
 
 
 def test_dues_this_month_lists_assessed_members_without_a_payment() -> None:

@@ -14,10 +14,12 @@ def six_month_rule(facts: Facts, today: date) -> list[Reminder]:
     """党章 Art. 9, as ``storage.six_month.member_flags`` counts it: 3 months warn, 6 alert."""
     found = []
     for flag in facts.six_month_flags:
-        for what, months in (
-            ("未参加党的组织生活", flag.flag.attendance_months),
-            ("未交纳党费", flag.flag.dues_months),
+        for what, run in (
+            ("未参加党的组织生活", flag.flag.attendance),
+            ("未交纳党费", flag.flag.dues),
         ):
+            months = run.months
+            since = f"自{dates.format_cn_month(run.since)}起" if run.since else ""
             if months < WARN_MONTHS:
                 continue
             if months >= ALERT_MONTHS:
@@ -30,7 +32,7 @@ def six_month_rule(facts: Facts, today: date) -> list[Reminder]:
                 Reminder(
                     "six_month",
                     urgency,
-                    f"{flag.name}已连续{months}个月{what}。{advice}",
+                    f"{flag.name}{since}已连续{months}个月{what}。{advice}",
                     None,
                     flag.name,
                     RecordLink("members", flag.person_id),
