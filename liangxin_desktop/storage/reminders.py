@@ -8,11 +8,15 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.members import MEMBERS
+from liangxin_desktop.domain.compliance import period_of
+from liangxin_desktop.domain.months import last_complete_month
 from liangxin_desktop.domain.reminders.base import Facts, MeetingFact, MobileCardFact, Reminder
+from liangxin_desktop.domain.reminders.meetings import period_end
 from liangxin_desktop.domain.reminders.registry import due_reminders
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import audit, organization, pipeline
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.six_month import member_flags
 
 _MEMBER_COLUMNS = (
@@ -58,6 +62,21 @@ def _mobile_cards(archive: Archive) -> list[MobileCardFact]:
 
 def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
+
+
+def _last_periods(archive: Archive, today: date) -> list[Any]:
+    """三会一课 checks through the last complete period (of the year that month belongs to)."""
+    year = int(last_complete_month(today)[:4])
+    return list(compliance_of(archive, year, today).checks)
+
+
+def _current_periods(archive: Archive, today: date) -> list[Any]:
+    """三会一课 checks of the month, quarter and year under way, held as if they had ended."""
+    found: list[Any] = []
+    for per in ("month", "quarter", "year"):
+        end = period_end(period_of(today, per))
+        found += [c for c in compliance_of(archive, today.year, end).checks if c.per == per]
+    return found
 
 
 def gather_facts(archive: Archive, today: date) -> Facts:
@@ -106,6 +125,8 @@ def gather_facts(archive: Archive, today: date) -> Facts:
                 )
             ],
             mobile_cards=_mobile_cards(archive),
+            compliance_done=_last_periods(archive, today),
+            compliance_current=_current_periods(archive, today),
         )
     return facts
 

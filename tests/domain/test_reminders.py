@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from liangxin_desktop.domain.compliance import PeriodCheck
 from liangxin_desktop.domain.reminders import members, mobile, organization, pipeline
 from liangxin_desktop.domain.reminders.base import Facts, MobileCardFact, Urgency
 from liangxin_desktop.domain.reminders.registry import KINDS, due_reminders
@@ -205,3 +206,37 @@ def test_many_political_birthdays_make_one_note() -> None:
     found = members.political_birthdays(Facts(members=roster), date(2026, 11, 28))
     assert len(found) == 1 and found[0].person is None
     assert found[0].message.startswith("本月有6名党员过政治生日：党员0（1日，10周年）、")
+
+
+def _check(label: str, per: str, last: str, short: int, group: str = "") -> PeriodCheck:
+    return PeriodCheck(label, group, per, (last,), (last,) if short else (), 0, last, short)
+
+
+def test_three_meetings_last_period_and_current_period() -> None:
+    from liangxin_desktop.domain.reminders import meetings
+
+    facts = Facts(
+        compliance_done=[
+            _check("党小组会", "month", "2026-10", 1, "第二党小组"),
+            _check("支委会", "month", "2026-10", 0),
+        ],
+        compliance_current=[
+            _check("主题党日", "month", "2026-11", 1),
+            _check("党课", "quarter", "2026-Q4", 1),
+            _check("组织生活会", "year", "2026", 1),
+        ],
+    )
+    missed = meetings.last_period_shortfall(facts, date(2026, 11, 28))
+    assert [(r.urgency, r.due) for r in missed] == [(Urgency.OVERDUE, date(2026, 10, 31))]
+    assert missed[0].message.startswith("2026年10月党小组会（第二党小组）应召开而未召开（缺1次）")
+    due = meetings.current_period_due(facts, date(2026, 11, 28))
+    assert [(r.urgency, r.due) for r in due] == [
+        (Urgency.THIS_MONTH, date(2026, 11, 30)),
+        (Urgency.NOTE, date(2026, 12, 31)),  # 33 days to the quarter's end
+        (Urgency.SOON, date(2026, 12, 31)),  # yearly ones are urgent from the fourth quarter
+    ]
+    assert "2026年第四季度还没有召开党课" in due[1].message
+    in_summer = meetings.current_period_due(
+        Facts(compliance_current=[_check("组织生活会", "year", "2026", 1)]), date(2026, 7, 1)
+    )
+    assert in_summer[0].urgency is Urgency.NOTE

@@ -102,6 +102,12 @@ class Facts:
     paid_this_month: set[int] = field(default_factory=set)
     meetings: list[MeetingFact] = field(default_factory=list)
     mobile_cards: list[MobileCardFact] = field(default_factory=list)
+    compliance_done: list[Any] = field(
+        default_factory=list
+    )  # PeriodChecks up to the last period over
+    compliance_current: list[Any] = field(
+        default_factory=list
+    )  # PeriodChecks of the current periods
 
 
 Finder = Callable[[Facts, date], list[Reminder]]

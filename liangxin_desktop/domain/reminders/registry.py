@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Collection
 from datetime import date
 
-from liangxin_desktop.domain.reminders import members, mobile, organization, pipeline
+from liangxin_desktop.domain.reminders import meetings, members, mobile, organization, pipeline
 from liangxin_desktop.domain.reminders.base import Facts, Reminder, ReminderKind
 
 KINDS: tuple[ReminderKind, ...] = (
@@ -16,6 +16,10 @@ KINDS: tuple[ReminderKind, ...] = (
     ReminderKind("activist_year", "积极分子满一年", pipeline.activist_one_year),
     ReminderKind("talk", "入党申请人谈话", pipeline.talk_overdue),
     ReminderKind("six_month", "六个月未参加组织生活或未交党费", members.six_month_rule),
+    ReminderKind("meetings_missed", "三会一课（上一期未开）", meetings.last_period_shortfall),
+    ReminderKind(
+        "meetings_due", "三会一课（本期待开）", meetings.current_period_due, dismissable=False
+    ),
     ReminderKind("dues_month", "本月党费", members.dues_this_month, dismissable=False),
     ReminderKind("dues_assessment", "党费年度核定", members.dues_not_assessed, dismissable=False),
     ReminderKind("re_election", "换届", organization.re_election),
