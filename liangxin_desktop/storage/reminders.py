@@ -18,6 +18,7 @@ from liangxin_desktop.storage import audit, organization, pipeline
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.six_month import member_flags
+from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 _MEMBER_COLUMNS = (
     "id, name, sex, birth_date, joined_on, converted_on, member_category, unit, is_lost, "
@@ -127,6 +128,7 @@ def gather_facts(archive: Archive, today: date) -> Facts:
             mobile_cards=_mobile_cards(archive),
             compliance_done=_last_periods(archive, today),
             compliance_current=_current_periods(archive, today),
+            study_hours=yearly_study_hours(archive, today.year),
         )
     return facts
 

@@ -240,3 +240,16 @@ def test_three_meetings_last_period_and_current_period() -> None:
         Facts(compliance_current=[_check("组织生活会", "year", "2026", 1)]), date(2026, 7, 1)
     )
     assert in_summer[0].urgency is Urgency.NOTE
+
+
+def test_study_hours_below_target() -> None:
+    from liangxin_desktop.domain.study_hours import StudyHours
+
+    facts = Facts(
+        members=[_member(1, name="甲"), _member(2, name="乙")],
+        study_hours=[StudyHours(1, "甲", 30, 32, False), StudyHours(2, "乙", 56, 56, True)],
+    )
+    found = members.study_hours_short(facts, date(2026, 11, 28))
+    assert [(r.urgency, r.due) for r in found] == [(Urgency.SOON, date(2026, 12, 31))]
+    assert "1名党员2026年度学时未达标：甲（差2）" in found[0].message
+    assert members.study_hours_short(facts, date(2026, 6, 1))[0].urgency is Urgency.NOTE

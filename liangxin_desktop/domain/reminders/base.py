@@ -102,12 +102,10 @@ class Facts:
     paid_this_month: set[int] = field(default_factory=set)
     meetings: list[MeetingFact] = field(default_factory=list)
     mobile_cards: list[MobileCardFact] = field(default_factory=list)
-    compliance_done: list[Any] = field(
-        default_factory=list
-    )  # PeriodChecks up to the last period over
-    compliance_current: list[Any] = field(
-        default_factory=list
-    )  # PeriodChecks of the current periods
+    # 三会一课 (domain.compliance.PeriodCheck): through the last period over, and the current ones
+    compliance_done: list[Any] = field(default_factory=list)
+    compliance_current: list[Any] = field(default_factory=list)
+    study_hours: list[Any] = field(default_factory=list)  # domain.study_hours.StudyHours, this year
 
 
 Finder = Callable[[Facts, date], list[Reminder]]

@@ -131,3 +131,23 @@ def political_birthdays(facts: Facts, today: date) -> list[Reminder]:
         )
         for day, years, member in found
     ]
+
+
+def study_hours_short(facts: Facts, today: date) -> list[Reminder]:
+    """学时 below the yearly target (``domain.study_hours``): a note, urgent from the fourth quarter."""
+    here = {m["id"] for m in facts.members}
+    short = [s for s in facts.study_hours if s.person_id in here and not s.reached]
+    if not short:
+        return []
+    names = "、".join(f"{s.name}（差{s.short:g}）" for s in short[:5]) + (
+        "等" if len(short) > 5 else ""
+    )
+    message = f"{len(short)}名党员{today.year}年度学时未达标：{names}，请安排学习培训并在记录簿中登记学时。"
+    if today.month == 12:
+        urgency = Urgency.THIS_MONTH
+    else:
+        urgency = Urgency.SOON if today.month >= 10 else Urgency.NOTE
+    return [
+        Reminder("study_hours", urgency, message, date(today.year, 12, 31), None,
+                 RecordLink("trainings"), "open", subject=str(today.year))
+    ]  # fmt: skip

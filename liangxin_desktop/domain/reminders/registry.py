@@ -20,6 +20,7 @@ KINDS: tuple[ReminderKind, ...] = (
     ReminderKind(
         "meetings_due", "三会一课（本期待开）", meetings.current_period_due, dismissable=False
     ),
+    ReminderKind("study_hours", "学时", members.study_hours_short),
     ReminderKind("dues_month", "本月党费", members.dues_this_month, dismissable=False),
     ReminderKind("dues_assessment", "党费年度核定", members.dues_not_assessed, dismissable=False),
     ReminderKind("re_election", "换届", organization.re_election),
