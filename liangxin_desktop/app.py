@@ -1,7 +1,8 @@
-"""Composition root: arguments → paths → logging → excepthook → QApplication → archive → window."""
+"""Composition root: arguments → paths → logging → display check → QApplication → archive → window."""
 
 from __future__ import annotations
 
+import argparse
 import sys
 from collections.abc import Sequence
 
@@ -10,6 +11,17 @@ from liangxin_desktop import cli, clock
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
+    from liangxin_desktop.storage import scratch
+
+    scratch.clean_leftovers()
+    scratch.use_for_temporary_files()
+    try:
+        return _run(args)
+    finally:
+        scratch.release()
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command:
         return cli.run(args)
     from liangxin_desktop.logs import setup_logging
@@ -19,6 +31,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from liangxin_desktop.ui.smoke import run_smoke_test
 
         return run_smoke_test()
+    from liangxin_desktop.display_check import ensure_display
+
+    if not ensure_display():  # a Chinese sentence instead of Qt's English abort
+        return 1
     from liangxin_desktop.ui.application import run_gui
 
     return run_gui(args.data, clock.resolve_today(args.today), fixed_day=args.today is not None)

@@ -14,7 +14,7 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from liangxin_desktop import APP_NAME, __version__, clock
+from liangxin_desktop import APP_NAME, __version__, cli_backup, clock
 from liangxin_desktop.bundle import commands as bundle_commands
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import REGISTERS, available_registers, get_register
@@ -95,6 +95,7 @@ def build_parser() -> argparse.ArgumentParser:
             sub.add_argument("--pages", type=_pages, help="只打印这些页，例如 1-3,8")
     add_import_commands(commands, _year)
     bundle_commands.add_commands(commands, _year)
+    cli_backup.add_commands(commands)
     add_assistant_commands(commands, _year)
     for sub in commands.choices.values():  # every command can be run "as of" a past day
         sub.add_argument(
@@ -151,7 +152,7 @@ def run_demo(args: argparse.Namespace) -> int:
         raise InvalidValue(
             f"文件“{args.data}”已经存在，示例数据不会覆盖已有文件。", "请指定一个新的文件名。"
         )
-    archive = open_archive(args.data)
+    archive = open_archive(args.data, replace_empty=True)
     try:
         build_demo(archive, DemoSpec(seed=args.seed, members=args.members, today=args.today))
     finally:
@@ -211,6 +212,7 @@ _COMMANDS = {
     **ASSISTANT_COMMANDS,
 }
 _COMMANDS.update(bundle_commands.COMMANDS)
+_COMMANDS.update(cli_backup.COMMANDS)
 
 
 def run(args: argparse.Namespace) -> int:

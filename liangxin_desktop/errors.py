@@ -44,6 +44,14 @@ class ArchiveLocked(ArchiveError):
     """Another running copy of the app has the archive open."""
 
 
+class ArchiveDamaged(ArchiveError):
+    """The archive file is damaged: it is never opened for writing; a backup is offered."""
+
+
+class ArchiveReadOnly(ArchiveError):
+    """The archive (or its folder) cannot be written: it may still be opened read-only."""
+
+
 class OutputError(LiangxinError):
     """An export or print file could not be written."""
 

@@ -5,13 +5,17 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from liangxin_desktop.errors import OutputError
+from liangxin_desktop.errors import LiangxinError, OutputError
 
+_LIBXML_IO_ERROR = re.compile(r"\bIO_(E[A-Z]+)\b")
+# No room left: a full disk, a file larger than the system allows (FAT32's 4 GB), a quota.
+_DISK_FULL = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
 _DEVICE_GONE = (errno.EIO, errno.ENODEV, errno.ENXIO)
 # ERROR_NOT_READY, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_NOT_CONNECTED, ERROR_DEVICE_REMOVED
 _WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
@@ -19,7 +23,7 @@ _WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
 
 def output_error(target: Path, exc: OSError) -> OutputError:
     """The Chinese sentence for an OSError met while writing ``target`` (full, read-only, gone)."""
-    if exc.errno == errno.ENOSPC:
+    if exc.errno in _DISK_FULL:
         return OutputError("磁盘空间不足，文件没有保存。", "请清理磁盘或换一个位置后重试。")
     if isinstance(exc, PermissionError) or exc.errno in (errno.EACCES, errno.EROFS, errno.EPERM):
         return OutputError(
@@ -48,12 +52,27 @@ def atomic_output(target: Path) -> Iterator[Path]:
     try:
         yield temp
         os.replace(temp, target)
-    except OSError as exc:
+    except BaseException as exc:
         _remove_quietly(temp)
-        raise output_error(target, exc) from exc
-    except BaseException:
-        _remove_quietly(temp)
-        raise
+        cause = os_error_behind(exc)
+        if cause is None or isinstance(exc, LiangxinError):
+            raise
+        raise output_error(target, cause) from exc
+
+
+def os_error_behind(exc: BaseException) -> OSError | None:
+    """The OSError that caused ``exc``: itself, or one a library's own error hides (lxml
+    raises "IO_ENOSPC", or "not in an element" while closing a file whose write failed)."""
+    seen: BaseException | None = exc
+    for _depth in range(20):
+        if seen is None or isinstance(seen, OSError):
+            return seen
+        named = _LIBXML_IO_ERROR.search(str(seen))
+        if named and isinstance(getattr(errno, named.group(1), None), int):
+            code = getattr(errno, named.group(1))
+            return OSError(code, os.strerror(code))
+        seen = seen.__cause__ or seen.__context__
+    return None
 
 
 def _remove_quietly(path: Path) -> None:

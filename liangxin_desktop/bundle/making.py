@@ -15,9 +15,7 @@ import os
 import secrets
 import shutil
 import sqlite3
-import tempfile
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
@@ -33,7 +31,7 @@ from liangxin_desktop.files import output_error
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.books import print_registers
-from liangxin_desktop.storage import queries
+from liangxin_desktop.storage import queries, scratch
 from liangxin_desktop.storage.archive import Archive, backup_to, open_archive
 from liangxin_desktop.storage.organization import organization_name
 
@@ -102,6 +100,9 @@ def _snapshot(archive: Archive, target: Path) -> None:
     conn = sqlite3.connect(str(target))
     try:
         conn.execute("PRAGMA journal_mode = DELETE")  # self-contained: opens read-only anywhere
+        conn.execute("PRAGMA secure_delete = ON")  # drafts are not records: not even their pages
+        with conn:
+            conn.execute("DELETE FROM drafts")
     finally:
         conn.close()
 
@@ -240,15 +241,6 @@ def _remove(path: Path) -> None:
             path.unlink()
 
 
-@contextmanager
-def _private_stage() -> Iterator[Path]:
-    stage = Path(tempfile.mkdtemp(prefix="liangxin-bundle-"))  # mode 0700
-    try:
-        yield stage
-    finally:
-        shutil.rmtree(stage, ignore_errors=True)
-
-
 def _publish(
     target: Path,
     files: Sequence[tuple[str, Path]],
@@ -300,7 +292,7 @@ def make_bundle(
     _check_target(target, password)
     as_of = bundle_as_of(year, today)
     steps = _Steps(progress, len(available_registers()) + 4)
-    with _private_stage() as stage:
+    with scratch.private_stage("bundle-") as stage:
         try:
             staged = _stage(archive, stage, year, as_of, bool(password), steps)
             readme, manifest = _write_readme_and_manifest(stage, staged)

@@ -120,26 +120,117 @@ def manifest_json(facts: BundleFacts, files: Sequence[dict[str, Any]]) -> bytes:
 
 
 def parse_manifest(data: bytes) -> dict[str, Any]:
-    """The manifest as a dict, or BundleError when it is not one of ours."""
+    """The manifest as a dict, or BundleError when it is not one of ours, exactly as we write it.
+
+    Its shape is checked before anything reads it: every field of the right type, dates that
+    are dates, and the files named at the fixed paths a bundle has, the database among them.
+    """
     try:
         manifest = json.loads(data.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError):
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         manifest = None
     if not isinstance(manifest, dict) or manifest.get("format") != FORMAT:
         raise BundleError(
-            "移交包中的文件清单（manifest.json）无法识别，这可能不是本程序生成的移交包。",
+            "移交包中的文件清单（manifest.json）无法识别：这不是本程序生成的移交包，或已被人改动。",
             "请向移交人索取原始移交包。",
         )
     if manifest.get("format_version") != FORMAT_VERSION:
         raise BundleError(
             "这个移交包是由更新版本的程序生成的，当前程序无法核对。", "请安装最新版本后再试。"
         )
-    files = manifest.get("files")
-    if not isinstance(files, list) or not all(
-        isinstance(f, dict) and {"path", "sha256", "size"} <= f.keys() for f in files
-    ):
-        raise BundleError("移交包的文件清单不完整。", "请向移交人索取原始移交包。")
+    if not _well_formed(manifest):
+        raise BundleError("这不是本程序生成的移交包，或已被人改动。", "请向移交人索取原始移交包。")
     return manifest
+
+
+_FIELDS: dict[str, type] = {
+    "app": str,
+    "app_version": str,
+    "schema_version": int,
+    "organization": str,
+    "year": int,
+    "as_of": str,
+    "generated_at": str,
+    "encrypted": bool,
+    "database": str,
+    "registers": list,
+    "files": list,
+}
+_HEX = frozenset("0123456789abcdef")
+
+
+def _well_formed(manifest: dict[str, Any]) -> bool:
+    typed = all(_typed(manifest.get(key), kind) for key, kind in _FIELDS.items())
+    if not typed or not 1900 <= manifest["year"] <= 2200:
+        return False
+    try:
+        date.fromisoformat(manifest["as_of"])
+        datetime.fromisoformat(manifest["generated_at"])
+    except ValueError:
+        return False
+    return _registers_well_formed(manifest["registers"]) and _files_well_formed(manifest)
+
+
+def _typed(value: Any, kind: type) -> bool:
+    """``True`` is an int to Python, not to a manifest."""
+    if kind is bool:
+        return isinstance(value, bool)
+    return isinstance(value, kind) and not isinstance(value, bool)
+
+
+def _registers_well_formed(registers: list[Any]) -> bool:
+    from liangxin_desktop.catalog.registers import REGISTERS
+
+    return all(
+        isinstance(row, dict)
+        and row.get("key") in REGISTERS
+        and isinstance(row.get("title"), str)
+        and isinstance(row.get("unit"), str)
+        and _count(row.get("count"))
+        for row in registers
+    )
+
+
+def _count(value: Any) -> bool:
+    return isinstance(value, int) and not isinstance(value, bool) and value >= 0
+
+
+def _files_well_formed(manifest: dict[str, Any]) -> bool:
+    """Each file once, at one of the fixed paths; the database listed, at its one place."""
+    files = manifest["files"]
+    if not all(
+        isinstance(item, dict)
+        and isinstance(item.get("path"), str)
+        and isinstance(item.get("role"), str)
+        and _count(item.get("size"))
+        and isinstance(item.get("sha256"), str)
+        and len(item["sha256"]) == 64
+        and set(item["sha256"]) <= _HEX
+        for item in files
+    ):
+        return False
+    names = [item["path"] for item in files]
+    allowed = fixed_names(manifest["year"])
+    return (
+        len(set(names)) == len(names)
+        and all(name in allowed for name in names)
+        and manifest["database"] == DATABASE_NAME
+        and DATABASE_NAME in names
+    )
+
+
+def fixed_names(year: int) -> frozenset[str]:
+    """Every path a bundle of ``year`` may hold (the manifest itself aside)."""
+    from liangxin_desktop.catalog.registers import REGISTERS
+
+    volumes = {
+        volume_name(number, register)
+        for register in REGISTERS.values()
+        for number in range(1, len(REGISTERS) + 1)
+    }
+    return frozenset(
+        {README_NAME, DATABASE_NAME, whole_pdf_name(year), workbook_name(year), *volumes}
+    )
 
 
 _README_FILES = (

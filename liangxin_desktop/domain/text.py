@@ -10,6 +10,11 @@ _IDEOGRAPHIC_SPACE = "\u3000"
 _SPACES = re.compile(r"\s+")
 _LINE_BREAKS = re.compile(r"\r\n?")
 _BLANK_LINES = re.compile(r"\n{3,}")
+# Characters an XML file (so an .xlsx) cannot hold: C0 controls other than tab and line breaks,
+# lone surrogates and the two non-characters U+FFFE/U+FFFF. Vertical tab and form feed (Word's
+# manual line and page breaks) become line breaks; the rest is dropped.
+_CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_BREAK_CONTROLS = str.maketrans("\x0b\x0c", "\n\n")
 
 
 def _is_fullwidth_alnum(char: str) -> bool:
@@ -51,6 +56,15 @@ def fullwidth_to_ascii(s: str) -> str:
     return "".join(chars)
 
 
+def has_control_characters(s: str) -> bool:
+    return bool(_CONTROL.search(s)) or "\x0b" in s or "\x0c" in s
+
+
+def drop_control_characters(s: str) -> str:
+    """Remove what Excel and XML cannot store (U+0001, NUL, …); VT and FF become line breaks."""
+    return _CONTROL.sub("", s.translate(_BREAK_CONTROLS))
+
+
 def strip_apostrophe(s: str) -> str:
     """Remove one leading ``'`` (Excel's "store as text" marker), ignoring spaces before it."""
     stripped = s.lstrip()
@@ -74,7 +88,7 @@ def normalize_text(s: str, *, multiline: bool = False) -> str:
     punctuation stays. With ``multiline`` line breaks are kept (as ``\\n``), each
     line is cleaned on its own and more than one empty line in a row becomes one.
     """
-    cleaned = fullwidth_alnum_to_ascii(drop_zero_width(s))
+    cleaned = fullwidth_alnum_to_ascii(drop_zero_width(drop_control_characters(s)))
     if not multiline:
         return _normalize_line(cleaned)
     lines = [_normalize_line(line) for line in _LINE_BREAKS.sub("\n", cleaned).split("\n")]

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
 from python_calamine import CalamineWorkbook, SheetVisibleEnum
 
+from liangxin_desktop.domain.text import drop_control_characters, has_control_characters
 from liangxin_desktop.importing import safety
 from liangxin_desktop.importing.safety import ImportRefused
 
@@ -29,11 +31,16 @@ _CSV_ENCODINGS = ("utf-8-sig", "gb18030")
 
 @dataclass(frozen=True)
 class SheetData:
-    """One sheet: ``rows[i]`` is Excel row ``i + 1``; merged cells hold their value in the first."""
+    """One sheet: ``rows[i]`` is Excel row ``i + 1``; merged cells hold their value in the first.
+
+    ``cleaned`` lists the cells (row index, column index) from which characters that Excel
+    cannot store (control characters such as U+0001) were removed, to be told as warnings.
+    """
 
     name: str
     rows: list[list[Cell]]
     merged: tuple[tuple[tuple[int, int], tuple[int, int]], ...] = ()
+    cleaned: tuple[tuple[int, int], ...] = ()
 
     @property
     def width(self) -> int:
@@ -57,13 +64,19 @@ def sheet_names(path: Path) -> list[str]:
         return [path.stem]
     book = _open_workbook(path)
     try:
-        hidden = {
-            meta.name for meta in book.sheets_metadata if meta.visible != SheetVisibleEnum.Visible
-        }
-        names = [name for name in book.sheet_names if name not in hidden]
-        return names or list(book.sheet_names)
+        with _reader_errors(path):
+            hidden = {
+                meta.name
+                for meta in book.sheets_metadata
+                if meta.visible != SheetVisibleEnum.Visible
+            }
+            names = [name for name in book.sheet_names if name not in hidden]
+            names = names or list(book.sheet_names)
     finally:
         book.close()
+    if not names:
+        raise safety.no_sheets(path.name)
+    return names
 
 
 def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
@@ -79,15 +92,27 @@ def read_sheet(path: Path, sheet: str | None = None) -> SheetData:
                 f"文件“{path.name}”中没有名为“{sheet}”的工作表。",
                 "可用的工作表：" + "、".join(book.sheet_names) + "。",
             )
-        try:
+        with _reader_errors(path):
             data = book.get_sheet_by_name(sheet)
+            # The last guard, for what no scan measured (an old .xls): the range as allocated.
+            safety.check_extent(safety.Extent(data.height, data.width))
             rows = data.to_python(skip_empty_area=False)
             merged = tuple(data.merged_cell_ranges or ())
-        except Exception as exc:  # calamine's own errors, including Rust panics
-            raise safety.damaged(path.name) from exc
     finally:
         book.close()
-    return SheetData(sheet, [[_cell(value) for value in row] for row in rows], merged)
+    safety.check_merged(path.name, merged, len(rows) * max((len(row) for row in rows), default=0))
+    return _sheet_data(sheet, [[_cell(value) for value in row] for row in rows], merged)
+
+
+def _sheet_data(name: str, rows: list[list[Cell]], merged: Any = ()) -> SheetData:
+    """The rows with control characters removed from their texts (and where, remembered)."""
+    cleaned = []
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            if isinstance(value, str) and has_control_characters(value):
+                row[c] = drop_control_characters(value) or None
+                cleaned.append((r, c))
+    return SheetData(name, rows, merged, tuple(cleaned))
 
 
 def _open_workbook(path: Path, sheet: str | None = None) -> Any:
@@ -98,21 +123,31 @@ def _open_workbook(path: Path, sheet: str | None = None) -> Any:
         _check_zipped(path, sheet)
     else:
         raise safety.damaged(path.name)
+    with _reader_errors(path):
+        book = CalamineWorkbook.from_path(str(path))
+    return book
+
+
+@contextmanager
+def _reader_errors(path: Path) -> Iterator[None]:
+    """calamine's own errors, Rust panics (a BaseException) included, as a damaged file."""
     try:
-        return CalamineWorkbook.from_path(str(path))
+        yield
+    except ImportRefused:
+        raise
+    except (KeyboardInterrupt, SystemExit, MemoryError):
+        raise
     except BaseException as exc:
-        if isinstance(exc, KeyboardInterrupt | SystemExit):
-            raise
         raise safety.damaged(path.name) from exc
 
 
 def _check_zipped(path: Path, sheet: str | None) -> None:
     with safety.check_xlsx(path) as archive:
-        safety.check_other_parts(archive)
+        strings = safety.check_other_parts(archive)
         parts = safety.sheet_parts(archive)
-        chosen = [parts[sheet]] if sheet in parts else list(parts.values())[:1]
-        for part in chosen:
-            safety.check_extent(safety.scan_part(archive, part))
+        part = parts[sheet] if sheet in parts else next(iter(parts.values()))
+        extent = safety.scan_part(archive, part)
+        safety.check_extent(replace(extent, text=extent.text + strings))
 
 
 def _cell(value: Any) -> Cell:
@@ -152,7 +187,7 @@ def _read_csv(path: Path) -> SheetData:
             rows.append([value if value.strip() else None for value in row])
     except csv.Error:
         raise safety.damaged(path.name) from None
-    return SheetData(path.stem, rows)
+    return _sheet_data(path.stem, rows)
 
 
 def blank(row: Sequence[Cell]) -> bool:

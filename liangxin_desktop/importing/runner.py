@@ -103,8 +103,22 @@ def plan_import(
         )
     if not ctx.problems:
         _plan_rows(ctx, importer, sheet, plan, header_row, progress)
-    plan.problems = ctx.problems
+    plan.problems = ctx.problems + _cleaned_warnings(sheet, header_row, header_texts)
     return plan
+
+
+def _cleaned_warnings(sheet: SheetData, header_row: int, headers: list[str]) -> list[RowProblem]:
+    """A warning for each cell that lost control characters on reading (they cannot be kept)."""
+    return [
+        RowProblem(
+            row + 1,
+            headers[column] if column < len(headers) else "",
+            "含有无法保存的控制字符（不可见），已删除。",
+            is_error=False,
+        )
+        for row, column in sheet.cleaned
+        if row > header_row
+    ]
 
 
 def _plan_rows(

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 import zipfile
+import zlib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from xml.etree.ElementTree import Element
@@ -28,10 +30,24 @@ MAX_CELLS = 4_000_000  # rows × columns of the used range (the reader allocates
 OLE_SIGNATURE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_MARK = "EncryptedPackage".encode("utf-16-le")
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
-_CELL_REF = re.compile(rb"<(?:\w+:)?c\s[^>]*?r=\"([A-Z]{1,3})([0-9]{1,7})\"")
-_ROW_REF = re.compile(rb"<(?:\w+:)?row\b[^>]*?\sr=\"([0-9]{1,7})\"")
-_CELL_TAG = re.compile(rb"<(?:\w+:)?c[\s/>]")
-_ROW_TAG = re.compile(rb"<(?:\w+:)?row[\s/>]")
+# A cell's or a row's ``r`` attribute, however it is quoted or spaced (the reader accepts all):
+# the value is checked separately, so that nothing the reader would place far away slips by.
+_CELL_REF = re.compile(rb"<(?:[\w.-]+:)?c\s[^>]*?\br\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_ROW_REF = re.compile(rb"<(?:[\w.-]+:)?row\s[^>]*?\br\s*=\s*(?:\"([^\"]*)\"|'([^']*)')")
+_CELL_VALUE = re.compile(rb"\s*([A-Za-z]{0,8})\s*([0-9]{1,9})\s*")
+_CELL_TAG = re.compile(rb"<(?:[\w.-]+:)?c[\s/>]")
+_ROW_TAG = re.compile(rb"<(?:[\w.-]+:)?row[\s/>]")
+_MERGE_TAG = re.compile(rb"<(?:[\w.-]+:)?mergeCell[\s/>]")
+_STRING_COUNT = re.compile(
+    rb"<(?:[\w.-]+:)?sst\s[^>]*?\b(?:count|uniqueCount)\s*=\s*[\"']\s*([0-9]{1,20})"
+)
+_TAG = re.compile(rb"<[^>]*>")
+MAX_MERGED = 100_000
+# The text between the tags of the sheet read and of the shared strings, which the reader keeps
+# in memory twice (its own strings, then Python's): a 100,000-row roster has well under this.
+MAX_TEXT_BYTES = 100 * 1024 * 1024
+# Reading errors of a damaged or unusual zip: bad deflate data, an unknown compression method.
+ZIP_ERRORS = (zipfile.BadZipFile, OSError, EOFError, KeyError, zlib.error, NotImplementedError)
 _CHUNK = 4 * 1024 * 1024
 _OVERLAP = 256
 _REL_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -45,6 +61,8 @@ class ImportRefused(LiangxinError):
 class Extent:
     rows: int
     columns: int
+    merged: int = 0
+    text: int = 0
 
 
 def damaged(name: str) -> ImportRefused:
@@ -83,23 +101,42 @@ def check_ole(path: Path) -> None:
     with path.open("rb") as handle:
         data = handle.read(MAX_FILE_BYTES)
     if _ENCRYPTED_MARK in data:
-        raise ImportRefused(
-            f"文件“{path.name}”设置了打开密码，无法读取。",
-            "请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，"
-            "清空密码）后保存，再导入。",
-        )
+        raise password_protected(path.name)
+
+
+def password_protected(name: str) -> ImportRefused:
+    return ImportRefused(
+        f"文件“{name}”设置了打开密码，无法读取。",
+        "请在 Excel 或 WPS 中打开它，取消密码（文件 → 信息 → 保护工作簿 → 用密码进行加密，"
+        "清空密码）后保存，再导入。",
+    )
 
 
 def check_xlsx(path: Path) -> zipfile.ZipFile:
-    """Open the .xlsx as a zip after checking what it declares (sizes, ratios, entries)."""
+    """Open the .xlsx as a zip after checking what it declares (sizes, ratios, entries,
+    encryption, compression methods)."""
     try:
         archive = zipfile.ZipFile(path)
         entries = archive.infolist()
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError):
+    except (*ZIP_ERRORS, ValueError):
         raise damaged(path.name) from None
-    if len(entries) > MAX_ZIP_ENTRIES:
+    try:
+        _check_entries(path.name, entries)
+    except ImportRefused:
         archive.close()
-        raise damaged(path.name)
+        raise
+    return archive
+
+
+def _check_entries(name: str, entries: list[zipfile.ZipInfo]) -> None:
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise damaged(name)
+    if any(entry.flag_bits & 0x1 for entry in entries):
+        raise password_protected(name)  # a zip with a password (ZipCrypto or AES)
+    if any(
+        entry.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) for entry in entries
+    ):
+        raise damaged(name)  # Excel and WPS only ever store or deflate
     total = sum(entry.file_size for entry in entries)
     bomb = any(
         entry.file_size > 1024 * 1024
@@ -107,75 +144,131 @@ def check_xlsx(path: Path) -> zipfile.ZipFile:
         for entry in entries
     )
     if total > MAX_UNPACKED_BYTES or bomb:
-        archive.close()
         raise ImportRefused(
-            f"文件“{path.name}”解压后异常巨大，可能是恶意构造的文件，已拒绝读取。",
+            f"文件“{name}”解压后异常巨大，可能是恶意构造的文件，已拒绝读取。",
             "如果这是正常的表格，请在 Excel 或 WPS 中删除多余的内容后另存为新文件再导入。",
         )
-    return archive
 
 
 def _read_xml(archive: zipfile.ZipFile, name: str) -> Element:
     try:
         return SafeXml.fromstring(archive.read(name))
-    except (DefusedXmlException, SafeXml.ParseError, KeyError, zipfile.BadZipFile):
+    except (DefusedXmlException, SafeXml.ParseError, RecursionError, *ZIP_ERRORS):
         raise damaged(Path(str(archive.filename)).name) from None
 
 
 def sheet_parts(archive: zipfile.ZipFile) -> dict[str, str]:
-    """Sheet name → its XML part inside the .xlsx (read with DTDs and entities forbidden)."""
+    """Sheet name → its XML part inside the .xlsx (read with DTDs and entities forbidden).
+
+    A workbook without sheets, or with two sheets of one name (Excel allows neither, and the
+    reader would read another sheet than the one measured), is refused as damaged.
+    """
     book = _read_xml(archive, "xl/workbook.xml")
     rels = _read_xml(archive, "xl/_rels/workbook.xml.rels")
     targets = {rel.get("Id"): rel.get("Target", "") for rel in rels}
-    parts = {}
+    parts: dict[str, str] = {}
     for sheet in book.iter():
         if sheet.tag.endswith("}sheet"):
             target = targets.get(sheet.get(f"{{{_REL_NS}}}id"), "")
             target = target.lstrip("/") if target.startswith("/") else f"xl/{target}"
-            parts[sheet.get("name", "")] = target
+            name = sheet.get("name", "")
+            if name.casefold() in {known.casefold() for known in parts}:
+                raise damaged(Path(str(archive.filename)).name)
+            parts[name] = target
+    if not parts:
+        raise no_sheets(Path(str(archive.filename)).name)
     return parts
+
+
+def no_sheets(name: str) -> ImportRefused:
+    return ImportRefused(
+        f"文件“{name}”中没有工作表。", "请用 Excel 或 WPS 打开它，确认其中有表格后再导入。"
+    )
 
 
 def _column_number(letters: bytes) -> int:
     number = 0
-    for letter in letters:
+    for letter in letters.upper():
         number = number * 26 + letter - 64
     return number
 
 
+@dataclass
+class _Measure:
+    """What a sheet part places where, counted chunk by chunk."""
+
+    rows: int = 0
+    columns: int = 0
+    row_tags: int = 0
+    cell_tags: int = 0
+    cells_with_ref: int = 0
+    merged: int = 0
+    text: int = 0
+
+    def add(self, data: bytes, name: str) -> None:
+        for quoted in _CELL_REF.findall(data):
+            letters, number = _reference(b"".join(quoted), name)
+            self.columns = max(self.columns, _column_number(letters))
+            self.rows = max(self.rows, number)
+            self.cells_with_ref += 1
+        for quoted in _ROW_REF.findall(data):
+            self.rows = max(self.rows, _reference(b"".join(quoted), name)[1])
+        self.cell_tags += len(_CELL_TAG.findall(data))
+        self.row_tags += len(_ROW_TAG.findall(data))
+        self.merged += len(_MERGE_TAG.findall(data))
+        self.text += len(_TAG.sub(b"", data))
+
+    def extent(self) -> Extent:
+        # Cells without a reference are placed one after another: count them as extra columns.
+        extra = self.cell_tags - self.cells_with_ref
+        return Extent(max(self.rows, self.row_tags), self.columns + extra, self.merged, self.text)
+
+
+def _reference(value: bytes, name: str) -> tuple[bytes, int]:
+    """A cell reference as the reader reads it (``A12``, `` cv900000 ``); anything else —
+    entities, signs, absurdly long numbers — is refused: no workbook Excel writes has it."""
+    match = _CELL_VALUE.fullmatch(value)
+    if match is None:
+        raise damaged(name)
+    return match.group(1), int(match.group(2))
+
+
 def scan_part(archive: zipfile.ZipFile, name: str) -> Extent:
-    """Refuse DTDs/entities in an XML part and measure the range of cells it uses.
+    """Refuse DTDs/entities and absurd string counts in an XML part, and measure the range of
+    cells it uses and the text it holds.
 
     Read as a stream in chunks (with an overlap so that no tag is cut), never parsed:
     the reader behind us allocates the whole used range, so it must be known first.
     """
-    rows = row_tags = cell_tags = cells_with_ref = 0
-    letters: set[bytes] = set()
+    file_name = Path(str(archive.filename)).name
+    measure = _Measure()
     tail = b""
+    first = True
     try:
         with archive.open(name) as stream:
             while chunk := stream.read(_CHUNK):
                 data = tail + chunk
-                if _DTD.search(data):
-                    raise ImportRefused(
-                        "文件中含有不允许的 XML 声明（DOCTYPE/ENTITY），可能是恶意构造的文件，已拒绝读取。",
-                        "请在 Excel 或 WPS 中打开它并另存为新的 .xlsx 文件再导入。",
-                    )
+                _check_chunk(data, file_name, first)
+                first = False
                 cut = data.rfind(b"<", 0, len(data) - _OVERLAP) if len(chunk) == _CHUNK else -1
                 scanned = data[:cut] if cut > 0 else data
-                refs = _CELL_REF.findall(scanned)
-                cells_with_ref += len(refs)
-                letters.update(column for column, _row in refs)
-                numbers = _ROW_REF.findall(scanned) + [number for _column, number in refs[-1:]]
-                rows = max([rows, *map(int, numbers)])
-                cell_tags += len(_CELL_TAG.findall(scanned))
-                row_tags += len(_ROW_TAG.findall(scanned))
+                measure.add(scanned, file_name)
                 tail = data[len(scanned) :]
-    except (zipfile.BadZipFile, OSError, EOFError, KeyError):
-        raise damaged(Path(str(archive.filename)).name) from None
-    columns = max((_column_number(column) for column in letters), default=0)
-    # Cells without a reference are placed one after another: count them as extra columns.
-    return Extent(max(rows, row_tags), columns + (cell_tags - cells_with_ref))
+    except ZIP_ERRORS:
+        raise damaged(file_name) from None
+    return measure.extent()
+
+
+def _check_chunk(data: bytes, file_name: str, first: bool) -> None:
+    if _DTD.search(data):
+        raise ImportRefused(
+            "文件中含有不允许的 XML 声明（DOCTYPE/ENTITY），可能是恶意构造的文件，已拒绝读取。",
+            "请在 Excel 或 WPS 中打开它并另存为新的 .xlsx 文件再导入。",
+        )
+    if first:  # the reader reserves room for as many shared strings as the part declares
+        counts = [int(count) for count in _STRING_COUNT.findall(data[:4096])]
+        if any(count > MAX_CELLS for count in counts):
+            raise too_big(f"声明了 {max(counts):,} 个文字")
 
 
 def check_extent(extent: Extent) -> None:
@@ -185,10 +278,32 @@ def check_extent(extent: Extent) -> None:
         raise too_big(f"工作表有 {extent.columns:,} 列")
     if extent.rows * extent.columns > MAX_CELLS:
         raise too_big(f"工作表的范围有 {extent.rows:,} 行 × {extent.columns:,} 列")
+    if extent.merged > MAX_MERGED:
+        raise too_big(f"工作表有 {extent.merged:,} 处合并单元格")
+    if extent.text > MAX_TEXT_BYTES:
+        raise too_big(f"表格中的文字超过 {MAX_TEXT_BYTES // 1024 // 1024} MB")
 
 
-def check_other_parts(archive: zipfile.ZipFile) -> None:
-    """DTDs and entities are refused in every XML part, not only in the sheet we read."""
+def check_merged(
+    name: str, merged: Sequence[tuple[tuple[int, int], tuple[int, int]]], cells: int
+) -> None:
+    """Merged ranges of a sheet never overlap, so together they cover at most all its cells;
+    ranges that claim more (each repeats its value in every cell it covers) are refused."""
+    covered = 0
+    for (top, left), (bottom, right) in merged:
+        covered += max(bottom - top + 1, 0) * max(right - left + 1, 0)
+        if covered > cells + len(merged):
+            raise ImportRefused(
+                f"文件“{name}”中的合并单元格互相重叠，文件已损坏。",
+                "请在 Excel 或 WPS 中取消合并单元格，另存为新的 .xlsx 文件再导入。",
+            )
+
+
+def check_other_parts(archive: zipfile.ZipFile) -> int:
+    """DTDs and entities are refused in every XML part, not only in the sheet we read; the
+    bytes of text in them (the shared strings), which the reader keeps with the sheet's."""
+    text = 0
     for entry in archive.infolist():
         if entry.filename.endswith((".xml", ".rels")) and "worksheets/" not in entry.filename:
-            scan_part(archive, entry.filename)
+            text += scan_part(archive, entry.filename).text
+    return text

@@ -22,6 +22,7 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from liangxin_desktop.catalog.fields import Field, FieldKind, as_date
 from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.domain.text import drop_control_characters
 from liangxin_desktop.files import atomic_output
 from liangxin_desktop.output.attendance_table import matrix_fields, matrix_rows
 from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows
@@ -119,7 +120,8 @@ def _discard(book: Workbook) -> None:
 def excel_value(spec: Field, row: dict[str, Any], today: date) -> Any:
     """The cell value of one field: real dates, integers, money in yuan, text otherwise."""
     if spec.compute is not None:
-        return spec.compute(row, today)
+        computed = spec.compute(row, today)
+        return drop_control_characters(computed) if isinstance(computed, str) else computed
     stored = row.get(spec.key)
     if stored is None or stored == "":
         return None
@@ -131,7 +133,8 @@ def excel_value(spec: Field, row: dict[str, Any], today: date) -> Any:
         return int(stored) / 100  # display only: stored values stay integer fen
     if spec.kind is FieldKind.INTEGER:
         return int(stored)
-    return str(stored)
+    # What an older version let in (U+0001, NUL …) cannot be written into XML: leave it out.
+    return drop_control_characters(str(stored))
 
 
 def _number_format(spec: Field) -> str:
@@ -195,7 +198,7 @@ class _SheetWriter:
     def header(self) -> None:
         cells = []
         for spec in self.fields:
-            cell = WriteOnlyCell(self.sheet, spec.label)
+            cell = WriteOnlyCell(self.sheet, drop_control_characters(spec.label))
             cell.font, cell.fill, cell.border, cell.alignment = (
                 _HEADER_FONT,
                 _HEADER_FILL,
@@ -254,19 +257,19 @@ def _export(
     today: date,
     progress: Progress,
 ) -> Path:
-    org_name = organization_name(archive)
+    org_name = drop_control_characters(organization_name(archive))
     id_lists = [[] if r.derived else queries.list_ids(archive, r, row_filter) for r in registers]
     total = sum(len(ids) for ids in id_lists) or 1
     book = Workbook(write_only=True)
     book.properties.creator = "两新党建台账"
     book.properties.title = org_name
-    try:
-        year = row_filter.year if row_filter else None
-        _write_sheets(archive, book, registers, id_lists, org_name, today, progress, year)
+    year = row_filter.year if row_filter else None
+    try:  # the sheets are spooled to temporary files: a full disk can strike there too
+        with atomic_output(target) as temp:
+            _write_sheets(archive, book, registers, id_lists, org_name, today, progress, year)
+            book.save(temp)
     except BaseException:
         _discard(book)
         raise
-    with atomic_output(target) as temp:
-        book.save(temp)
     progress(total, total)
     return target

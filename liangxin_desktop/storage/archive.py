@@ -20,9 +20,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from liangxin_desktop import paths
-from liangxin_desktop.errors import ArchiveError
+from liangxin_desktop.errors import ArchiveError, ArchiveReadOnly
+from liangxin_desktop.storage import seal
+from liangxin_desktop.storage.failures import corrupt_error, storage_error
 from liangxin_desktop.storage.lock import ArchiveLock
 from liangxin_desktop.storage.migrations import MIGRATION_COUNT, migrations
+from liangxin_desktop.storage.shape import check_shape
 
 log = logging.getLogger(__name__)
 
@@ -49,8 +52,14 @@ class Archive:
         """One all-or-nothing write (nested calls become savepoints)."""
         if self.read_only:
             raise ArchiveError("这个台账是以只读方式打开的，不能修改。")
-        with self.db.atomic():
-            yield self.db
+        try:
+            with self.db.atomic():
+                yield self.db
+        except sqlite3.Error as exc:
+            problem = storage_error(exc)
+            if problem is None:
+                raise
+            raise problem from exc
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -73,6 +82,8 @@ class Archive:
             if not self.read_only:
                 self.db.execute("PRAGMA optimize")
             self.db.close()
+            if not self.read_only and self.uri is None:
+                seal.write_seal(self.path)
         finally:
             if self.lock is not None:
                 self.lock.release()
@@ -113,7 +124,7 @@ def _schema_version(conn: sqlite3.Connection) -> int:
     try:
         version = int(conn.execute("PRAGMA user_version").fetchone()[0])
     except sqlite3.DatabaseError as exc:
-        raise _corrupt_error() from exc
+        raise (storage_error(exc) or corrupt_error()) from exc
     if version > MIGRATION_COUNT:
         raise ArchiveError(
             "这个台账是由更新版本的“两新党建台账”保存的，当前程序无法打开。",
@@ -126,12 +137,12 @@ def _check_writable(path: Path) -> None:
     folder = path.parent
     marked_read_only = path.exists() and not path.stat().st_mode & stat.S_IWUSR
     if path.exists() and (marked_read_only or not os.access(path, os.W_OK)):
-        raise ArchiveError(
+        raise ArchiveReadOnly(
             "台账文件是只读的，无法保存修改。",
             "如果文件在U盘或光盘上，请先复制到本机“文档”文件夹再打开；也可以去掉文件的“只读”属性。",
         )
     if not os.access(folder, os.W_OK):
-        raise ArchiveError(
+        raise ArchiveReadOnly(
             "台账所在的文件夹是只读的，无法保存修改。",
             "请把台账文件复制到本机“文档”文件夹后再打开。",
         )
@@ -151,20 +162,19 @@ def _quick_check(conn: sqlite3.Connection) -> None:
     try:
         result = conn.execute("PRAGMA quick_check").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise _corrupt_error() from exc
+        raise (storage_error(exc) or corrupt_error()) from exc
     if not result or result[0] != "ok":
-        raise _corrupt_error()
+        raise corrupt_error()
 
 
-def _corrupt_error() -> ArchiveError:
-    return ArchiveError(
-        "台账文件已损坏，无法打开。",
-        "请从“备份”文件夹中找到最近的备份文件，复制一份后用“打开台账”打开；原文件没有被改动。",
-    )
+def open_archive(
+    path: Path, *, read_only: bool = False, create: bool = True, replace_empty: bool = False
+) -> Archive:
+    """Open (or create) the archive at ``path``; raise ArchiveError with a Chinese message.
 
-
-def open_archive(path: Path, *, read_only: bool = False, create: bool = True) -> Archive:
-    """Open (or create) the archive at ``path``; raise ArchiveError with a Chinese message."""
+    ``create`` makes a new archive where there is no file; an existing empty file (a copy
+    that failed?) is refused unless ``replace_empty`` says the clerk chose to start anew there.
+    """
     path = Path(path)
     exists = path.exists()
     if exists and not path.is_file():
@@ -172,6 +182,11 @@ def open_archive(path: Path, *, read_only: bool = False, create: bool = True) ->
     if not exists and (read_only or not create):
         raise ArchiveError(f"找不到台账文件：{path}。", "请确认文件位置后重试。")
     has_data = check_header(path) if exists else False
+    if exists and not has_data and not replace_empty and not read_only:
+        raise ArchiveError(
+            f"台账文件“{path.name}”是空的（0 字节），可能是一次没有完成的复制或保存。",
+            "请找到完整的台账文件，或用“文件 → 备份与恢复”从备份恢复；这个文件没有被改动。",
+        )
     if read_only:
         return _open_read_only(path, has_data)
     if not exists:
@@ -189,6 +204,8 @@ def open_archive(path: Path, *, read_only: bool = False, create: bool = True) ->
 def _open_read_only(path: Path, has_data: bool) -> Archive:
     if not has_data:
         raise ArchiveError("这个文件是空的，不是台账。", _NOT_ARCHIVE_ADVICE)
+    if seal.broken(path):
+        raise corrupt_error()
     conn = _connect(path, read_only=True)
     try:
         _quick_check(conn)
@@ -210,8 +227,12 @@ def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
     try:
         version = 0
         if has_data:
+            if seal.broken(path):
+                raise corrupt_error()
+            seal.remove_seal(path)  # from now on the file changes: the seal would be stale
             _quick_check(conn)
             version = _schema_version(conn)
+            check_shape(conn, version)
         db = Database(conn)
         if version and version < MIGRATION_COUNT:
             backup_to(db, backup_path(path, "升级前"))
@@ -220,9 +241,9 @@ def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
         db.execute("PRAGMA journal_mode = WAL")
         db.execute("PRAGMA foreign_keys = ON")
         migrations.apply(db)
-    except sqlite3.DatabaseError as exc:
+    except sqlite3.Error as exc:
         conn.close()
-        raise _corrupt_error() from exc
+        raise (storage_error(exc) or corrupt_error()) from exc
     except BaseException:
         conn.close()
         raise

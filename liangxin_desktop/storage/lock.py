@@ -16,7 +16,7 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from liangxin_desktop.errors import ArchiveError, ArchiveLocked
+from liangxin_desktop.errors import ArchiveLocked, ArchiveReadOnly
 
 _INFO_OFFSET = 16
 
@@ -25,7 +25,8 @@ def lock_path_for(archive: Path) -> Path:
     return archive.with_name(archive.name + ".lock")
 
 
-def _try_lock(fd: int) -> bool:
+def try_lock(fd: int) -> bool:
+    """Take an OS lock on the first byte of an open file; False when another process holds it."""
     os.lseek(fd, 0, os.SEEK_SET)
     try:
         if sys.platform == "win32":
@@ -69,9 +70,12 @@ def _write_holder(fd: int) -> None:
         "host": socket.gethostname(),
         "since": datetime.now().strftime("%Y-%m-%d %H:%M"),
     }
-    os.ftruncate(fd, _INFO_OFFSET)
-    os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
-    os.write(fd, json.dumps(info).encode("utf-8"))
+    try:  # only to tell a second copy who holds the lock: a full disk must not stop the start
+        os.ftruncate(fd, _INFO_OFFSET)
+        os.lseek(fd, _INFO_OFFSET, os.SEEK_SET)
+        os.write(fd, json.dumps(info).encode("utf-8"))
+    except OSError:
+        pass
 
 
 class ArchiveLock:
@@ -85,11 +89,11 @@ class ArchiveLock:
         try:
             fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o600)
         except OSError as exc:
-            raise ArchiveError(
+            raise ArchiveReadOnly(
                 "无法在台账所在的文件夹里建立锁定文件，这个文件夹可能是只读的。",
                 "请把台账文件复制到本机可写的文件夹（例如“文档”）后再打开。",
             ) from exc
-        if not _try_lock(fd):
+        if not try_lock(fd):
             holder = _read_holder(fd)
             os.close(fd)
             raise ArchiveLocked(

@@ -81,7 +81,13 @@ def m0013_reminders(db: Database) -> None:
     db.execute("PRAGMA user_version = 11")  # its place in the list (0010, 0011 may come before)
 
 
-MIGRATION_COUNT = 11
+@migrations(name="0014_drafts")
+def m0014_drafts(db: Database) -> None:
+    db.executescript(_DRAFTS_SCHEMA)
+    db.execute("PRAGMA user_version = 12")
+
+
+MIGRATION_COUNT = 12
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (
@@ -611,5 +617,17 @@ CREATE TABLE reminder_states (
     state TEXT NOT NULL CHECK (state IN ('done', 'snoozed')),
     until TEXT,
     updated_at TEXT NOT NULL
+);
+"""
+
+# Form drafts (issue 14): what a form held when it was closed without saving.
+_DRAFTS_SCHEMA = """
+CREATE TABLE drafts (
+    key TEXT PRIMARY KEY,
+    register TEXT NOT NULL,
+    record_id INTEGER,
+    label TEXT NOT NULL,
+    draft_values TEXT NOT NULL,
+    saved_at TEXT NOT NULL
 );
 """

@@ -20,20 +20,22 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop import APP_NAME, __version__, clock
+from liangxin_desktop import APP_NAME, __version__, clock, paths
 from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.domain.dates import format_cn_date
-from liangxin_desktop.domain.reminders.base import Reminder
 from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.manual import section_anchor
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
-from liangxin_desktop.ui import bundle_actions
+from liangxin_desktop.ui import backup_dialog, bundle_actions
+from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import offer_open, show_problem
@@ -64,6 +66,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.today = clock.resolve_today(today)  # the day reminders, statistics and printing use
         self.fixed_day = fixed_day  # given with --today: the title says so
         self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
+        self.help_dialog: HelpDialog | None = None
         self.resize(1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
@@ -103,6 +106,7 @@ class MainWindow(ImportActions, QMainWindow):
             "打开移交包…", lambda: bundle_actions.open_(self, self.show_bundle)
         )
         self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
+        self.backup_action = self._action("备份与恢复…", lambda: backup_dialog.open_dialog(self))
         for action in (
             self.open_action,
             None,
@@ -120,6 +124,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.open_bundle_action,
             self.summary_action,
             None,
+            self.backup_action,
             self.bin_action,
             None,
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
@@ -133,6 +138,11 @@ class MainWindow(ImportActions, QMainWindow):
         edit_menu.addAction(self.new_action)
         edit_menu.addAction(self.find_action)
         help_menu = self.menuBar().addMenu("帮助(&H)")
+        self.manual_action = self._action(
+            "使用说明", self.show_manual, QKeySequence.StandardKey.HelpContents
+        )
+        self.manual_action.setShortcutContext(Qt.ShortcutContext.ApplicationShortcut)
+        help_menu.addAction(self.manual_action)
         help_menu.addAction(self._action("关于", self.about))
 
     def _welcome_page(self) -> QWidget:
@@ -167,8 +177,8 @@ class MainWindow(ImportActions, QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setObjectName("groups")
         self.home_tab = HomeTab(self.archive, self.today)
-        self.home_tab.counts_changed.connect(self._home_counts_changed)
-        self.home_tab.open_requested.connect(self.open_reminder)
+        self.home_tab.counts_changed.connect(self._update_status)
+        self.home_tab.open_requested.connect(lambda item: open_reminder(self, item))
         self.tabs.addTab(self.home_tab, self.home_tab.tab_title())
         self.organization_tab = OrganizationTab(self.archive)
         self.tabs.addTab(self.organization_tab, "党组织基本情况")
@@ -255,14 +265,12 @@ class MainWindow(ImportActions, QMainWindow):
         self.home_tab.stale = True
         self._update_status()
 
-    def _home_counts_changed(self) -> None:
-        self.tabs.setTabText(self.tabs.indexOf(self.home_tab), self.home_tab.tab_title())
-        self._update_status()
-
     def _update_status(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.home_tab), self.home_tab.tab_title())
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
+        portable = "【便携模式】" if paths.is_portable() else ""
         day = f"（按{format_cn_date(self.today)}）" if self.fixed_day else ""
-        self.setWindowTitle(f"{self.title_note}{name} — {APP_NAME}{day}")
+        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}{day}")
         tab = self.current_register_tab() or self.roster_tab
         overdue = self.home_tab.overdue_count()
         due = f"逾期待办 {overdue} 项　　" if overdue else ""
@@ -312,9 +320,6 @@ class MainWindow(ImportActions, QMainWindow):
             tab.include_left.setChecked(True)  # the record is someone who has left
         tab.select_id(record_id)
         return tab
-
-    def open_reminder(self, item: Reminder) -> None:
-        open_reminder(self, item)
 
     def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
         name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{self.today:%Y%m%d}{suffix}"
@@ -454,12 +459,15 @@ class MainWindow(ImportActions, QMainWindow):
         return True
 
     def about(self) -> None:
-        QMessageBox.about(
-            self,
-            "关于",
-            f"{APP_NAME} {__version__}\n两新组织党组织“5簿6册1卡”档案台账（离线使用）。\n"
-            f"台账文件：{self.archive.path}",
-        )
+        AboutDialog(self.archive.path, self).exec()
+
+    def show_manual(self) -> HelpDialog:
+        """帮助 → 使用说明 (F1): at the section of the register on screen, or of the first start."""
+        if self.help_dialog is None:
+            self.help_dialog = HelpDialog(self)
+        tab = self.current_register_tab() if self.stack.currentWidget() is self.tabs else None
+        self.help_dialog.show_section(section_anchor(tab.register) if tab else "first-start")
+        return self.help_dialog
 
     def _keep_or_save_profile(self) -> bool:
         """Unsaved changes on the organization tab: save, discard or stay (False)."""
@@ -485,5 +493,6 @@ class MainWindow(ImportActions, QMainWindow):
         if not self._keep_or_save_profile():
             event.ignore()
             return
+        backup_dialog.back_up_on_close(self.archive)
         self.archive.close()
         event.accept()

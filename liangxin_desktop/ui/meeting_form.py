@@ -29,6 +29,7 @@ from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import meetings, records
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.drafts import DraftSlot
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 from liangxin_desktop.ui.rows_section import RowsSection
 
@@ -224,5 +225,6 @@ def ask_meeting(
         save,
         initial=initial,
         sections=[picker, resolutions],
+        draft=DraftSlot(archive, register.key, meeting_id),
     )
     return None if result is None else int(result)

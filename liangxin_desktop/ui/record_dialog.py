@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.ui.drafts import DraftKeeper, DraftSlot
 from liangxin_desktop.ui.field_widgets import FieldEditor
 from liangxin_desktop.ui.messages import show_problem
 
@@ -55,6 +56,7 @@ class RecordDialog(QDialog):
         choices: Mapping[str, Sequence[str]] | None = None,
         parent: QWidget | None = None,
         sections: Sequence[Section] = (),
+        draft: DraftSlot | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -67,6 +69,7 @@ class RecordDialog(QDialog):
             if key in self.editors:
                 self.editors[key].set_value(value)
         self._initial = self._state()
+        self.drafts = DraftKeeper(self, draft) if draft is not None else None
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.revalidate)
         for editor in self.editors.values():
@@ -181,7 +184,10 @@ class RecordDialog(QDialog):
         initial: Mapping[str, Any] | None = None,
         choices: Mapping[str, Sequence[str]] | None = None,
         sections: Sequence[Section] = (),
+        draft: DraftSlot | None = None,
     ) -> Any:
-        """Show the form; the save callback's result once saved, or None when cancelled."""
-        dialog = cls(title, fields, validate, save, initial, choices, parent, sections)
+        """Show the form; the save callback's result once saved, or None when cancelled.
+
+        With ``draft`` the form is kept as a draft every few seconds until it is closed."""
+        dialog = cls(title, fields, validate, save, initial, choices, parent, sections, draft)
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

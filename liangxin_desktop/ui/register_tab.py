@@ -29,6 +29,7 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import queries, records
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.drafts import DraftSlot
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_model import RegisterTableModel
@@ -134,6 +135,7 @@ class RegisterTab(QWidget):
                 register.form_fields,
                 lambda raw: records.validate(register, raw),
                 lambda raw: records.add_record(archive, register, raw),
+                draft=DraftSlot(archive, register.key, None),
             )
         saved = RecordDialog.ask(
             self,
@@ -142,6 +144,7 @@ class RegisterTab(QWidget):
             lambda raw: records.validate(register, raw),
             lambda raw: records.update_record(archive, register, record_id, raw),
             initial=initial,
+            draft=DraftSlot(archive, register.key, record_id),
         )
         return None if saved is None else record_id
 

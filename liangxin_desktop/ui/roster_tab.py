@@ -56,7 +56,13 @@ class RosterTab(RegisterTab):
         return "查找：姓名、身份证号、电话、单位或党小组"
 
     def empty_text(self) -> str:
-        return "名册中还没有党员。点击“新增党员”（Ctrl+N）开始登记。"
+        """After the profile is saved the roster is empty: what to do next (see the 用户手册)."""
+        return (
+            "名册中还没有党员。接下来：\n"
+            "① 点击“新增党员”（Ctrl+N）逐个登记；已有 Excel 花名册的，用“文件 → 从Excel导入…”（Ctrl+I）导入。\n"
+            "② 在“六册 → 党费收缴册”中做本年度的党费核定。\n"
+            "③ 开过的会议、党课和活动，记入“五簿”中对应的记录簿。不清楚记在哪一本？按 F1 打开使用说明。"
+        )
 
     def filter_values(self) -> dict[str, Any] | None:
         as_of = None

@@ -35,10 +35,14 @@ def test_new_archive_is_migrated_and_marked(tmp_path: Path) -> None:
     reopened.close()
 
 
-def test_empty_file_becomes_an_archive(tmp_path: Path) -> None:
+def test_empty_file_is_refused_unless_the_clerk_chose_to_start_anew(tmp_path: Path) -> None:
     path = tmp_path / "empty.lxdb"
     path.write_bytes(b"")
-    open_archive(path).close()
+    for create in (True, False):
+        with pytest.raises(ArchiveError, match="是空的（0 字节）"):
+            open_archive(path, create=create)
+        assert path.read_bytes() == b""
+    open_archive(path, replace_empty=True).close()
     assert path.read_bytes().startswith(b"SQLite format 3")
 
 
@@ -143,7 +147,15 @@ def test_backup_is_a_consistent_checked_copy(archive, tmp_path: Path) -> None:
     copy.close()
 
 
-@pytest.mark.parametrize("stop_before", ["0002_books", "0003_pipeline"])
+def _every_later_migration() -> list[str]:
+    from sqlite_utils import Database
+
+    from liangxin_desktop.storage.migrations import migrations
+
+    return [step.name for step in migrations.pending(Database(memory=True))][1:]
+
+
+@pytest.mark.parametrize("stop_before", _every_later_migration())
 def test_archives_of_every_earlier_version_are_upgraded_with_a_backup(
     tmp_path: Path, stop_before: str
 ) -> None:
