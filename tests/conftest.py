@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-os.environ["QT_QPA_PLATFORM"] = "offscreen"
+# Headless, on a screen the size of the most common office laptop (1366×768); on Windows a
+# drive letter's colon would end the platform argument.
+os.environ["QT_QPA_PLATFORM"] = (
+    "offscreen"
+    if sys.platform == "win32"
+    else f"offscreen:configfile={Path(__file__).parent / 'offscreen_1366x768.json'}"
+)
 sys.path.insert(0, str(Path(__file__).parent))
 
 from liangxin_desktop.storage.archive import Archive, open_archive

@@ -9,7 +9,7 @@ from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain import codes, dates, uscc
-from liangxin_desktop.domain.election import TERM_YEARS
+from liangxin_desktop.domain.election import TERM_YEARS, is_full_term
 from liangxin_desktop.domain.organization_rules import term_status
 
 PARTY_FIELDS: tuple[Field, ...] = (
@@ -57,7 +57,7 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
         return [Problem("term_end", "本届任期届满日期", "应晚于任期开始日期。")]
     problems = []
     years = TERM_YEARS.get(str(row.get("kind")))
-    if start and years and dates.add_months(start, years * 12) != end:
+    if start and years and not is_full_term(start, end, years):
         problems.append(
             Problem(
                 "term_end",

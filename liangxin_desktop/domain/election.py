@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from liangxin_desktop.domain.dates import add_months
 
@@ -58,3 +58,10 @@ def count_votes(
 def term_end(start: date, org_kind: str) -> date:
     """The day the term ends: the start + 3 years (5 for a 基层党委)."""
     return add_months(start, 12 * TERM_YEARS.get(org_kind, 3))
+
+
+def is_full_term(start: date, end: date, years: int) -> bool:
+    """True when ``end`` closes a term of ``years`` begun on ``start``: on the anniversary of
+    the election, or on the day before it (2024-06-18 → 2027-06-17 or 2027-06-18)."""
+    anniversary = add_months(start, years * 12)
+    return end in (anniversary, anniversary - timedelta(days=1))

@@ -239,6 +239,9 @@ class DuesImporter(Importer):
                     continue
                 paid_on = _paid_on(month, ctx.today)
                 dues.check_payment(person, month, paid_on)
+                late = dues.back_payment_warning(person["name"], [month], paid_on)
+                if late:
+                    ctx.problem(row, spec.key, spec.label, late + "。", is_error=False)
                 payments.append((month, paid_on))
             except InvalidValue as exc:
                 ctx.problem(row, spec.key, spec.label, exc.message())

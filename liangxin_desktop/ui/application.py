@@ -46,8 +46,28 @@ def install_chinese_translation(app: QApplication) -> bool:
     ):
         return False
     app.installTranslator(translator)
-    app._liangxin_translator = translator  # type: ignore[attr-defined]  # keep it alive
+    missing = MissingQtTexts(app)
+    app.installTranslator(missing)  # installed last, asked first
+    app._liangxin_translator = (translator, missing)  # type: ignore[attr-defined]  # keep alive
     return True
+
+
+MISSING_QT_TEXTS = {
+    ("QFileDialog", "&Look in:"): "查找范围(&L)：",
+    ("QFileDialog", "Files of &type:"): "文件类型(&T)：",
+}
+
+
+class MissingQtTexts(QTranslator):
+    """The few Qt texts that Qt's own Chinese translation lacks (Qt's file dialog labels)."""
+
+    def translate(
+        self, context: str, source: str, disambiguation: str | None = None, n: int = -1
+    ) -> str | None:
+        return MISSING_QT_TEXTS.get((context, source))  # None: ask the next translator
+
+    def isEmpty(self) -> bool:
+        return False
 
 
 def run_gui(data: Path | None, today: date, fixed_day: bool = False) -> int:

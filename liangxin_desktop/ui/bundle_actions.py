@@ -11,7 +11,7 @@ from typing import Any
 
 from PySide6.QtCore import QUrl
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
 
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.reading import open_bundle
@@ -27,7 +27,9 @@ from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive, open_reader
 from liangxin_desktop.ui.bundle_dialog import BundleDialog
+from liangxin_desktop.ui.file_dialogs import ask_open
 from liangxin_desktop.ui.summary_dialog import SummaryDialog, SummaryRequest
+from liangxin_desktop.ui.window_state import last_folder
 from liangxin_desktop.ui.workers import run_with_progress
 
 # Shows an opened bundle (its verification, and its archive when the database could be read).
@@ -36,7 +38,9 @@ ShowBundle = Callable[[Verification, Archive | None], None]
 
 def make(window: QWidget, archive: Archive) -> None:
     """导出移交包: one dialog, then the bundle is made, written, read back and verified."""
-    request = BundleDialog.ask(window, organization.organization_name(archive), Path.home())
+    request = BundleDialog.ask(
+        window, organization.organization_name(archive), last_folder("bundle")
+    )
     if request is None:
         return
 
@@ -67,16 +71,10 @@ def make(window: QWidget, archive: Archive) -> None:
 
 def open_(window: QWidget, show: ShowBundle) -> None:
     """打开移交包: a .zip, or the manifest.json inside a bundle folder."""
-    chosen, _ = QFileDialog.getOpenFileName(
-        window,
-        "打开移交包",
-        str(Path.home()),
-        "移交包 (*.zip manifest.json);;所有文件 (*)",
-    )
-    if not chosen:
+    chosen = ask_open(window, "打开移交包", "bundle", "移交包 (*.zip manifest.json);;所有文件 (*)")
+    if chosen is None:
         return
-    path = Path(chosen)
-    open_path(window, path.parent if path.name == "manifest.json" else path, show)
+    open_path(window, chosen.parent if chosen.name == "manifest.json" else chosen, show)
 
 
 def ask_password(window: QWidget, path: Path) -> str | None:
@@ -112,7 +110,7 @@ def open_path(window: QWidget, path: Path, show: ShowBundle, password: str | Non
 
 def summarize(window: QWidget) -> None:
     """汇总移交包: verify each, sum the verified, list the others; an Excel table and a PDF."""
-    request = SummaryDialog.ask(window, Path.home())
+    request = SummaryDialog.ask(window, last_folder("export"))
     if request is None:
         return
     run_summary(window, request)

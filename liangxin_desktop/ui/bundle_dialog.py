@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.bundle.making import check_password
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.ui.checked_dialog import CheckedDialog
+from liangxin_desktop.ui.file_dialogs import ask_save
 from liangxin_desktop.ui.register_tab import year_selector
 
 
@@ -88,13 +88,13 @@ class BundleDialog(CheckedDialog):
         self.target.setText(str(current.parent / default_bundle_name(self.org_name, self._year())))
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "移交包保存到", self.target.text(), "移交包压缩文件 (*.zip)"
+        current = Path(self.target.text())
+        chosen = ask_save(
+            self, "移交包保存到", "bundle", current.name, "移交包压缩文件 (*.zip)", current.parent
         )
         if chosen:
-            path = Path(chosen)
             self.target.setText(
-                str(path if path.suffix.lower() == ".zip" else path.with_suffix(".zip"))
+                str(chosen if chosen.suffix.lower() == ".zip" else chosen.with_suffix(".zip"))
             )
 
     def request(self) -> BundleRequest:

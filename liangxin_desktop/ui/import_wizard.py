@@ -15,7 +15,6 @@ from PySide6.QtGui import QBrush, QColor, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
@@ -39,7 +38,9 @@ from liangxin_desktop.importing.plan import ImportPlan
 from liangxin_desktop.importing.runner import IMPORTERS, plan_import
 from liangxin_desktop.importing.templates import write_problems
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.file_dialogs import ask_open, ask_save
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 NOT_IMPORTED = "（不导入）"
 _PREVIEW_ROWS = 8
@@ -107,11 +108,11 @@ class FilePage(QWizardPage):
         self.year.setEnabled(self.state.importer.key == "dues")
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "选择要导入的文件", str(Path.home()), "Excel 或 CSV (*.xlsx *.xlsm *.xls *.csv)"
+        chosen = ask_open(
+            self, "选择要导入的文件", "import", "Excel 或 CSV (*.xlsx *.xlsm *.xls *.csv)"
         )
         if chosen:
-            self.path.setText(chosen)
+            self.path.setText(str(chosen))
 
     def _load_sheets(self, text: str) -> None:
         self.sheet.clear()
@@ -325,13 +326,18 @@ class PreviewPage(QWizardPage):
     def _save_problems(self) -> None:
         plan = self.state.plan
         assert plan is not None
-        start = str(Path.home() / f"{Path(plan.file_name).stem}-问题清单.xlsx")
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "保存问题清单", start, "Excel 工作簿 (*.xlsx)"
+        source = Path(plan.file_name)
+        chosen = ask_save(
+            self,
+            "保存问题清单",
+            "import",
+            f"{source.stem}-问题清单.xlsx",
+            "Excel 工作簿 (*.xlsx)",
+            source.parent if source.parent.is_dir() and source.is_absolute() else None,
         )
         if chosen:
             try:
-                write_problems(plan, Path(chosen).with_suffix(".xlsx"))
+                write_problems(plan, chosen)
             except LiangxinError as exc:
                 show_problem(self, exc)
 
@@ -353,7 +359,7 @@ class ImportWizard(QWizard):
         super().__init__(parent)
         self.setWindowTitle("从Excel导入")
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
-        self.resize(960, 640)
+        fit_to_screen(self, 960, 640)
         importer = IMPORTERS.get(register_key, IMPORTERS["members"])
         self.state = _State(archive, importer)
         self.file_page = FilePage(self.state)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
@@ -35,6 +34,7 @@ from liangxin_desktop.ui import backup_dialog, bundle_actions
 from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.file_dialogs import ask_open, ask_save, output_file_name
 from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
@@ -48,6 +48,7 @@ from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.search_dialog import SearchDialog
 from liangxin_desktop.ui.stats_tab import StatsTab
 from liangxin_desktop.ui.tabs import make_register_tab
+from liangxin_desktop.ui.window_state import remember_window, restore_window
 from liangxin_desktop.ui.workers import run_with_progress
 
 # What a register tab in the window is: a table of records, or the derived attendance matrix.
@@ -57,6 +58,7 @@ FIRST_REGISTER_TAB = 2  # after 首页 and 党组织基本情况
 
 class MainWindow(ImportActions, QMainWindow):
     title_note = ""  # before the organization's name in the title (a read-only bundle says so)
+    geometry_key = "main_window"  # where its size and place are remembered (window_state)
 
     def __init__(
         self, archive: Archive, today: date | None = None, fixed_day: bool = False
@@ -67,7 +69,7 @@ class MainWindow(ImportActions, QMainWindow):
         self.fixed_day = fixed_day  # given with --today: the title says so
         self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
         self.help_dialog: HelpDialog | None = None
-        self.resize(1280, 800)
+        restore_window(self, self.geometry_key, 1280, 800)
         self.stack = QStackedWidget()
         self.setCentralWidget(self.stack)
         self.status = QLabel()
@@ -322,13 +324,10 @@ class MainWindow(ImportActions, QMainWindow):
         return tab
 
     def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
-        name = f"{organization.organization_name(self.archive) or '台账'}-{subject}-{self.today:%Y%m%d}{suffix}"
-        start = str(Path.home() / name)
-        chosen, _ = QFileDialog.getSaveFileName(self, title, start, filter_text)
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == suffix else path.with_suffix(suffix)
+        name = output_file_name(
+            organization.organization_name(self.archive), subject, suffix, self.today
+        )
+        return ask_save(self, title, "export", name, filter_text)
 
     def _export_in_background(
         self, registers: list[Register], year: int | None, subject: str
@@ -415,6 +414,8 @@ class MainWindow(ImportActions, QMainWindow):
         viewer = MainWindow(archive)
         viewer.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         make_read_only(viewer, result)
+        viewer.geometry_key = "bundle_viewer"  # the viewer remembers its own size and place
+        restore_window(viewer, viewer.geometry_key, 1280, 800)
         self.bundle_windows.append(viewer)
         viewer.destroyed.connect(lambda: self.bundle_windows.remove(viewer))
         viewer.show()
@@ -437,11 +438,9 @@ class MainWindow(ImportActions, QMainWindow):
         offer_open(self, path)
 
     def open_other(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileName(
-            self, "打开台账", str(self.archive.path.parent), "台账文件 (*.lxdb);;所有文件 (*)"
-        )
+        chosen = ask_open(self, "打开台账", "archive", "台账文件 (*.lxdb);;所有文件 (*)")
         if chosen:
-            self.switch_archive(Path(chosen))
+            self.switch_archive(chosen)
 
     def switch_archive(self, path: Path) -> bool:
         if path.resolve() == self.archive.path.resolve():
@@ -494,5 +493,6 @@ class MainWindow(ImportActions, QMainWindow):
             event.ignore()
             return
         backup_dialog.back_up_on_close(self.archive)
+        remember_window(self, self.geometry_key)
         self.archive.close()
         event.accept()

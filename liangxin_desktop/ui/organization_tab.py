@@ -67,16 +67,17 @@ class OrganizationTab(QWidget):
         self.save_button = QPushButton("保存基本情况")
         self.save_button.setObjectName("save_organization")
         self.save_button.clicked.connect(self.save)
-        footer = QHBoxLayout()
+        footer = QHBoxLayout()  # below the scrolling form: 保存基本情况 is always in sight
+        footer.setContentsMargins(9, 0, 9, 6)
         footer.addWidget(self.message, 1)
         footer.addWidget(self.save_button)
-        layout.addLayout(footer)
         scroll = QScrollArea()
         scroll.setWidgetResizable(True)
         scroll.setWidget(body)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        outer.addWidget(scroll)
+        outer.addWidget(scroll, 1)
+        outer.addLayout(footer)
         self.load()
 
     def _form_box(self, title: str, fields: tuple[Field, ...]) -> QGroupBox:

@@ -14,7 +14,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, QSize, Qt, QUrl
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, Qt, QUrl
 from PySide6.QtGui import QCloseEvent, QDesktopServices, QPageLayout, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -23,13 +23,13 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressDialog,
     QPushButton,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -41,9 +41,11 @@ from liangxin_desktop.files import atomic_output
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.books import PrintOptions, build_books, print_folder
 from liangxin_desktop.output.pdf.document import Book, parse_page_ranges, write_document
-from liangxin_desktop.storage import queries
+from liangxin_desktop.storage import organization, queries
 from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.ui.file_dialogs import ask_folder, ask_save, output_file_name
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 from liangxin_desktop.ui.workers import run_with_progress
 
 PRINT_DPI = 300  # pages are sent to the printer as images of this resolution
@@ -133,7 +135,7 @@ class PrintPreviewDialog(QDialog):
         self.archive, self.job = archive, job
         self.today = clock.resolve_today(today)  # the window's day: 编印日期 and the years offered
         self.setWindowTitle(f"打印预览 — {job.title}")
-        self.resize(980, 760)
+        fit_to_screen(self, 980, 760)
         self.pdf = b""
         self._buffer: QBuffer | None = None
         self.document = QPdfDocument(self)
@@ -149,6 +151,8 @@ class PrintPreviewDialog(QDialog):
         if year is not None and this_year - 15 < year <= this_year:
             self.year.setCurrentIndex(this_year - year)
         self.binding = QCheckBox("留装订线")
+        self.blank = QCheckBox("空台账也印空白页")
+        self.blank.setToolTip("不勾选时，没有记录的台账只印封面，并注明“本年度无记录”")
         self.binding.setToolTip("左侧多留 1 厘米并画出装订线，便于装订成册")
         self.photos = QComboBox()
         self.photos.addItems(["每页 4 张照片", "每页 2 张照片"])
@@ -163,6 +167,7 @@ class PrintPreviewDialog(QDialog):
             top.addWidget(QLabel("年度："))
             top.addWidget(self.year)
         top.addWidget(self.binding)
+        top.addWidget(self.blank)
         if job.photos:
             top.addWidget(self.photos)
         self.again = QPushButton("重新生成")
@@ -180,6 +185,7 @@ class PrintPreviewDialog(QDialog):
         bottom = QHBoxLayout()
         bottom.addWidget(QLabel("页码范围："))
         bottom.addWidget(self.pages)
+        self._add_viewing(bottom)
         bottom.addStretch()
         bottom.addWidget(self.print_button)
         bottom.addWidget(self.save_button)
@@ -198,6 +204,7 @@ class PrintPreviewDialog(QDialog):
         close.clicked.connect(self.reject)
         self.year.currentIndexChanged.connect(self.refresh)
         self.binding.toggled.connect(self.refresh)
+        self.blank.toggled.connect(self.refresh)
         self.photos.currentIndexChanged.connect(self.refresh)
         self._set_ready(False)
         self.refresh()
@@ -209,9 +216,44 @@ class PrintPreviewDialog(QDialog):
     def options(self) -> PrintOptions:
         return PrintOptions(
             binding_margin=self.binding.isChecked(),
+            blank_pages=self.blank.isChecked(),
             photos_per_page=2 if self.photos.currentIndex() == 1 else 4,
             printed_on=self.today,
         )
+
+    # -- looking at the pages ---------------------------------------------
+    ZOOMS = (("适合页面", 0.0), ("适合宽度", -1.0), ("50%", 0.5), ("75%", 0.75), ("100%", 1.0),
+             ("150%", 1.5), ("200%", 2.0))  # fmt: skip
+
+    def _add_viewing(self, row: QHBoxLayout) -> None:
+        """缩放 and 转到第 N 页, beside the page range."""
+        self.zoom = QComboBox()
+        self.zoom.setObjectName("zoom")
+        for text, factor in self.ZOOMS:
+            self.zoom.addItem(text, factor)
+        self.zoom.currentIndexChanged.connect(self.set_zoom)
+        self.go_to = QSpinBox()
+        self.go_to.setObjectName("go_to")
+        self.go_to.setRange(1, 1)
+        self.go_to.setPrefix("第 ")
+        self.go_to.setSuffix(" 页")
+        self.go_to.valueChanged.connect(self.jump_to)
+        for widget in (QLabel("缩放："), self.zoom, QLabel("转到："), self.go_to):
+            row.addWidget(widget)
+
+    def set_zoom(self) -> None:
+        factor = float(self.zoom.currentData())
+        if factor == 0.0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitInView)
+        elif factor < 0:
+            self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        else:
+            self.view.setZoomMode(QPdfView.ZoomMode.Custom)
+            self.view.setZoomFactor(factor)
+
+    def jump_to(self, number: int) -> None:
+        if 0 < number <= self.document.pageCount():
+            self.view.pageNavigator().jump(number - 1, QPointF(), self.view.zoomFactor())
 
     def selected_pages(self) -> list[int]:
         """The pages to print or save, from 1; InvalidValue when the range is wrong."""
@@ -260,9 +302,14 @@ class PrintPreviewDialog(QDialog):
 
             return render_books(books, progress)
 
-        signals = self._run("正在生成打印预览……", self._books_job(render), self._show)
-        signals.cancelled.connect(lambda: self.page_count.setText("已取消，点“重新生成”再试"))
-        signals.failed.connect(lambda *_: self.page_count.setText("没有生成"))
+        run_with_progress(
+            self,
+            "正在生成打印预览……",
+            self._books_job(render),
+            self._show,
+            on_cancelled=lambda: self.page_count.setText("已取消，点“重新生成”再试"),
+            on_failed=lambda: self.page_count.setText("没有生成"),
+        )
 
     def _show(self, pdf: object) -> None:
         assert isinstance(pdf, bytes)
@@ -276,6 +323,7 @@ class PrintPreviewDialog(QDialog):
             self._buffer.deleteLater()
         self._buffer = buffer
         self.page_count.setText(f"共 {self.document.pageCount()} 页")
+        self.go_to.setRange(1, max(1, self.document.pageCount()))
         self._set_ready(self.document.pageCount() > 0)
 
     # -- printing and saving -----------------------------------------------
@@ -321,12 +369,15 @@ class PrintPreviewDialog(QDialog):
             progress.reset()
 
     def _ask_file(self) -> Path | None:
-        start = str(Path.home() / f"{self.job.title}.pdf")
-        chosen, _ = QFileDialog.getSaveFileName(self, "导出PDF", start, "PDF 文件 (*.pdf)")
-        if not chosen:
-            return None
-        path = Path(chosen)
-        return path if path.suffix.lower() == ".pdf" else path.with_suffix(".pdf")
+        return ask_save(self, "导出PDF", "export", self.file_name(".pdf"), "PDF 文件 (*.pdf)")
+
+    def file_name(self, suffix: str) -> str:
+        """Organization, register and year, as an Excel export is named."""
+        subject = self.job.title
+        if self.job.yearly:
+            subject += f"-{self.selected_year()}年度"
+        org = organization.organization_name(self.archive)
+        return output_file_name(org, subject, suffix, date.today())
 
     def save_pdf(self) -> None:
         try:
@@ -355,10 +406,10 @@ class PrintPreviewDialog(QDialog):
         self._run("正在保存 PDF……", self._books_job(write), lambda path: self._saved(target))
 
     def save_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择保存位置（将在其中新建文件夹）")
-        if not chosen:
+        chosen = ask_folder(self, "选择保存位置（将在其中新建文件夹）", "export")
+        if chosen is None:
             return
-        folder = Path(chosen) / f"{self.job.title}（按台账分册）"
+        folder = chosen / f"{Path(self.file_name('')).name}（按台账分册）"
         archive, registers = self.archive, list(self.job.registers)
         year, options = self.selected_year(), self.options()
 

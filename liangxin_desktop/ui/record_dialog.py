@@ -23,9 +23,11 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.errors import LiangxinError
+from liangxin_desktop.ui.confirm import confirm_warnings
 from liangxin_desktop.ui.drafts import DraftKeeper, DraftSlot
 from liangxin_desktop.ui.field_widgets import FieldEditor
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 Validate = Callable[[dict[str, Any]], Cleaned]
 Save = Callable[[dict[str, Any]], Any]
@@ -77,7 +79,7 @@ class RecordDialog(QDialog):
         for section in self.sections:
             section.changed.connect(self._timer.start)
         self.revalidate()
-        self.resize(980, 680)
+        fit_to_screen(self, 980, 680)
 
     def _build(self, fields: Sequence[Field]) -> None:
         grid = QGridLayout()
@@ -150,8 +152,11 @@ class RecordDialog(QDialog):
 
     def accept(self) -> None:
         self._timer.stop()
-        if not self.revalidate().ok:
+        cleaned = self.revalidate()
+        if not cleaned.ok:
             return
+        if not confirm_warnings(self, [p.text() for p in cleaned.warnings], "保存"):
+            return  # 返回修改: the form stays as it is
         try:
             self.result_value = self._save(self.raw_values())
         except LiangxinError as exc:

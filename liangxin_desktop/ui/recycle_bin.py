@@ -18,6 +18,7 @@ from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import records
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 
 class RecycleBinDialog(QDialog):
@@ -47,7 +48,7 @@ class RecycleBinDialog(QDialog):
         )
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(860, 480)
+        fit_to_screen(self, 860, 480)
         self.load()
 
     def load(self) -> None:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.search import Hit, search_everywhere
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 
 class SearchDialog(QDialog):
@@ -39,7 +40,7 @@ class SearchDialog(QDialog):
         self.query.textChanged.connect(self._timer.start)
         self.query.returnPressed.connect(self._open_first)
         self.results.itemActivated.connect(self._open)
-        self.resize(760, 520)
+        fit_to_screen(self, 760, 520)
 
     def run_search(self) -> None:
         self.hits = search_everywhere(self.archive, self.query.text())

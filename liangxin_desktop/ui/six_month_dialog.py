@@ -3,16 +3,13 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,8 +21,11 @@ from liangxin_desktop.output.six_month_table import EXPLANATION, FIELDS, flag_ro
 from liangxin_desktop.storage import six_month
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
+from liangxin_desktop.ui.file_dialogs import ask_save
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.rows_model import RowsModel
 from liangxin_desktop.ui.step_dialog import StepDialog
+from liangxin_desktop.ui.window_state import fit_to_screen
 
 
 class SixMonthDialog(QDialog):
@@ -37,9 +37,10 @@ class SixMonthDialog(QDialog):
             EXPLANATION + "有正当理由（如病假、经批准外出）的月份，请选中党员后点击“标记正当理由”。"
         )
         note.setWordWrap(True)
-        self.table = QTableWidget(0, len(FIELDS) - 1)
+        self.model = RowsModel(FIELDS[:-1])
+        self.table = QTableView()
         self.table.setObjectName("flags")
-        self.table.setHorizontalHeaderLabels([f.label for f in FIELDS[:-1]])
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -59,17 +60,13 @@ class SixMonthDialog(QDialog):
         layout.addWidget(note)
         layout.addWidget(self.table)
         layout.addWidget(buttons)
-        self.resize(1100, 520)
+        fit_to_screen(self, 1100, 520)
         self.load()
 
     def load(self) -> None:
         self.flags = six_month.member_flags(self.archive, date.today())
-        rows = flag_rows(self.flags)
-        self.table.setRowCount(len(rows))
-        for number, row in enumerate(rows):
-            for column, spec in enumerate(FIELDS[:-1]):
-                self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
-        self.table.resizeColumnsToContents()  # whole names, groups and the 说明 of each run
+        self.model.show(flag_rows(self.flags))
+        self.table.resizeColumnsToContents()  # whole headers, names, groups and the 说明 of each run
         self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:
@@ -98,17 +95,18 @@ class SixMonthDialog(QDialog):
         self.load()
 
     def print_list(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
+        chosen = ask_save(
             self,
             "打印清单",
-            str(Path.home() / f"六个月提示清单-{date.today():%Y%m%d}.pdf"),
+            "export",
+            f"六个月提示清单-{date.today():%Y%m%d}.pdf",
             "PDF 文件 (*.pdf)",
         )
-        if not chosen:
+        if chosen is None:
             return
         setup = PageSetup("portrait", organization_name(self.archive), "党员连续六个月情况提示清单")
         try:
-            write_table(six_month_source(self.flags), setup, Path(chosen), date.today())
+            write_table(six_month_source(self.flags), setup, chosen, date.today())
         except LiangxinError as exc:
             show_problem(self, exc, "无法打印")
 

@@ -7,7 +7,6 @@ from pathlib import Path
 
 from PySide6.QtWidgets import (
     QCheckBox,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.ui.checked_dialog import CheckedDialog
+from liangxin_desktop.ui.file_dialogs import ask_folder, ask_open_many, ask_save
 
 
 @dataclass(frozen=True)
@@ -87,23 +87,21 @@ class SummaryDialog(CheckedDialog):
             self.bundles.takeItem(self.bundles.row(item))
 
     def _add_files(self) -> None:
-        chosen, _ = QFileDialog.getOpenFileNames(
-            self, "选择移交包", str(self.folder), "移交包 (*.zip)"
-        )
-        for name in chosen:
-            self.add_bundle(Path(name))
+        for path in ask_open_many(self, "选择移交包", "bundle", "移交包 (*.zip)"):
+            self.add_bundle(path)
 
     def _add_folder(self) -> None:
-        chosen = QFileDialog.getExistingDirectory(self, "选择移交包文件夹", str(self.folder))
+        chosen = ask_folder(self, "选择移交包文件夹", "bundle")
         if chosen:
-            self.add_bundle(Path(chosen))
+            self.add_bundle(chosen)
 
     def _browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(
-            self, "汇总表保存为", self.workbook.text(), "Excel 工作簿 (*.xlsx)"
+        current = Path(self.workbook.text())
+        chosen = ask_save(
+            self, "汇总表保存为", "export", current.name, "Excel 工作簿 (*.xlsx)", current.parent
         )
         if chosen:
-            self.workbook.setText(chosen)
+            self.workbook.setText(str(chosen))
 
     def request(self) -> SummaryRequest:
         if not self.bundles.count():

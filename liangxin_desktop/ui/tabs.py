@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
@@ -15,6 +15,7 @@ from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.activists_tab import ActivistsTab
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
+from liangxin_desktop.ui.file_dialogs import ask_open, ask_save
 from liangxin_desktop.ui.meeting_form import ask_meeting
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
@@ -135,13 +136,12 @@ class FilesTab(BookTab):
                 "资料 (*.pdf *.doc *.docx *.wps *.xls *.xlsx *.et *.ppt *.pptx *.dps *.ofd *.txt *.jpg *.jpeg *.png)"
             )
         )
-        chosen, _ = QFileDialog.getOpenFileName(
+        return ask_open(
             self,
             f"选择要导入的{self.register.row_noun}",
-            str(Path.home()),
+            "attachment",
             f"{filter_text};;所有文件 (*)",
         )
-        return Path(chosen) if chosen else None
 
     def open_form(self, record_id: int | None) -> Any:
         archive, register = self.archive, self.register
@@ -179,10 +179,10 @@ class FilesTab(BookTab):
         if record_id is None:
             return
         name, _data = files.file_data(self.archive, record_id)
-        chosen, _ = QFileDialog.getSaveFileName(self, "另存文件", str(Path.home() / name))
+        chosen = ask_save(self, "另存文件", "attachment", name)
         if chosen:
             try:
-                files.save_copy(self.archive, record_id, Path(chosen))
+                files.save_copy(self.archive, record_id, chosen)
             except LiangxinError as exc:
                 show_problem(self, exc, "无法保存")
 

@@ -50,15 +50,20 @@ class _Runnable(QRunnable):
 
 
 def run_with_progress(
-    parent: QWidget, label: str, job: Job, on_done: Callable[[Any], None]
+    parent: QWidget,
+    label: str,
+    job: Job,
+    on_done: Callable[[Any], None],
+    on_cancelled: Callable[[], None] | None = None,
+    on_failed: Callable[[], None] | None = None,
 ) -> _Signals:
     """Run ``job(progress)`` in the thread pool; ``on_done(result)`` runs on the UI thread.
 
     The progress dialog closes when the job ends, whether it is done, failed or cancelled,
-    before ``on_done`` or the failure message runs (so neither is hidden behind it).
-    The job starts only when control is back in the event loop, so that a caller may still
-    connect to the returned signals: a job that ends at once (cancelled, refused) would
-    otherwise emit before the caller's slot is connected, and the slot would never run.
+    before ``on_done``, ``on_cancelled`` or the failure message runs (so none is hidden behind
+    it). A job that ends at once (cancelled, refused) must not end before anyone listens: the
+    handlers given here are connected before it starts, and the job starts only when control is
+    back in the event loop, so that a caller may still connect to the returned signals.
     """
     dialog = _progress_dialog(parent, label)
     stop = threading.Event()
@@ -80,11 +85,18 @@ def run_with_progress(
 
     def failed(exc: BaseException, details: str) -> None:
         close()
+        if on_failed is not None:
+            on_failed()
         _report_failure(parent, exc, details)
+
+    def cancelled() -> None:
+        close()
+        if on_cancelled is not None:
+            on_cancelled()
 
     signals.progress.connect(show_progress)
     signals.finished.connect(finished)
-    signals.cancelled.connect(close)
+    signals.cancelled.connect(cancelled)
     signals.failed.connect(failed)
     runnable = _Runnable(job, signals, stop)
     QTimer.singleShot(0, signals, lambda: QThreadPool.globalInstance().start(runnable))
@@ -109,3 +121,21 @@ def _report_failure(parent: QWidget, exc: BaseException, details: str) -> None:
     else:
         log.error("background job failed:\n%s", details)
         show_crash(parent, details)
+
+
+def run_in_background(
+    parent: QObject, job: Callable[[], Any], on_done: Callable[[Any], None]
+) -> None:
+    """A short job nobody waits on (a table's totals): no dialog. ``on_done`` gets the result on
+    the UI thread, or None when the job failed (logged without its data)."""
+    signals = _Signals(parent)
+
+    def failed(_exc: BaseException, details: str) -> None:
+        log.error("background job failed:\n%s", details)
+        on_done(None)
+
+    signals.finished.connect(on_done)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(
+        _Runnable(lambda _progress: job(), signals, threading.Event())
+    )

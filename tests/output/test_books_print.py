@@ -458,5 +458,25 @@ def test_an_empty_archive_prints_every_book(archive, tmp_path: Path) -> None:
     texts = _texts(pdf)
     outline = [title for level, title, _ in _outline(pdf) if level == 0]
     assert outline[1:] == [register.title for register in available_registers()]
+    assert sum("无记录" in text for text in texts) == len(available_registers())  # covers only
+    blank = print_registers(
+        archive, available_registers(), tmp_path / "blank.pdf", as_of=AS_OF,
+        options=PrintOptions(blank_pages=True),
+    )  # fmt: skip
+    texts = _texts(blank)
     assert any("暂无记录。" in text for text in texts)
     assert "暂无流动党员。" in "".join(texts) and "本年度暂无照片。" in "".join(texts)
+
+
+@pytest.mark.parametrize("key", ["committee_meetings", "good_deeds", "members", "mobile_members"])
+def test_an_empty_register_prints_its_cover_saying_so(archive, tmp_path: Path, key: str) -> None:
+    register = get_register(key)
+    pdf = print_registers(archive, [register], tmp_path / "空.pdf", row_filter=YEAR)
+    texts = _texts(pdf)
+    assert len(texts) == 1 and register.title in texts[0]
+    assert ("本年度无记录" if register.date_field else "无记录") in texts[0]
+    blank = print_registers(
+        archive, [register], tmp_path / "空白页.pdf", row_filter=YEAR,
+        options=PrintOptions(blank_pages=True),
+    )  # fmt: skip
+    assert len(PdfReader(blank).pages) >= 2  # asked for: the cover and the empty pages

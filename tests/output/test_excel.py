@@ -12,7 +12,7 @@ from helpers import VALID_ID, member
 from liangxin_desktop.catalog import get_register
 from liangxin_desktop.errors import Cancelled
 from liangxin_desktop.output.excel import export_workbook
-from liangxin_desktop.storage import people
+from liangxin_desktop.storage import people, queries
 
 MEMBERS = get_register("members")
 
@@ -56,3 +56,24 @@ def test_cancelled_export_leaves_no_file(demo_archive, tmp_path: Path) -> None:
     with pytest.raises(Cancelled):
         export_workbook(demo_archive, [MEMBERS], tmp_path / "x.xlsx", progress=cancel)
     assert list(tmp_path.glob("*.xlsx")) == [] and list(tmp_path.glob(".*part*")) == []
+
+
+def test_the_attendance_sheet_counts_are_numbers(demo_archive, tmp_path: Path) -> None:
+    target = tmp_path / "考勤.xlsx"
+    year = date(2026, 11, 28).year
+    export_workbook(
+        demo_archive,
+        [get_register("attendance")],
+        target,
+        as_of=date(2026, 11, 28),
+        row_filter=queries.RowFilter(year=year),
+    )
+    sheet = openpyxl.load_workbook(target)["组织生活考勤册"]
+    header = [c.value for c in sheet[1]]
+    rows = [
+        dict(zip(header, (c.value for c in r), strict=True)) for r in sheet.iter_rows(min_row=2)
+    ]
+    counted = [r for r in rows if r["应到"] is not None]
+    assert counted and all(
+        isinstance(r["应到"], int) and isinstance(r["实到"], int) for r in counted
+    )

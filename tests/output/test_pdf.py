@@ -15,7 +15,7 @@ from pypdf import PdfReader
 from liangxin_desktop.catalog import get_register
 from liangxin_desktop.errors import Cancelled
 from liangxin_desktop.output.pdf.books import print_registers
-from liangxin_desktop.output.pdf.layout import column_widths, fit_column_widths, split_rows
+from liangxin_desktop.output.pdf.layout import column_widths, split_rows
 from liangxin_desktop.output.pdf.linebreak import NO_LINE_END, NO_LINE_START, wrap_text
 from liangxin_desktop.storage import organization, people
 
@@ -151,12 +151,3 @@ def test_split_rows_and_widths() -> None:
         (1, 2),
     ]  # an oversized row gets its own page
     assert column_widths([1, 3], 100) == [25, 75]
-
-
-def test_sharing_columns_take_no_more_than_they_need() -> None:
-    widths = fit_column_widths([10, None, None], [1, 1, 1], 100, longest=[10, 20, 80])
-    assert [round(w, 2) for w in widths] == [
-        18.33,
-        28.33,
-        53.33,
-    ]  # 20 capped, the 25 left spread evenly

@@ -62,7 +62,6 @@ def test_payments_grid_and_arrears(archive) -> None:
 @pytest.mark.parametrize(
     ("months", "paid_on", "fragment"),
     [
-        (["2026-01"], date(2026, 8, 1), "已超过6个月"),
         (["2025-12"], date(2026, 1, 5), "还没有2025年度的党费核定"),
         (["2026-02"], date(2026, 12, 5), "不能晚于今天"),
     ],
@@ -129,3 +128,67 @@ def test_nothing_is_owed_after_leaving(archive) -> None:
     assert line.due_fen("2025-12") == 3 * 12000 and line.unpaid_months("2025-12") == []
     with pytest.raises(InvalidValue, match="之后的月份不需要交纳党费"):
         dues.record_payments(archive, [person_id], ["2025-08"], date(2025, 8, 20), today=TODAY)
+
+
+def test_a_late_back_payment_is_a_warning_not_a_refusal(archive) -> None:
+    first, second = _member(archive, 0), _member(archive, 1)
+    for person_id in (first, second):
+        dues.assess(archive, person_id, 2026, "在职", 450000)
+    # January paid on 1 August: 7 months late, 补交 over 6 months — said, then recorded
+    warnings = dues.payment_warnings(
+        archive, [first, second], ["2026-01", "2026-02"], date(2026, 8, 1)
+    )
+    assert warnings == [
+        "党员0：2026年1月的党费在2026年8月1日交纳，是补交且已超过6个月（规定补交一般不超过6个月，请向党支部说明情况）",
+        "党员1：2026年1月的党费在2026年8月1日交纳，是补交且已超过6个月（规定补交一般不超过6个月，请向党支部说明情况）",
+    ]
+    assert (
+        dues.record_payments(
+            archive, [first, second], ["2026-01", "2026-02"], date(2026, 8, 1), today=TODAY
+        )
+        == 4
+    )
+    # typed in November, paid on its own date in January: not 补交
+    assert dues.payment_warnings(archive, [first], ["2026-03"], date(2026, 3, 31)) == []
+
+
+def test_the_opening_balance_of_a_clerk_starting_in_december(archive) -> None:
+    from liangxin_desktop.storage.opening_balance import (
+        OpeningBalance,
+        opening_balance_warnings,
+        record_opening_balance,
+    )
+
+    december = date(2026, 12, 3)
+    ids = [_member(archive, i) for i in range(3)]
+    late = _member(archive, 3, joined="2026-03-15")
+    for person_id in [*ids, late]:
+        dues.assess(archive, person_id, 2026, "在职", 450000)
+    dues.record_payments(archive, [ids[0]], ["2026-05"], date(2026, 5, 10), today=december)
+    request = OpeningBalance(2026, (*ids, late), "2026-11")
+    assert opening_balance_warnings(archive, request) == []
+    # 11 months each for three members (one had May already), 9 for the one admitted in March
+    assert record_opening_balance(archive, request, december) == 10 + 11 + 11 + 9
+    grid = {line.person_id: line for line in dues.dues_grid(archive, 2026)}
+    assert all(grid[p].unpaid_months("2026-11") == [] for p in [*ids, late])
+    paid_on = archive.db.execute(
+        "SELECT paid_on FROM dues_payments WHERE person_id = ? AND month = '2026-02'", [ids[1]]
+    ).fetchone()[0]
+    assert paid_on == "2026-02-28"  # each month on its own last day
+    assert (
+        archive.db.execute(
+            "SELECT paid_on FROM dues_payments WHERE person_id = ? AND month = '2026-05'", [ids[0]]
+        ).fetchone()[0]
+        == "2026-05-10"
+    )  # what was recorded stays
+
+
+def test_an_opening_balance_paid_on_one_late_day_is_warned_about(archive) -> None:
+    from liangxin_desktop.storage.opening_balance import OpeningBalance, opening_balance_warnings
+
+    person_id = _member(archive, 0)
+    dues.assess(archive, person_id, 2026, "在职", 450000)
+    request = OpeningBalance(2026, (person_id,), "2026-11", paid_on=date(2026, 11, 20))
+    assert opening_balance_warnings(archive, request) == [
+        "党员0：2026年1月至2026年4月的党费在2026年11月20日交纳，是补交且已超过6个月（规定补交一般不超过6个月，请向党支部说明情况）"
+    ]

@@ -183,3 +183,32 @@ def test_a_cancelled_preview_says_so_and_can_be_made_again(qtbot, demo_archive) 
     dialog.again.click()
     qtbot.waitUntil(lambda: dialog.document.pageCount() > 0, timeout=LONG_WAIT_MS)
     assert dialog.print_button.isEnabled()
+
+
+def test_zoom_and_going_to_a_page(qtbot, preview: PrintPreviewDialog) -> None:
+    from PySide6.QtPdfWidgets import QPdfView
+
+    assert preview.document.pageCount() >= 3
+    preview.zoom.setCurrentText("200%")
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.Custom
+    assert preview.view.zoomFactor() == 2.0
+    preview.zoom.setCurrentText("适合宽度")
+    assert preview.view.zoomMode() == QPdfView.ZoomMode.FitToWidth
+    assert preview.go_to.maximum() == preview.document.pageCount()
+    preview.go_to.setValue(3)
+    qtbot.waitUntil(lambda: preview.view.pageNavigator().currentPage() == 2, timeout=LONG_WAIT_MS)
+
+
+def test_the_pdf_is_named_by_organization_register_and_year(
+    preview: PrintPreviewDialog, monkeypatch
+) -> None:
+    started: list[str] = []
+    monkeypatch.setattr(
+        QFileDialog,
+        "getSaveFileName",
+        lambda parent, title, start, f: started.append(start) or ("", ""),
+    )
+    preview.save_pdf()
+    name = Path(started[0]).name
+    assert name.startswith("中共") and f"-{COMMITTEE.title}-{THIS_YEAR}年度-" in name
+    assert name.endswith(".pdf")

@@ -77,6 +77,22 @@ def test_the_progress_window_closes_when_cancelled(qtbot, parent: QWidget) -> No
     assert visible_progress_dialogs() == [] and results == []
 
 
+def test_a_job_that_ends_at_once_still_reaches_its_handlers(qtbot, parent: QWidget) -> None:
+    from PySide6.QtCore import QThreadPool
+
+    said: list[str] = []
+
+    def quick(progress: Progress) -> None:
+        raise Cancelled()
+
+    run_with_progress(
+        parent, "正在生成……", quick, said.append, on_cancelled=lambda: said.append("已取消")
+    )
+    QThreadPool.globalInstance().waitForDone()  # the job has ended before the UI thread goes on
+    qtbot.waitUntil(lambda: said == ["已取消"], timeout=LONG_WAIT_MS)
+    assert visible_progress_dialogs() == []
+
+
 def test_a_job_that_ends_at_once_still_reaches_slots_connected_after_the_call(
     qtbot, parent: QWidget
 ) -> None:

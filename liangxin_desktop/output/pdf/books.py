@@ -56,6 +56,7 @@ class PrintOptions:
     binding_margin: bool = False  # 装订线
     photos_per_page: int = 4  # 2 or 4
     printed_on: date | None = None  # 编印日期 (the day given with --today; else the real date)
+    blank_pages: bool = False  # an empty register prints its empty pages, not only its cover
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,25 @@ def register_book(context: _Context, register: Register) -> Book:
     else:
         for source in _table_sources(context, register):
             parts.append(RosterBook(source, setup, context.as_of))
+    if not context.options.blank_pages and all(_is_empty(part) for part in parts[1:]):
+        nothing = "本年度无记录" if register.date_field or register.derived else "无记录"
+        parts = [Cover(cover_setup, register.title, period, [*details, ("本册内容", nothing)])]
     return Book(register.title, parts)
+
+
+def _is_empty(part: Part) -> bool:
+    """A part with nothing to print (a 合计 row of nothing is nothing)."""
+    if isinstance(part, RosterBook):
+        return part.source.count - (1 if part.source.totals_last else 0) <= 0
+    if isinstance(part, RecordPages):
+        return not part.records
+    if isinstance(part, Contents):
+        return True  # a 目录 is empty or not with the pages it lists
+    if isinstance(part, CardPages):
+        return not part.cards
+    if isinstance(part, AlbumPages):
+        return not part.rows
+    return False
 
 
 def _contents(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 
 def column_widths(weights: Sequence[float], total: float) -> list[float]:
@@ -13,33 +14,68 @@ def column_widths(weights: Sequence[float], total: float) -> list[float]:
     return [total * weight / whole for weight in weights]
 
 
-def fit_column_widths(
-    fixed: Sequence[float | None],
-    weights: Sequence[float],
-    total: float,
-    longest: Sequence[float] | None = None,
-) -> list[float]:
-    """Columns that must not wrap get their ``fixed`` width; the others share what is left by weight.
+@dataclass(frozen=True)
+class ColumnNeed:
+    """What one printed column needs, in points at the table's normal font size."""
 
-    A sharing column never gets more than its ``longest`` value needs; what it leaves over is
-    spread evenly over all columns. When the fixed columns would leave the others less than a
-    fifth of the page, every column falls back to sharing ``total`` by weight.
+    whole: float  # the widest value that must stay on one line (a date, an ID, a phone, a name)
+    longest: float  # its longest value on one line
+    header: float  # its header in at most three lines
+    weight: float = 1.0  # its share of spare width, relative to the others
+    header_line: float = 0.0  # its header on one line
+
+    @property
+    def minimum(self) -> float:
+        return max(self.whole, self.header)
+
+    @property
+    def natural(self) -> float:
+        return max(self.minimum, self.longest)
+
+
+def table_scale(needs: Sequence[ColumnNeed], total: float, smallest: float) -> float:
+    """1 when every column's minimum fits in ``total``; else the font scale that makes them fit,
+    but never below ``smallest`` (a readable size)."""
+    need = sum(n.minimum for n in needs)
+    return 1.0 if need <= total else max(smallest, total / need)
+
+
+def fit_columns(needs: Sequence[ColumnNeed], total: float) -> list[float]:
+    """Column widths adding up to ``total``, fitted to the content.
+
+    Every column first gets its minimum, so nothing that must stay whole is broken and an
+    empty column keeps only the width its header needs. What is left goes, by weight, to the
+    columns whose longest value wants more (none past its longest value: rows wrap on every
+    line, so they come first), then to headers that would fit on one line, then to all by
+    weight. Only when the minimums alone exceed ``total`` are they all shrunk alike.
     """
-    needed = sum(width for width in fixed if width is not None)
-    flexible = [w for f, w in zip(fixed, weights, strict=True) if f is None]
-    rest = total - needed
-    if not flexible or rest < total / 5:
-        return column_widths(weights, total)
-    shares = iter(column_widths(flexible, rest))
-    widths = [f if f is not None else next(shares) for f in fixed]
-    if longest is not None:
-        widths = [
-            min(w, cap) if f is None else w
-            for w, f, cap in zip(widths, fixed, longest, strict=True)
-        ]
-        spare = (total - sum(widths)) / len(widths)
-        widths = [w + spare for w in widths]
-    return widths
+    if not needs:
+        return []
+    widths = [n.minimum for n in needs]
+    spare = total - sum(widths)
+    if spare < 0:
+        return [w * total / sum(widths) for w in widths]
+    weights = [n.weight for n in needs] if sum(n.weight for n in needs) > 0 else [1.0] * len(needs)
+    spare = _fill(widths, [n.natural for n in needs], weights, spare)
+    spare = _fill(widths, [max(n.natural, n.header_line) for n in needs], weights, spare)
+    return [w + spare * share / sum(weights) for w, share in zip(widths, weights, strict=True)]
+
+
+def _fill(
+    widths: list[float], targets: Sequence[float], weights: Sequence[float], spare: float
+) -> float:
+    """Widen ``widths`` toward ``targets`` by weight, within ``spare``; what is left of it."""
+    wanting = {i for i, w in enumerate(widths) if targets[i] - w > 1e-6 and weights[i] > 0}
+    while spare > 1e-6 and wanting:
+        weight = sum(weights[i] for i in wanting)
+        shares = {i: spare * weights[i] / weight for i in wanting}
+        spare = 0.0
+        for i, extra in shares.items():
+            room = targets[i] - widths[i]
+            widths[i] += min(extra, room)
+            spare += max(0.0, extra - room)
+        wanting = {i for i in wanting if targets[i] - widths[i] > 1e-6}
+    return spare
 
 
 def split_rows(

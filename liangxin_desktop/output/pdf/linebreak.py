@@ -84,3 +84,8 @@ def _wrap_paragraph(paragraph: str, width: float, measure: Measure) -> list[str]
     if current.strip():
         lines.append(current)
     return _fix_punctuation(lines)
+
+
+def widest_unbreakable(text: str, measure: Measure) -> float:
+    """The width of the widest piece of ``text`` that wrapping keeps whole (a date, a number)."""
+    return max((measure(token) for token in _tokens(text) if not token.isspace()), default=0.0)

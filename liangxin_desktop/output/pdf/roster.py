@@ -7,6 +7,7 @@ size the columns, once to measure every row's height (so that the page count, an
 
 from __future__ import annotations
 
+import re
 from array import array
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,8 +27,8 @@ from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.document import Pager, PageSetup
 from liangxin_desktop.output.pdf.fasttext import FastTextObject
 from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, SERIF
-from liangxin_desktop.output.pdf.layout import fit_column_widths, split_rows
-from liangxin_desktop.output.pdf.linebreak import wrap_text
+from liangxin_desktop.output.pdf.layout import ColumnNeed, fit_columns, split_rows, table_scale
+from liangxin_desktop.output.pdf.linebreak import widest_unbreakable, wrap_text
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 
@@ -45,12 +46,17 @@ _NUMBER_KINDS = (FieldKind.MONEY, FieldKind.INTEGER, FieldKind.NUMBER)
 _NO_WRAP_KINDS = (
     FieldKind.DATE,
     FieldKind.MONTH,
+    FieldKind.TIME,
     FieldKind.ID_NUMBER,
     FieldKind.PHONE,
     FieldKind.INTEGER,
+    FieldKind.NUMBER,
     FieldKind.MONEY,
     FieldKind.CREDIT_CODE,
 )
+_NUMBER_LIKE = re.compile(r"[\dA-Za-z.,:%/+\-年月日元]+")  # 1200.00, 2026年2月, 13600002222
+SMALLEST_SCALE = 6.0 / BODY_SIZE  # a table too wide for the page shrinks down to 6 pt at most
+_TWO_CHARACTERS = 2 * BODY_SIZE  # a long text column may wrap down to two characters a line
 
 
 @lru_cache(maxsize=65536)
@@ -75,6 +81,23 @@ def _lines(text: str, width: float) -> list[str]:
     if _measure_body(text) <= inner:
         return [text]
     return wrap_text(text, inner, _measure_body)
+
+
+def _whole_width(spec: Field | None, text: str, width: float) -> float:
+    """How much of ``text`` must stay on one line: all of a date, ID, phone, amount, count or
+    short value (names, 正式党员); of a longer text its widest date or number."""
+    if spec is None or spec.kind in _NO_WRAP_KINDS or width <= _SHORT_TEXT:
+        return width
+    if _NUMBER_LIKE.fullmatch(text) is not None:
+        return width
+    return widest_unbreakable(text, _measure_body)
+
+
+def _header_width(label: str) -> float:
+    """The narrowest column in which ``label`` takes at most three lines (and two characters)."""
+    per_line = max(2, -(-len(label) // 3))
+    pieces = [label[i : i + per_line] for i in range(0, len(label), per_line)] or [""]
+    return max(_measure_header(piece) for piece in pieces) + 2 * PADDING + 1
 
 
 @dataclass(frozen=True)
@@ -118,7 +141,8 @@ class RosterBook:
         self.centred: list[bool] = []
         self.fields = source.fields
         self.year = source.year
-        self.widths: list[float] = []
+        self.widths: list[float] = []  # in the table's own points: drawn scaled by ``scale``
+        self.scale = 1.0  # below 1 when the table had to be printed smaller to fit the page
         self.heights = array("f")
         self.page_ranges: list[tuple[int, int]] = []
         self.header_lines: list[list[str]] = []
@@ -161,27 +185,28 @@ class RosterBook:
             self.heights.append(lines * LEADING + 2 * PADDING)
         progress(2, 3)
         _, _, _, body_height = self.setup.body
-        self.page_ranges = split_rows(
-            self.heights, body_height - TITLE_HEIGHT, body_height, self.header_height
-        )
+        first, other = (body_height - TITLE_HEIGHT) / self.scale, body_height / self.scale
+        self.page_ranges = split_rows(self.heights, first, other, self.header_height)
         start, end = self.page_ranges[-1]
-        used = self.header_height + sum(self.heights[start:end])
+        used = (self.header_height + sum(self.heights[start:end])) * self.scale
         room = body_height - (TITLE_HEIGHT if len(self.page_ranges) == 1 else 0)
         self.signature_on_new_page = used + SIGNATURE_HEIGHT > room
         return len(self.page_ranges) + (1 if self.signature_on_new_page else 0)
 
     def _column_widths(self) -> list[float]:
-        """Dates, IDs, phones and short values get their longest value's width; the rest share."""
-        longest = [0.0] * (len(self.fields) + 1)
-        for texts in self._texts():
+        """Widths fitted to the rows being printed (see layout.fit_columns); a table whose
+        minimums do not fit the page is printed smaller, down to SMALLEST_SCALE, and then its
+        long text columns may wrap (at character boundaries) down to two characters."""
+        specs: list[Field | None] = [None, *self.fields]
+        longest = [0.0] * len(specs)
+        whole = [0.0] * len(specs)
+        totals = self.source.count if self.source.totals_last else 0
+        for serial, texts in enumerate(self._texts(), start=1):
             for index, text in enumerate(texts):
-                longest[index] = max(longest[index], _measure_body(text))
-        fixed: list[float | None] = [longest[0] + 2 * PADDING + 2]
-        for index, spec in enumerate(self.fields, start=1):
-            if spec.kind in _NO_WRAP_KINDS or longest[index] <= _SHORT_TEXT:
-                fixed.append(max(longest[index], _measure_header(spec.label[:2])) + 2 * PADDING + 1)
-            else:
-                fixed.append(None)
+                width = _measure_body(text)
+                longest[index] = max(longest[index], width)
+                kept = width if serial == totals else _whole_width(specs[index], text, width)
+                whole[index] = max(whole[index], kept)  # a 合计 row's label stays whole too
         # short values (√ 假 ×, 男/女, 28/29, most names) are centred in their column
         self.centred = [
             index > 0
@@ -189,11 +214,32 @@ class RosterBook:
             and self.fields[index - 1].kind not in _NUMBER_KINDS
             for index, width in enumerate(longest)
         ]
+        labels = ["序号", *(f.label for f in self.fields)]
+        weights = [_SERIAL_WEIGHT, *(f.print_width for f in self.fields)]
+        extra = 2 * PADDING + 1
+        needs = [
+            ColumnNeed(
+                w + extra if w else 0.0,
+                n + extra,
+                _header_width(label),
+                weight,
+                _measure_header(label) + extra,
+            )
+            for w, n, label, weight in zip(whole, longest, labels, weights, strict=True)
+        ]
         _, _, body_width, _ = self.setup.body
-        natural = [width + 2 * PADDING + 1 for width in longest]
-        return fit_column_widths(
-            fixed, [_SERIAL_WEIGHT, *(f.print_width for f in self.fields)], body_width, natural
-        )
+        self.scale = table_scale(needs, body_width, SMALLEST_SCALE)
+        room = body_width / self.scale  # the page's width in the table's unscaled points
+        if sum(n.minimum for n in needs) > room:
+            needs = [
+                ColumnNeed(
+                    min(n.whole, _TWO_CHARACTERS + extra), n.longest, n.header, n.weight, 0.0
+                )
+                if spec is not None and spec.kind not in _NO_WRAP_KINDS and n.longest > _SHORT_TEXT
+                else n
+                for n, spec in zip(needs, specs, strict=True)
+            ]
+        return fit_columns(needs, room)
 
     # -- drawing -----------------------------------------------------------
     def draw(self, pager: Pager) -> None:
@@ -208,6 +254,8 @@ class RosterBook:
                 continue
             text = FastTextObject(canvas)  # one text object per page: far fewer PDF operators
             table_top = top
+            canvas.saveState()
+            self._zoom(canvas, table_top)
             top = self._draw_header(canvas, text, top)
             rules = []
             for index in range(start, end):
@@ -215,13 +263,22 @@ class RosterBook:
                 rules.append(top)
             canvas.drawText(text)
             self._draw_rules(canvas, table_top, rules)
+            canvas.restoreState()
             if number == len(self.page_ranges) - 1 and not self.signature_on_new_page:
-                self._draw_signature(canvas, top)
+                self._draw_signature(canvas, table_top - (table_top - top) * self.scale)
             pager.finish()
         if self.signature_on_new_page:
             top = self._page_top(pager, first=False)
             self._draw_signature(canvas, top)
             pager.finish()
+
+    def _zoom(self, canvas: Canvas, top: float) -> None:
+        """Draw the table from its top left corner at ``scale`` (1: as measured)."""
+        if self.scale != 1.0:
+            x, _, _, _ = self.setup.body
+            canvas.translate(x, top)
+            canvas.scale(self.scale, self.scale)
+            canvas.translate(-x, -top)
 
     def _page_top(self, pager: Pager, first: bool) -> float:
         canvas = pager.canvas
