@@ -12,9 +12,10 @@ from helpers import member
 from liangxin_desktop import app
 from liangxin_desktop.domain.codes import SIX_HAVES
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import dues, mobile, organization, people, pipeline
+from liangxin_desktop.storage import dues, mobile, organization, people, pipeline_steps
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.reminders import mark_done, reminders, snooze
+from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 ID_A = "110105199005010018"
 ID_B = "110105199106020020"
@@ -51,7 +52,9 @@ def test_probation_reminder_goes_once_the_conversion_is_recorded(archive: Archiv
     assert [
         r.urgency.value for r in reminders(archive, date(2026, 12, 28)) if r.kind == "probation"
     ] == ["逾期"]
-    pipeline.convert(archive, person_id, date(2026, 12, 20), today=date(2026, 12, 28))
+    pipeline_steps.convert(
+        archive, person_id, date(2026, 12, 22), date(2026, 12, 20), today=date(2026, 12, 28)
+    )  # the 支部大会 two days late: 转正日期 is still the end of the 预备期
     assert "probation" not in _kinds(archive, date(2026, 12, 28))
 
 
@@ -215,6 +218,11 @@ def _is_true(archive: Archive, item: dict) -> bool:
             "SELECT joined_on FROM people WHERE id = ?", [item["record"]["id"]]
         ).fetchone()[0]
         return joined[5:7] == "11"
+    if kind == "study_hours":  # counted again from the records with 学时
+        here = {r[0] for r in db.execute("SELECT id FROM people WHERE stage = 'member'")}
+        hours = yearly_study_hours(archive, 2026)
+        short = [h for h in hours if h.person_id in here and not h.reached]
+        return bool(short) and item["message"].startswith(f"{len(short)}名党员2026年度学时未达标")
     if kind == "six_haves":
         done = {r[0] for r in db.execute("SELECT item FROM six_haves WHERE done = 1")}
         missing = [have for have in SIX_HAVES if have not in done]
