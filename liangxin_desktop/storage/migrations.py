@@ -121,6 +121,11 @@ def m0012_rules(db: Database) -> None:
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
 
 
+@later_migration("0013_reminders")
+def m0013_reminders(db: Database) -> None:
+    db.executescript(_REMINDERS_SCHEMA)
+
+
 @later_migration("0014_drafts")
 def m0014_drafts(db: Database) -> None:
     db.executescript(_DRAFTS_SCHEMA)
@@ -761,6 +766,18 @@ UPDATE people SET stage = 'member', suspended_on = left_on, left_on = NULL, left
 WHERE stage = 'left' AND left_kind = '停止党籍';
 """
 
+# 首页 reminders the clerk settled: 已处理 (``done``) or 暂缓到 a day (``snoozed``, ``until``). A
+# reminder's key names its kind, subject and due date, so a new due date is a new reminder.
+_REMINDERS_SCHEMA = """
+CREATE TABLE reminder_states (
+    key TEXT PRIMARY KEY,
+    state TEXT NOT NULL CHECK (state IN ('done', 'snoozed')),
+    until TEXT,
+    updated_at TEXT NOT NULL
+);
+"""
+
+# Form drafts (issue 14): what a form held when it was closed without saving.
 _DRAFTS_SCHEMA = """
 CREATE TABLE drafts (
     key TEXT PRIMARY KEY,
