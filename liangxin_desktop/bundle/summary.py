@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from liangxin_desktop.catalog.members import MEMBERS, NORMAL_STANDING_ON
-from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.compliance import requirements
+from liangxin_desktop.domain.organization_rules import term_status
 from liangxin_desktop.domain.six_month import ALERT_MONTHS, WARN_MONTHS
 from liangxin_desktop.output.dues_table import through_month
 from liangxin_desktop.storage import organization
@@ -23,7 +23,6 @@ from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.six_month import member_flags
 
-TERM_REMINDER_MONTHS = 6
 REQUIREMENT_LABELS = tuple(r.label for r in requirements())
 
 
@@ -85,12 +84,7 @@ def _term(archive: Archive, as_of: date) -> tuple[str, str]:
     term_end = org.get("term_end") or ""
     if not term_end:
         return "", ""
-    end = date.fromisoformat(term_end)
-    if end < as_of:
-        return term_end, "已届满"
-    if end <= dates.add_months(as_of, TERM_REMINDER_MONTHS):
-        return term_end, "即将届满"
-    return term_end, ""
+    return term_end, term_status(date.fromisoformat(term_end), as_of)
 
 
 def _dues(archive: Archive, year: int, as_of: date) -> tuple[int, int]:

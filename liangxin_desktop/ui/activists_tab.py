@@ -110,7 +110,7 @@ class ActivistsTab(RegisterTab):
             "“{name}”经支委会研究确定为入党积极分子。培养联系人应为1至2名正式党员，用“、”分隔。",
             "支委会日期",
             lambda pid, step: pipeline.make_activist(
-                self.archive, pid, step.day, step.text, meeting_id=step.meeting_id
+                self.archive, pid, step.day, step.text, self.today, meeting_id=step.meeting_id
             ),
             "培养联系人",
             warn=lambda pid, step: pipeline.activist_warnings(
@@ -126,7 +126,7 @@ class ActivistsTab(RegisterTab):
             "“{name}”经培养考察一年以上，支委会研究确定为发展对象。",
             "支委会日期",
             lambda pid, step: pipeline.make_candidate(
-                self.archive, pid, step.day, meeting_id=step.meeting_id
+                self.archive, pid, step.day, self.today, meeting_id=step.meeting_id
             ),
             warn=lambda pid, step: pipeline.candidate_warnings(self.archive, pid, step.day),
             decided_by="支委会",
@@ -140,7 +140,7 @@ class ActivistsTab(RegisterTab):
             "入党日期为支部大会日期。请选择记录了表决情况的支部党员大会。",
             "支部大会日期",
             lambda pid, step: pipeline.admit(
-                self.archive, pid, step.day, meeting_id=step.meeting_id
+                self.archive, pid, step.day, self.today, meeting_id=step.meeting_id
             ),
             warn=lambda pid, step: pipeline.admission_warnings(self.archive, pid, step.day),
             decided_by="支部党员大会",
@@ -189,6 +189,8 @@ class ActivistsTab(RegisterTab):
             "取消资格",
             "取消“{name}”的入党申请人（积极分子、发展对象）资格。记录保留，不会删除。",
             "日期",
-            lambda pid, step: pipeline.disqualify(self.archive, pid, step.day, step.text),
+            lambda pid, step: pipeline.disqualify(
+                self.archive, pid, step.day, step.text, self.today
+            ),
             "原因",
         )

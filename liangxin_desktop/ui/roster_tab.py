@@ -147,7 +147,7 @@ class RosterTab(MembershipActions):
                 answer.note,
                 **answer.details,
             ),
-            membership.next_letter_number(self.archive, date.today().year),
+            membership.next_letter_number(self.archive, (self.today or date.today()).year),
         )
         if leave is None:
             return
@@ -183,9 +183,14 @@ class RosterTab(MembershipActions):
             "转为正式党员",
             explanation,
             "支部大会日期",
-            default_day=max(due, min(date.today(), due)),
+            default_day=max(due, min(self.today or date.today(), due)),
             action=lambda answer: pipeline_steps.convert(
-                self.archive, person["id"], answer.day, due, meeting_id=answer.meeting_id
+                self.archive,
+                person["id"],
+                answer.day,
+                due,
+                meeting_id=answer.meeting_id,
+                today=self.today,
             ),
             meetings=lambda day: pipeline_steps.meetings_near(self.archive, "支部党员大会", day),
         )
@@ -199,7 +204,9 @@ class RosterTab(MembershipActions):
 
         def extend(answer: Step) -> object:
             months = int(answer.text) if answer.text.isdigit() else 0
-            return pipeline.extend_probation(self.archive, person["id"], answer.day, months)
+            return pipeline.extend_probation(
+                self.archive, person["id"], answer.day, months, self.today
+            )
 
         explanation = f"经支部大会讨论，延长“{person['name']}”的预备期（只能延长一次，6至12个月）。"
         if (

@@ -14,7 +14,8 @@ from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import dues, meetings, membership, people, queries
 from liangxin_desktop.storage.archive import APPLICATION_ID, open_archive
-from liangxin_desktop.storage.migrations import MIGRATED_PERIOD_NOTE, migrations
+from liangxin_desktop.storage.migrations import migrations
+from liangxin_desktop.storage.schema_later import MIGRATED_PERIOD_NOTE
 from liangxin_desktop.storage.six_month import member_flags
 
 TODAY = date(2026, 11, 28)
