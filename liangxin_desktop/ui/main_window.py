@@ -101,6 +101,7 @@ class MainWindow(ImportActions, QMainWindow):
         )
         self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
         self.backup_action = self._action("备份与恢复…", lambda: backup_dialog.open_dialog(self))
+        self.audit_action = self._action("操作记录…", self.show_audit_log)
         for action in (
             self.open_action,
             None,
@@ -119,6 +120,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.summary_action,
             None,
             self.backup_action,
+            self.audit_action,
             self.bin_action,
             None,
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
@@ -403,6 +405,11 @@ class MainWindow(ImportActions, QMainWindow):
             return
         for key in RecycleBinDialog.ask(self, self.archive):
             self.register_tabs[key].refresh()
+
+    def show_audit_log(self) -> None:
+        from liangxin_desktop.ui.audit_dialog import AuditDialog
+
+        AuditDialog.ask(self, self.archive)
 
     def _offer_open(self, path: Path) -> None:
         answer = QMessageBox.question(self, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")
