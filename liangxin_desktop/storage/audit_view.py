@@ -34,7 +34,13 @@ _OTHER_TABLES: dict[str, tuple[str, str]] = {
     "settings": ("规则设置", ""),
     "import_batches": ("导入", "batch"),
 }
-_OTHER_FIELDS = {"category": "交纳类别", "base_fen": "工资基数", "stage": "发展阶段"}
+_OTHER_FIELDS = {
+    "category": "交纳类别",
+    "base_fen": "工资基数",
+    "stage": "发展阶段",
+    "left_on": "离开日期",
+    "left_kind": "离开方式",
+}
 
 
 @dataclass(frozen=True)
@@ -118,12 +124,13 @@ class _Namer:
         return found[1] if found else ""
 
 
-def _field_labels(register: Register | None, fields: str) -> str:
-    labels = []
-    for key in filter(None, (fields or "").split(",")):
-        spec = next((f for f in register.fields if f.key == key), None) if register else None
-        labels.append(spec.label if spec else _OTHER_FIELDS.get(key, key))  # never a value
-    return "、".join(labels)
+def _field_labels(table: str, fields: str) -> str:
+    """The changed fields' labels, from every register kept in ``table`` (names, never values)."""
+    labels = dict(_OTHER_FIELDS)
+    for register in (*REGISTERS.values(), ORGANIZATION):
+        if register.table == table:
+            labels.update({f.key: f.label for f in register.fields if f.key not in labels})
+    return "、".join(labels.get(key, key) for key in filter(None, (fields or "").split(",")))
 
 
 def audit_entries(
@@ -143,13 +150,10 @@ def audit_entries(
     entries = []
     for at, action, table, row_id, fields in archive.db.execute(sql + " ORDER BY id DESC", params):
         found = namer.labelled(table, row_id)
-        row = namer.row(table, row_id) if found else None
-        register = _register_for(table, row) if row else None
-        register = ORGANIZATION if table == ORGANIZATION.table else register
         title, label = found or namer.other(table, row_id)
         if register_title and title != register_title:
             continue
         entries.append(
-            AuditEntry(at.replace("T", " "), title, label, action, _field_labels(register, fields))
+            AuditEntry(at.replace("T", " "), title, label, action, _field_labels(table, fields))
         )
     return entries
