@@ -28,11 +28,15 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import available_registers
 from liangxin_desktop.errors import InvalidValue, OutputError
 from liangxin_desktop.files import output_error
+from liangxin_desktop.output.audit_table import TITLE as AUDIT_TITLE
+from liangxin_desktop.output.audit_table import audit_source
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress, no_progress
-from liangxin_desktop.output.pdf.books import print_registers
+from liangxin_desktop.output.pdf.books import print_registers, write_table
+from liangxin_desktop.output.pdf.document import PageSetup
 from liangxin_desktop.storage import queries, scratch
 from liangxin_desktop.storage.archive import Archive, backup_to, open_archive
+from liangxin_desktop.storage.audit_view import audit_entries
 from liangxin_desktop.storage.organization import organization_name
 
 MIN_PASSWORD = 6
@@ -164,7 +168,18 @@ def _print_and_export(
         )
         files.append((mf.volume_name(number, register), volume, f"pdf:{register.key}"))
         steps.next()
+    files.append((mf.AUDIT_LOG_NAME, _print_audit_log(snapshot, made, year), "audit"))
     return files
+
+
+def _print_audit_log(snapshot: Archive, made: Path, year: int) -> Path:
+    """The year's 操作记录 (labels and field names only: no personal values) as a PDF."""
+    entries = audit_entries(snapshot, date(year, 1, 1), date(year, 12, 31))
+    source = audit_source(entries, f"{year}年度")
+    setup = PageSetup("landscape", organization_name(snapshot), AUDIT_TITLE)
+    target = made / "audit.pdf"
+    write_table(source, setup, target, date(year, 12, 31))
+    return target
 
 
 def _write_readme_and_manifest(stage: Path, staged: _Staged) -> tuple[Path, bytes]:

@@ -30,6 +30,7 @@ MANIFEST_NAME = "manifest.json"
 README_NAME = "说明.txt"
 DATABASE_NAME = "数据库/台账.lxdb"
 VOLUMES_FOLDER = "分册"
+AUDIT_LOG_NAME = "操作记录.pdf"
 _CHUNK = 1 << 20
 
 
@@ -229,7 +230,14 @@ def fixed_names(year: int) -> frozenset[str]:
         for number in range(1, len(REGISTERS) + 1)
     }
     return frozenset(
-        {README_NAME, DATABASE_NAME, whole_pdf_name(year), workbook_name(year), *volumes}
+        {
+            README_NAME,
+            DATABASE_NAME,
+            AUDIT_LOG_NAME,
+            whole_pdf_name(year),
+            workbook_name(year),
+            *volumes,
+        }
     )
 
 
@@ -237,6 +245,7 @@ _README_FILES = (
     ("{whole_pdf}", "全部台账的打印文件（PDF），用任何 PDF 阅读器打开即可阅读、打印"),
     ("{workbook}", "全部台账的 Excel 表格，每本台账一个工作表，可用 Excel 或 WPS 打开"),
     (VOLUMES_FOLDER + "/", "每本台账单独的 PDF 文件，便于单独打印"),
+    (AUDIT_LOG_NAME, "本年度的操作记录：何时对哪本台账的哪条记录做了什么修改（不含个人信息）"),
     (
         DATABASE_NAME,
         f"台账数据，供“{APP_NAME}”程序核对、浏览和汇总（在程序中选择“文件 → 打开移交包”）",

@@ -118,3 +118,15 @@ def _birth_date(number: str, today: date) -> date:
             _ADVICE,
         )
     return birth
+
+
+def mask_id_number(number: str) -> str:
+    """ "3301**********1234": the first four and last four characters, the rest hidden.
+
+    Source: GB/T 35273-2020《信息安全技术 个人信息安全规范》3.14 去标识化 and 《个人信息保护法》
+    第五十一条 (measures against unauthorized viewing); the 4+4 split is the common display form
+    of the Ministry of Public Security's 居民身份证 verification services. Shorter text (not a
+    valid number) is hidden but for its last character."""
+    if len(number) > 8:
+        return number[:4] + "*" * (len(number) - 8) + number[-4:]
+    return "*" * max(len(number) - 1, 0) + number[-1:]

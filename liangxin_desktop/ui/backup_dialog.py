@@ -42,6 +42,8 @@ class MainWindow(Protocol):
 
 
 log = logging.getLogger(__name__)
+BULK_CHANGE = "批量修改前"  # batch 核定, 按上年核定, 录入今年已交
+NO_BACKUP_ADVICE = "修改前的自动备份没有完成，请先在“文件 → 备份与恢复”中检查备份。"
 _COLUMNS = ("时间", "原因", "大小", "记录数", "校验")
 
 
@@ -181,6 +183,24 @@ def warn_in_status_bar(window: MainWindow, text: str) -> None:
         window.statusBar().addPermanentWidget(label)
     label.setText(text)
     label.setVisible(bool(text))
+
+
+def backup_before(parent: QWidget | None, archive: Archive, reason: str) -> bool:
+    """A verified backup before a change of many records (导入前, 撤销导入前, 批量修改前); when it
+    fails the clerk is told why and chooses whether to go on (False: do not change anything)."""
+    try:
+        backups.make_backup(archive, reason)
+    except LiangxinError as exc:
+        log.warning("backup before a change failed: %s", exc.headline)
+        answer = QMessageBox.question(
+            parent,
+            "未能先备份",
+            f"修改前的自动备份没有完成：{exc.message()}\n\n仍要继续修改吗？",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+    return True
 
 
 def back_up_at_start(window: MainWindow) -> None:

@@ -22,7 +22,7 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
-from liangxin_desktop.errors import InvalidValue, LiangxinError
+from liangxin_desktop.errors import InvalidValue, LiangxinError, OutputError
 from liangxin_desktop.output.dues_table import (
     dues_row,
     through_month,
@@ -31,6 +31,7 @@ from liangxin_desktop.output.dues_table import (
 )
 from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.ui.backup_dialog import BULK_CHANGE, NO_BACKUP_ADVICE, backup_before
 from liangxin_desktop.ui.dues_accounts_dialog import ask_return, print_notice
 from liangxin_desktop.ui.dues_model import DuesTableModel
 from liangxin_desktop.ui.messages import show_problem
@@ -234,6 +235,8 @@ class DuesTab(YearTab):
         def save(raw: dict[str, Any]) -> int:
             values = _clean_assessment(raw).values
             farmer = values["category"] == DuesCategory.FARMER.value
+            if not backup_before(self, self.archive, BULK_CHANGE):
+                raise OutputError("没有保存核定。", NO_BACKUP_ADVICE)
             with self.archive.transaction():  # all selected members, or none
                 for line in chosen:
                     dues.assess(
@@ -269,6 +272,8 @@ class DuesTab(YearTab):
             self.refresh()
 
     def carry_over(self) -> None:
+        if not backup_before(self, self.archive, BULK_CHANGE):
+            return
         try:
             count = dues.carry_over(self.archive, self.selected_year())
         except LiangxinError as exc:

@@ -14,6 +14,7 @@ from liangxin_desktop.importing.templates import write_template
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import import_batches
 from liangxin_desktop.storage.archive import open_writer
+from liangxin_desktop.ui.backup_dialog import backup_before
 from liangxin_desktop.ui.import_wizard import ImportWizard
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.workers import run_with_progress
@@ -40,6 +41,8 @@ class ImportActions:
     def commit_plan(self, plan: ImportPlan) -> Any:
         """Write a checked plan in the background, as one transaction on the job's connection."""
         archive = self.archive
+        if not backup_before(self._widget(), archive, "导入前"):
+            return None
 
         def job(progress: Progress) -> ImportPlan:
             writer = open_writer(archive)  # the job's own connection, in its own thread
@@ -102,6 +105,8 @@ class ImportActions:
             "撤销后，新增的记录（包括人员）将被删除，更新的记录恢复为导入前的内容。确定撤销吗？",
         )
         if answer != QMessageBox.StandardButton.Yes:
+            return
+        if not backup_before(self._widget(), self.archive, "撤销导入前"):
             return
         try:
             import_batches.undo_last_batch(self.archive)

@@ -109,6 +109,7 @@ class MainWindow(ImportActions, QMainWindow):
         )
         self.summary_action = self._action("汇总移交包…", lambda: bundle_actions.summarize(self))
         self.backup_action = self._action("备份与恢复…", lambda: backup_dialog.open_dialog(self))
+        self.audit_action = self._action("操作记录…", self.show_audit_log)
         for action in (
             self.open_action,
             None,
@@ -127,6 +128,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.summary_action,
             None,
             self.backup_action,
+            self.audit_action,
             self.bin_action,
             None,
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
@@ -433,6 +435,11 @@ class MainWindow(ImportActions, QMainWindow):
             return
         for key in RecycleBinDialog.ask(self, self.archive):
             self.register_tabs[key].refresh()
+
+    def show_audit_log(self) -> None:
+        from liangxin_desktop.ui.audit_dialog import AuditDialog
+
+        AuditDialog.ask(self, self.archive)
 
     def _offer_open(self, path: Path) -> None:
         offer_open(self, path)

@@ -30,6 +30,7 @@ from liangxin_desktop.storage.opening_balance import (
     opening_balance_warnings,
     record_opening_balance,
 )
+from liangxin_desktop.ui.backup_dialog import BULK_CHANGE, backup_before
 from liangxin_desktop.ui.checked_dialog import CheckedDialog
 from liangxin_desktop.ui.confirm import confirm_warnings
 from liangxin_desktop.ui.window_state import fit_to_screen
@@ -156,6 +157,8 @@ class OpeningBalanceDialog(CheckedDialog):
             request = self.request()
             if not confirm_warnings(self, opening_balance_warnings(self.archive, request), "登记"):
                 return  # 返回修改: the dialog stays as it was
+            if not backup_before(self, self.archive, BULK_CHANGE):
+                return
             self.recorded = record_opening_balance(self.archive, request, self.today)
         except LiangxinError as exc:
             self.problem.setText(exc.message())

@@ -152,6 +152,8 @@ class PrintPreviewDialog(QDialog):
             self.year.setCurrentIndex(this_year - year)
         self.binding = QCheckBox("留装订线")
         self.blank = QCheckBox("空台账也印空白页")
+        self.public = QCheckBox("公示用（隐藏身份证号）")
+        self.public.setToolTip("身份证号只印前4位和后4位，如 3301**********1234，用于张贴公示")
         self.blank.setToolTip("不勾选时，没有记录的台账只印封面，并注明“本年度无记录”")
         self.binding.setToolTip("左侧多留 1 厘米并画出装订线，便于装订成册")
         self.photos = QComboBox()
@@ -168,6 +170,7 @@ class PrintPreviewDialog(QDialog):
             top.addWidget(self.year)
         top.addWidget(self.binding)
         top.addWidget(self.blank)
+        top.addWidget(self.public)
         if job.photos:
             top.addWidget(self.photos)
         self.again = QPushButton("重新生成")
@@ -205,6 +208,7 @@ class PrintPreviewDialog(QDialog):
         self.year.currentIndexChanged.connect(self.refresh)
         self.binding.toggled.connect(self.refresh)
         self.blank.toggled.connect(self.refresh)
+        self.public.toggled.connect(self.refresh)
         self.photos.currentIndexChanged.connect(self.refresh)
         self._set_ready(False)
         self.refresh()
@@ -217,6 +221,7 @@ class PrintPreviewDialog(QDialog):
         return PrintOptions(
             binding_margin=self.binding.isChecked(),
             blank_pages=self.blank.isChecked(),
+            mask_ids=self.public.isChecked(),
             photos_per_page=2 if self.photos.currentIndex() == 1 else 4,
             printed_on=self.today,
         )

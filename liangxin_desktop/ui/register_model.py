@@ -13,8 +13,9 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
-from liangxin_desktop.catalog.fields import display_value
+from liangxin_desktop.catalog.fields import FieldKind, display_value
 from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.domain.idnumber import mask_id_number
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.columns_model import ColumnsModel, Index
@@ -39,6 +40,9 @@ class RegisterTableModel(ColumnsModel):
         self._today = today or date.today()
         self.today = self._today
         self.row_filter = row_filter or queries.RowFilter()
+        self.reveal_ids = (
+            False  # ID numbers show as 3301**********1234 until the clerk reveals them
+        )
         self._ids: list[int] = []
         self._pages: OrderedDict[int, dict[int, dict[str, Any]]] = OrderedDict()
         self.reload()
@@ -112,7 +116,16 @@ class RegisterTableModel(ColumnsModel):
         if spec.compute is not None:
             value = spec.compute(row, self.today)
             return "" if value is None else str(value)
-        return display_value(spec, row.get(spec.key))
+        text = display_value(spec, row.get(spec.key))
+        return (
+            mask_id_number(text)
+            if spec.kind is FieldKind.ID_NUMBER and not self.reveal_ids
+            else text
+        )
+
+    def set_reveal_ids(self, reveal: bool) -> None:
+        self.reveal_ids = reveal
+        self.layoutChanged.emit()
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0:

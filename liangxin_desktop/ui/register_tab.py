@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QComboBox,
     QHBoxLayout,
     QHeaderView,
@@ -25,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop.catalog.fields import FieldKind
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import queries, records
@@ -95,6 +97,13 @@ class RegisterTab(QWidget):
         self.recount()
         self._update_summary()
 
+    def add_reveal_ids(self) -> None:
+        """显示身份证号: lists show ID numbers masked (3301**********1234) until this is ticked."""
+        self.reveal_ids = QCheckBox("显示身份证号")
+        self.reveal_ids.setToolTip("列表中身份证号只显示前4位和后4位；勾选后显示完整号码")
+        self.reveal_ids.toggled.connect(self.model.set_reveal_ids)
+        self.bar.addWidget(self.reveal_ids)
+
     # -- hooks for subclasses --------------------------------------------
     def initial_filter(self) -> queries.RowFilter:
         return queries.RowFilter()
@@ -103,7 +112,9 @@ class RegisterTab(QWidget):
         """Buttons after 新增/修改."""
 
     def add_filters(self) -> None:
-        """Filter widgets after the search box."""
+        """Filter widgets after the search box (显示身份证号 when the list has ID numbers)."""
+        if any(f.kind is FieldKind.ID_NUMBER for f in self.register.table_fields):
+            self.add_reveal_ids()
 
     def filter_values(self) -> dict[str, Any] | None:
         """The RowFilter fields the filter widgets ask for (None: a filter value is wrong)."""

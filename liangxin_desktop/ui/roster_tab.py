@@ -67,6 +67,7 @@ class RosterTab(MembershipActions):
             "输入日期（例如 2020-12-31）后按回车，查看当时在册的党员；清空则为当前名册"
         )
         self.bar.addWidget(self.include_left)
+        self.add_reveal_ids()
         self.bar.addWidget(self.as_of)
         self.include_left.toggled.connect(self.apply_filter)
         self.as_of.returnPressed.connect(self.apply_filter)

@@ -170,3 +170,11 @@ def test_parse_either_succeeds_or_raises_invalid_value(raw: str) -> None:
         assert problem_found.headline.endswith("。")
     else:
         assert len(info.number) == 18
+
+
+def test_masking_keeps_the_first_and_last_four() -> None:
+    from liangxin_desktop.domain.idnumber import mask_id_number
+
+    assert mask_id_number("330106199003071234") == "3301**********1234"
+    assert mask_id_number("11010519491231002X") == "1101**********002X"
+    assert mask_id_number("1234") == "***4" and mask_id_number("") == ""

@@ -57,6 +57,7 @@ class PrintOptions:
     photos_per_page: int = 4  # 2 or 4
     printed_on: date | None = None  # 编印日期 (the day given with --today; else the real date)
     blank_pages: bool = False  # an empty register prints its empty pages, not only its cover
+    mask_ids: bool = False  # 公示用: ID numbers printed as 3301**********1234
 
 
 @dataclass(frozen=True)
@@ -161,7 +162,9 @@ def register_book(context: _Context, register: Register) -> Book:
         parts.append(AlbumPages(setup, archive, row_filter, context.options.photos_per_page))
     else:
         for source in _table_sources(context, register):
-            parts.append(RosterBook(source, setup, context.as_of))
+            parts.append(
+                RosterBook(source, setup, context.as_of, mask_ids=context.options.mask_ids)
+            )
     if not context.options.blank_pages and all(_is_empty(part) for part in parts[1:]):
         nothing = "本年度无记录" if register.date_field or register.derived else "无记录"
         parts = [Cover(cover_setup, register.title, period, [*details, ("本册内容", nothing)])]

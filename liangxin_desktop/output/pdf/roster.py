@@ -23,6 +23,7 @@ from reportlab.pdfgen.textobject import PDFTextObject
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.dates import format_cn_date
+from liangxin_desktop.domain.idnumber import mask_id_number
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.document import Pager, PageSetup
 from liangxin_desktop.output.pdf.fasttext import FastTextObject
@@ -69,11 +70,12 @@ def _measure_header(text: str) -> float:
     return pdfmetrics.stringWidth(text, SANS_BOLD, BODY_SIZE)
 
 
-def _cell_text(spec: Field, row: dict[str, Any], today: date) -> str:
+def _cell_text(spec: Field, row: dict[str, Any], today: date, mask_ids: bool = False) -> str:
     if spec.compute is not None:
         value = spec.compute(row, today)
         return "" if value is None else str(value)
-    return display_value(spec, row.get(spec.key), printed=True)
+    text = display_value(spec, row.get(spec.key), printed=True)
+    return mask_id_number(text) if mask_ids and spec.kind is FieldKind.ID_NUMBER else text
 
 
 def _lines(text: str, width: float) -> list[str]:
@@ -133,9 +135,15 @@ class RosterBook:
     """One table laid out for print: measured first (the number of pages), then drawn."""
 
     def __init__(
-        self, source: TableSource, setup: PageSetup, as_of: date, progress: Progress | None = None
+        self,
+        source: TableSource,
+        setup: PageSetup,
+        as_of: date,
+        progress: Progress | None = None,
+        mask_ids: bool = False,  # 公示用
     ) -> None:
         self.source, self.setup, self.as_of = source, setup, as_of
+        self.mask_ids = mask_ids
         self._progress = progress
         self._kept: list[list[str]] | None = None
         self.centred: list[bool] = []
@@ -166,7 +174,7 @@ class RosterBook:
         last = self.source.count if self.source.totals_last else 0
         for serial, row in enumerate(rows, start=1):
             number = "" if serial == last else str(serial)
-            yield [number, *(_cell_text(f, row, self.as_of) for f in self.fields)]
+            yield [number, *(_cell_text(f, row, self.as_of, self.mask_ids) for f in self.fields)]
 
     def measure(self) -> int:
         """Size the columns, measure the rows, split them into pages; the number of pages."""
