@@ -81,7 +81,21 @@ def m0014_drafts(db: Database) -> None:
     db.execute("PRAGMA user_version = 11")
 
 
-MIGRATION_COUNT = 11
+@migrations(name="0015_people_picked")
+def m0015_people_picked(db: Database) -> None:
+    """A committee entry links to its roster row (filled where the name is one member's)."""
+    db.executescript(_PEOPLE_PICKED_SCHEMA)
+    db.execute("PRAGMA user_version = 12")
+
+
+MIGRATION_COUNT = 12
+
+_PEOPLE_PICKED_SCHEMA = """
+ALTER TABLE committee_members ADD COLUMN person_id INTEGER REFERENCES people (id) ON DELETE SET NULL;
+UPDATE committee_members SET person_id = (
+    SELECT p.id FROM people p WHERE p.name = committee_members.name
+) WHERE (SELECT count(*) FROM people p WHERE p.name = committee_members.name) = 1;
+"""
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (

@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -59,13 +60,18 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
         sections: Sequence[Section] = (),
         draft: DraftSlot | None = None,
+        combos: Mapping[str, QComboBox] | None = None,
     ) -> None:
+        """``combos`` replace the inputs of some fields (e.g. person pickers for 主持人, 记录人)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self._validate, self._save = validate, save
         self.result_value: Any = None
         self.sections = list(sections)
-        self.editors = {f.key: FieldEditor(f, (choices or {}).get(f.key, ())) for f in fields}
+        self.editors = {
+            f.key: FieldEditor(f, (choices or {}).get(f.key, ()), combo=(combos or {}).get(f.key))
+            for f in fields
+        }
         self._build(fields)
         for key, value in (initial or {}).items():
             if key in self.editors:
@@ -163,6 +169,11 @@ class RecordDialog(QDialog):
             show_problem(self, exc, "无法保存")
             return  # the dialog stays open: nothing the clerk typed is lost
         super().accept()
+
+    def done(self, result: int) -> None:
+        """Closed: the pending re-check is dropped (the archive may be closed next)."""
+        self._timer.stop()
+        super().done(result)
 
     def reject(self) -> None:
         """Closing with changes asks first, so that nothing typed is lost by a slip."""
