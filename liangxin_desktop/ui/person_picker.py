@@ -93,7 +93,7 @@ class PersonDelegate(QStyledItemDelegate):
 
     def __init__(self, people: Sequence[Mapping[str, Any]], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.people = list(people)
+        self.people: Sequence[Mapping[str, Any]] = list(people)
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: Index) -> QWidget:
         picker = PersonPicker(parent)

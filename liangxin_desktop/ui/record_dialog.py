@@ -80,6 +80,9 @@ class RecordDialog(QDialog):
         self.drafts = DraftKeeper(self, draft) if draft is not None else None
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.revalidate)
+        self.finished.connect(
+            self._timer.stop
+        )  # closed: no re-check (the archive may be closed next)
         for editor in self.editors.values():
             editor.changed.connect(self._timer.start)
         for section in self.sections:
@@ -169,11 +172,6 @@ class RecordDialog(QDialog):
             show_problem(self, exc, "无法保存")
             return  # the dialog stays open: nothing the clerk typed is lost
         super().accept()
-
-    def done(self, result: int) -> None:
-        """Closed: the pending re-check is dropped (the archive may be closed next)."""
-        self._timer.stop()
-        super().done(result)
 
     def reject(self) -> None:
         """Closing with changes asks first, so that nothing typed is lost by a slip."""
