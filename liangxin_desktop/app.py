@@ -6,7 +6,7 @@ import argparse
 import sys
 from collections.abc import Sequence
 
-from liangxin_desktop import cli
+from liangxin_desktop import cli, clock
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -37,7 +37,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     from liangxin_desktop.ui.application import run_gui
 
-    return run_gui(args.data)
+    return run_gui(args.data, clock.resolve_today(args.today), fixed_day=args.today is not None)
 
 
 if __name__ == "__main__":

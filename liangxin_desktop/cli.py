@@ -14,10 +14,11 @@ from functools import partial
 from pathlib import Path
 from typing import NoReturn
 
-from liangxin_desktop import APP_NAME, __version__, cli_backup
+from liangxin_desktop import APP_NAME, __version__, cli_backup, clock
 from liangxin_desktop.bundle import commands as bundle_commands
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import REGISTERS, available_registers, get_register
+from liangxin_desktop.cli_assistant import ASSISTANT_COMMANDS, add_assistant_commands
 from liangxin_desktop.cli_import import IMPORT_COMMANDS, add_import_commands
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.output.files import WriteRegisters
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--smoke-test", action="store_true", help="在后台启动界面、打印一页后退出（用于安装检查）"
     )
     parser.add_argument("--version", action="version", version=f"{APP_NAME} {__version__}")
+    parser.add_argument("--today", type=clock.parse_today, metavar="YYYY-MM-DD", help=_TODAY_HELP)
     commands = parser.add_subparsers(
         dest="command", metavar="命令", parser_class=ChineseArgumentParser
     )
@@ -94,7 +96,19 @@ def build_parser() -> argparse.ArgumentParser:
     add_import_commands(commands, _year)
     bundle_commands.add_commands(commands, _year)
     cli_backup.add_commands(commands)
+    add_assistant_commands(commands, _year)
+    for sub in commands.choices.values():  # every command can be run "as of" a past day
+        sub.add_argument(
+            "--today",
+            type=clock.parse_today,
+            default=argparse.SUPPRESS,
+            metavar="YYYY-MM-DD",
+            help=_TODAY_HELP,
+        )
     return parser
+
+
+_TODAY_HELP = "按这一天运行（提醒、统计、总结和打印都以这一天为“今天”），例如 2025-12-31"
 
 
 def _pages(text: str) -> frozenset[int]:
@@ -140,7 +154,7 @@ def run_demo(args: argparse.Namespace) -> int:
         )
     archive = open_archive(args.data, replace_empty=True)
     try:
-        build_demo(archive, DemoSpec(seed=args.seed, members=args.members))
+        build_demo(archive, DemoSpec(seed=args.seed, members=args.members, today=args.today))
     finally:
         archive.close()
     _say(f"已生成示例台账：{args.data}")
@@ -154,7 +168,7 @@ def _output(args: argparse.Namespace, suffix: str, verb: str, write: WriteRegist
 
     _check_suffix(args.out, suffix)
     registers = _chosen_registers(args.register)
-    as_of, row_filter = year_scope(args.year or date.today().year)
+    as_of, row_filter = year_scope(args.year or args.today.year, args.today)
     archive = open_archive(args.data, create=False)
     try:
         write(archive, registers, args.out, row_filter=row_filter, as_of=as_of)
@@ -173,7 +187,9 @@ def run_export(args: argparse.Namespace) -> int:
 def run_print(args: argparse.Namespace) -> int:
     from liangxin_desktop.output.pdf.books import PrintOptions, print_folder, print_registers
 
-    options = PrintOptions(binding_margin=args.binding, photos_per_page=args.photos_per_page)
+    options = PrintOptions(
+        binding_margin=args.binding, photos_per_page=args.photos_per_page, printed_on=args.today
+    )
     if args.folder:
         return _output(args, "", "打印", partial(print_folder, options=options))
     return _output(
@@ -193,13 +209,18 @@ _COMMANDS = {
     "print": run_print,
     "registers": run_registers,
     **IMPORT_COMMANDS,
+    **ASSISTANT_COMMANDS,
 }
 _COMMANDS.update(bundle_commands.COMMANDS)
 _COMMANDS.update(cli_backup.COMMANDS)
 
 
 def run(args: argparse.Namespace) -> int:
-    """Run one command; expected problems become a Chinese message and exit code 1."""
+    """Run one command; expected problems become a Chinese message and exit code 1.
+
+    ``args.today`` is resolved here, once: the day given with ``--today`` or the real date.
+    """
+    args.today = clock.resolve_today(getattr(args, "today", None))
     try:
         return _COMMANDS[args.command](args)
     except LiangxinError as exc:

@@ -60,6 +60,7 @@ def run_import(args: argparse.Namespace) -> int:
             args.file.name,
             update_existing=args.update_existing,
             options={"year": args.year} if args.year else {},
+            today=args.today,
         )
         _report(plan)
         if args.problems:
@@ -71,7 +72,7 @@ def run_import(args: argparse.Namespace) -> int:
         if args.dry_run:
             _say("这是检查（--dry-run），没有写入台账。去掉 --dry-run 即可导入。")
             return EXIT_OK
-        commit_import(archive, plan)
+        commit_import(archive, plan, today=args.today)
     finally:
         archive.close()
     _say(f"已导入到“{importer.title}”。如需撤销，请运行 undo-import。")

@@ -57,7 +57,7 @@ def run_bundle(args: argparse.Namespace) -> int:
     password = read_password_file(args.password_file)
     archive = open_archive(args.data, create=False)
     try:
-        result = make_bundle(archive, args.out, year=args.year, password=password)
+        result = make_bundle(archive, args.out, year=args.year, password=password, today=args.today)
     finally:
         archive.close()
     locked = "（已加密，密码请另行告知对方）" if password else ""
@@ -100,7 +100,7 @@ def run_summarize(args: argparse.Namespace) -> int:
     targets = [args.out, *([args.pdf] if args.pdf else [])]
     for target in targets:
         if target.suffix.lower() == ".pdf":
-            write_summary_pdf(report, target)
+            write_summary_pdf(report, target, args.today)
         else:
             write_summary_xlsx(report, target)
     _say(f"已汇总 {len(report.summaries)} 个党组织：" + "、".join(str(t) for t in targets))

@@ -18,10 +18,13 @@ from liangxin_desktop.bundle.verifying import check_database, verify_bundle
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import BundleError
+from liangxin_desktop.output.annual_report import AnnualTable, CoverBlock, annual_tables
 from liangxin_desktop.output.files import Progress, no_progress
 from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.roster import RosterBook, TableSource
 from liangxin_desktop.output.plain_sheet import write_plain_workbook
+from liangxin_desktop.output.statistics_report import annual_sheet, annual_table_source
+from liangxin_desktop.storage.statistics import BranchStatistics, branch_statistics
 
 _INT, _MONEY = FieldKind.INTEGER, FieldKind.MONEY
 SUMMARY_FIELDS: tuple[Field, ...] = (
@@ -67,6 +70,11 @@ class FailedBundle:
 class SummaryReport:
     summaries: list[OrgSummary] = field(default_factory=list)
     failed: list[FailedBundle] = field(default_factory=list)
+    statistics: list[BranchStatistics] = field(default_factory=list)  # for the 年报 tables
+
+    def annual(self) -> list[AnnualTable]:
+        """The 党内统计年报 tables, one row per verified organization (the 合计 is their sum)."""
+        return annual_tables(self.statistics)
 
     def rows(self) -> list[dict[str, Any]]:
         """One row per verified organization, then the 合计 row."""
@@ -123,7 +131,11 @@ def _summarize_one(path: Path, password: str | None, seen: set[tuple[str, int]])
     _problems, conn = check_database(result.database)
     assert conn is not None  # verified just now
     try:
-        return summarize_archive(memory_archive(conn, path), result.year, result.as_of)
+        archive = memory_archive(conn, path)
+        return (
+            summarize_archive(archive, result.year, result.as_of),
+            branch_statistics(archive, result.year, result.as_of),
+        )
     finally:
         conn.close()
 
@@ -139,12 +151,17 @@ def summarize_bundles(
         if isinstance(outcome, FailedBundle):
             report.failed.append(outcome)
         else:
-            report.summaries.append(outcome)
+            report.summaries.append(outcome[0])
+            report.statistics.append(outcome[1])
     progress(len(paths), len(paths))
     return report
 
 
 def write_summary_xlsx(report: SummaryReport, target: Path) -> Path:
+    def annual_sheets(book: Any) -> None:  # the 年报 tables after 汇总 and 未通过校验
+        for table in report.annual() if report.summaries else []:
+            annual_sheet(book, table, CoverBlock("", "", "", ""), report.summaries[0].year)
+
     return write_plain_workbook(
         [
             ("汇总", SUMMARY_FIELDS, report.rows()),
@@ -152,6 +169,7 @@ def write_summary_xlsx(report: SummaryReport, target: Path) -> Path:
         ],
         target,
         bold_last_row=True,
+        more=annual_sheets,
     )
 
 
@@ -178,6 +196,11 @@ def write_summary_pdf(report: SummaryReport, target: Path, today: date | None = 
             ],
         )
     ]
+    if report.summaries:
+        year = report.summaries[0].year
+        setup = PageSetup("portrait", whose, f"{year}年度党内统计年报（汇总）")
+        tables = [annual_table_source(t, t.title, year) for t in report.annual()]
+        books.append(Book("党内统计年报（汇总）", [RosterBook(t, setup, today) for t in tables]))
     if report.failed:
         failed = report.failed_rows()
         books.append(

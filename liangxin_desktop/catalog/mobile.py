@@ -9,19 +9,18 @@ from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.members import fill_and_check_identity
 from liangxin_desktop.catalog.register import Register
-from liangxin_desktop.domain import codes, dates
+from liangxin_desktop.domain import codes
+from liangxin_desktop.domain.mobile_rules import should_transfer
 
 DIRECTIONS = ("流出", "流入")
 ENTRY_KINDS = ("年度报告", "年审", "联系", "其他")
-TRANSFER_MONTHS = 6
 
 
 def transfer_flag(row: dict[str, Any], today: date) -> str:
     """外出满6个月（未返回、未转接）: the organizational relationship should be transferred."""
     away = as_date(row.get("away_on"))
-    if not away or row.get("returned_on") or row.get("transferred_on"):
-        return ""
-    if dates.add_months(away, TRANSFER_MONTHS) <= today:
+    returned, transferred = as_date(row.get("returned_on")), as_date(row.get("transferred_on"))
+    if away and should_transfer(away, returned, transferred, today):
         return "外出满6个月，应转接组织关系"
     return ""
 

@@ -10,6 +10,7 @@ from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain import codes, dates, uscc
 from liangxin_desktop.domain.election import TERM_YEARS, is_full_term
+from liangxin_desktop.domain.organization_rules import term_status
 
 PARTY_FIELDS: tuple[Field, ...] = (
     Field(
@@ -65,7 +66,8 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
                 is_error=False,
             )
         )
-    if end < today:
+    status = term_status(end, today)
+    if status == "已届满":
         problems.append(
             Problem(
                 "term_end",
@@ -74,7 +76,7 @@ def check_term(row: dict[str, Any], today: date) -> list[Problem]:
                 is_error=False,
             )
         )
-    elif dates.add_months(today, 6) >= end:
+    elif status == "即将届满":
         problems.append(
             Problem(
                 "term_end",

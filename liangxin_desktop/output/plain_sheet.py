@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -42,8 +42,10 @@ def write_plain_workbook(
     sheets: Sequence[tuple[str, Sequence[Field], Sequence[dict[str, Any]]]],
     target: Path,
     bold_last_row: bool = False,
+    more: Callable[[Workbook], None] | None = None,
 ) -> Path:
-    """One sheet per (title, fields, rows), saved in one go (a half-written file never remains)."""
+    """One sheet per (title, fields, rows), saved in one go (a half-written file never remains);
+    ``more`` adds sheets of another shape before saving."""
     book = Workbook()
     for index, (title, fields, rows) in enumerate(sheets):
         sheet = book.active if index == 0 else book.create_sheet(title)
@@ -53,6 +55,8 @@ def write_plain_workbook(
         if bold_last_row and index == 0:
             for cell in sheet[sheet.max_row]:
                 cell.font = Font(bold=True)  # the 合计 row
+    if more is not None:
+        more(book)
     with atomic_output(target) as temp:
         book.save(temp)
     return target

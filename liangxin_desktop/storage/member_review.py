@@ -9,6 +9,7 @@ from liangxin_desktop.domain.member_review import RESULTS, ReviewSummary, summar
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import audit
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.membership import member_on_clause
 
 REVIEW_KIND = "民主评议党员"
 
@@ -40,8 +41,8 @@ def reviewable_members(archive: Archive, meeting_id: int) -> list[dict[str, Any]
     day = meeting["meeting_date"]
     return list(
         archive.db.query(
-            "SELECT id, name, unit FROM people WHERE stage IN ('member', 'left') AND joined_on <= ? "
-            "AND (left_on IS NULL OR left_on > ?) ORDER BY unit IS NULL, unit, id",
+            "SELECT id, name, unit FROM people WHERE stage IN ('member', 'left') AND "
+            f"{member_on_clause()} ORDER BY unit IS NULL, unit, id",
             [day, day],
         )
     )

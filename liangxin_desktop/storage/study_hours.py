@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from liangxin_desktop.domain.study_hours import StudyHours, study_hours
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.membership import here_during_clause
 from liangxin_desktop.storage.settings import rule_settings
 
 LEADER_POSTS = ("书记", "副书记", "委员")  # 基层党组织书记 and committee members: the higher target
@@ -29,8 +30,8 @@ def yearly_study_hours(archive: Archive, year: int) -> list[StudyHours]:
     members = [
         (pid, name, name in leaders)
         for pid, name in archive.db.execute(
-            "SELECT id, name FROM people WHERE stage IN ('member', 'left', 'dropped') AND joined_on <= ? "
-            "AND (left_on IS NULL OR left_on >= ?) ORDER BY unit IS NULL, unit, id",
+            "SELECT id, name FROM people WHERE stage IN ('member', 'left', 'dropped') AND "
+            f"{here_during_clause()} ORDER BY unit IS NULL, unit, id",
             [end, start],
         )
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
@@ -69,7 +70,8 @@ class MissingQtTexts(QTranslator):
         return False
 
 
-def run_gui(data: Path | None) -> int:
+def run_gui(data: Path | None, today: date, fixed_day: bool = False) -> int:
+    """The window works on ``today`` (from ``clock.resolve_today``); a fixed day shows in the title."""
     app = make_application()
     install_excepthook()
     archive = open_at_start(data or paths.default_archive_path())
@@ -78,7 +80,7 @@ def run_gui(data: Path | None) -> int:
     from liangxin_desktop.ui import backup_dialog, drafts
     from liangxin_desktop.ui.main_window import MainWindow
 
-    window = MainWindow(archive)
+    window = MainWindow(archive, today=today, fixed_day=fixed_day)
     if archive.read_only:
         show_read_only_banner(window)
     window.show()

@@ -1,12 +1,12 @@
-"""The main window: the guided first start, the organization tab and the register tabs."""
+"""The main window: the guided first start, the 首页, the organization tab and the register tabs."""
 
 from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QAction, QCloseEvent, QDesktopServices, QKeySequence
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -19,10 +19,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from liangxin_desktop import APP_NAME, __version__, paths
+from liangxin_desktop import APP_NAME, __version__, clock, paths
 from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
+from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.manual import section_anchor
 from liangxin_desktop.output.excel import export_workbook
@@ -35,8 +36,9 @@ from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.file_dialogs import ask_open, ask_save, output_file_name
 from liangxin_desktop.ui.help_dialog import HelpDialog
+from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
-from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.messages import offer_open, show_problem
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
 from liangxin_desktop.ui.read_only import make_read_only
@@ -44,21 +46,27 @@ from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.search_dialog import SearchDialog
+from liangxin_desktop.ui.stats_tab import StatsTab
 from liangxin_desktop.ui.tabs import make_register_tab
 from liangxin_desktop.ui.window_state import remember_window, restore_window
 from liangxin_desktop.ui.workers import run_with_progress
 
 # What a register tab in the window is: a table of records, or the derived attendance matrix.
 RegisterView = RegisterTab | AttendanceTab | DuesTab
+FIRST_REGISTER_TAB = 2  # after 首页 and 党组织基本情况
 
 
 class MainWindow(ImportActions, QMainWindow):
     title_note = ""  # before the organization's name in the title (a read-only bundle says so)
     geometry_key = "main_window"  # where its size and place are remembered (window_state)
 
-    def __init__(self, archive: Archive) -> None:
+    def __init__(
+        self, archive: Archive, today: date | None = None, fixed_day: bool = False
+    ) -> None:
         super().__init__()
         self.archive = archive
+        self.today = clock.resolve_today(today)  # the day reminders, statistics and printing use
+        self.fixed_day = fixed_day  # given with --today: the title says so
         self.bundle_windows: list[QMainWindow] = []  # hand-over bundles opened from this window
         self.help_dialog: HelpDialog | None = None
         restore_window(self, self.geometry_key, 1280, 800)
@@ -170,11 +178,17 @@ class MainWindow(ImportActions, QMainWindow):
                 widget.deleteLater()
         self.tabs = QTabWidget()
         self.tabs.setObjectName("groups")
+        self.home_tab = HomeTab(self.archive, self.today)
+        self.home_tab.counts_changed.connect(self._update_status)
+        self.home_tab.open_requested.connect(lambda item: open_reminder(self, item))
+        self.tabs.addTab(self.home_tab, self.home_tab.tab_title())
         self.organization_tab = OrganizationTab(self.archive)
         self.tabs.addTab(self.organization_tab, "党组织基本情况")
         self.register_tabs: dict[str, RegisterView] = {}
         for group in GROUPS:
             self._add_group(group)
+        self.stats_tab = StatsTab(self.archive, self.today)
+        self.tabs.addTab(self.stats_tab, "统计")
         roster = self.register_tabs["members"]
         assert isinstance(roster, RegisterTab)
         self.roster_tab = roster
@@ -187,7 +201,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.stack.setCurrentIndex(0)
         else:
             self.stack.setCurrentWidget(self.tabs)
-            self.show_register("members")
+            self.tabs.setCurrentWidget(self.home_tab)
         self._enable_registers(has_org)
         self._update_status()
 
@@ -197,6 +211,8 @@ class MainWindow(ImportActions, QMainWindow):
         for register in available_registers():
             if register.group == group:
                 tab = make_register_tab(self.archive, register)
+                if isinstance(tab, RegisterTab):
+                    tab.today = self.today
                 inner.addTab(tab, register.title)
                 self.register_tabs[register.key] = tab
                 tab.summary_changed.connect(self._update_status)
@@ -210,9 +226,13 @@ class MainWindow(ImportActions, QMainWindow):
         for tab in self.register_tabs.values():
             if tab is not source:
                 tab.stale = True
+        self.home_tab.stale = self.stats_tab.stale = True
         self._tab_shown()
 
     def _tab_shown(self) -> None:
+        for shown in (self.home_tab, self.stats_tab):
+            if self.tabs.currentWidget() is shown and shown.stale:
+                shown.reload()
         tab = self.current_register_tab()
         if tab is not None and tab.stale:
             tab.reload_view()
@@ -220,7 +240,7 @@ class MainWindow(ImportActions, QMainWindow):
         self._update_status()
 
     def _enable_registers(self, enabled: bool) -> None:
-        for index in range(1, self.tabs.count()):
+        for index in range(FIRST_REGISTER_TAB, self.tabs.count()):
             self.tabs.setTabEnabled(index, enabled)
 
     def show_register(self, key: str) -> RegisterView:
@@ -244,18 +264,23 @@ class MainWindow(ImportActions, QMainWindow):
 
     def _organization_saved(self) -> None:
         self._enable_registers(True)
+        self.home_tab.stale = True
         self._update_status()
 
     def _update_status(self) -> None:
+        self.tabs.setTabText(self.tabs.indexOf(self.home_tab), self.home_tab.tab_title())
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
         portable = "【便携模式】" if paths.is_portable() else ""
-        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}")
+        day = f"（按{format_cn_date(self.today)}）" if self.fixed_day else ""
+        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}{day}")
         tab = self.current_register_tab() or self.roster_tab
-        self.status.setText(f"{tab.summary_text()}　　台账文件：{self.archive.path}")
+        overdue = self.home_tab.overdue_count()
+        due = f"逾期待办 {overdue} 项　　" if overdue else ""
+        self.status.setText(f"{due}{tab.summary_text()}　　台账文件：{self.archive.path}")
 
     # -- actions ---------------------------------------------------------
     def _registers_ready(self) -> bool:
-        if not self.tabs.isTabEnabled(1):
+        if not self.tabs.isTabEnabled(FIRST_REGISTER_TAB):
             QMessageBox.information(self, "请先填写党组织", "请先填写并保存党组织基本情况。")
             self._start()
             return False
@@ -280,22 +305,27 @@ class MainWindow(ImportActions, QMainWindow):
         hit = SearchDialog.ask(self, self.archive)
         if hit is None:
             return
+        self.reveal_record(hit.register.key, hit.record_id)
+
+    def reveal_record(self, key: str, record_id: int) -> RegisterView:
+        """Show a register with one record selected, whatever the year filter or search said."""
         self.stack.setCurrentWidget(self.tabs)
-        tab = self.show_register(hit.register.key)
+        tab = self.show_register(key)
         if not isinstance(tab, RegisterTab):
-            return
+            return tab
         if isinstance(tab, BookTab) and tab.register.date_field:
             tab.year.setCurrentText(ALL_YEARS)
         tab.search.clear()
         tab.apply_filter()
         tab._search_timer.stop()  # clearing the box started it: it would reload and lose the selection
-        if tab.model.row_of(hit.record_id) < 0 and isinstance(tab, RosterTab):
-            tab.include_left.setChecked(True)  # the hit is someone who has left
-        tab.select_id(hit.record_id)
+        if tab.model.row_of(record_id) < 0 and isinstance(tab, RosterTab):
+            tab.include_left.setChecked(True)  # the record is someone who has left
+        tab.select_id(record_id)
+        return tab
 
     def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
         name = output_file_name(
-            organization.organization_name(self.archive), subject, suffix, date.today()
+            organization.organization_name(self.archive), subject, suffix, self.today
         )
         return ask_save(self, title, "export", name, filter_text)
 
@@ -345,12 +375,12 @@ class MainWindow(ImportActions, QMainWindow):
             return
         year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
         job = registers_job([tab.register], tab.register.title)
-        PrintPreviewDialog(self.archive, job, year, self).exec()
+        PrintPreviewDialog(self.archive, job, year, self, self.today).exec()
 
     def export_all(self) -> None:
         if not self._registers_ready():
             return
-        this_year = date.today().year
+        this_year = self.today.year
         years = [f"{y}年度" for y in range(this_year, this_year - 15, -1)]
         chosen, ok = QInputDialog.getItem(
             self, "选择年度", "全部台账的年度（花名册按该年年底的情况）：", years, 0, False
@@ -364,7 +394,7 @@ class MainWindow(ImportActions, QMainWindow):
         if not self._registers_ready():
             return
         job = registers_job(available_registers(), "党建工作台账")
-        PrintPreviewDialog(self.archive, job, date.today().year, self).exec()
+        PrintPreviewDialog(self.archive, job, self.today.year, self, self.today).exec()
 
     def make_bundle(self) -> None:
         if self._registers_ready():
@@ -405,9 +435,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.register_tabs[key].refresh()
 
     def _offer_open(self, path: Path) -> None:
-        answer = QMessageBox.question(self, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")
-        if answer == QMessageBox.StandardButton.Yes:
-            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        offer_open(self, path)
 
     def open_other(self) -> None:
         chosen = ask_open(self, "打开台账", "archive", "台账文件 (*.lxdb);;所有文件 (*)")

@@ -7,6 +7,8 @@ import sys
 import traceback
 from types import TracebackType
 
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from liangxin_desktop import APP_NAME, __version__
@@ -56,3 +58,10 @@ def install_excepthook() -> None:
             sys.__excepthook__(kind, value, tb)
 
     sys.excepthook = hook
+
+
+def offer_open(parent: QWidget, path: object) -> None:
+    """A file was saved: say where, and open it if the clerk wants to."""
+    answer = QMessageBox.question(parent, "已完成", f"文件已保存：\n{path}\n\n现在打开它吗？")
+    if answer == QMessageBox.StandardButton.Yes:
+        QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))

@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import Cancelled, InvalidValue, OutputError
 from liangxin_desktop.files import atomic_output
@@ -66,7 +67,7 @@ def registers_job(registers: Sequence[Register], title: str) -> PrintJob:
     """Printing registers: rosters as at the end of a past year (or today), books of that year."""
 
     def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
-        as_of, row_filter = queries.year_scope(year)
+        as_of, row_filter = queries.year_scope(year, options.printed_on)
         return build_books(reader, registers, as_of=as_of, row_filter=row_filter, options=options)
 
     return PrintJob(
@@ -123,10 +124,16 @@ def print_document(
 
 class PrintPreviewDialog(QDialog):
     def __init__(
-        self, archive: Archive, job: PrintJob, year: int | None, parent: QWidget | None = None
+        self,
+        archive: Archive,
+        job: PrintJob,
+        year: int | None,
+        parent: QWidget | None = None,
+        today: date | None = None,
     ) -> None:
         super().__init__(parent)
         self.archive, self.job = archive, job
+        self.today = clock.resolve_today(today)  # the window's day: 编印日期 and the years offered
         self.setWindowTitle(f"打印预览 — {job.title}")
         fit_to_screen(self, 980, 760)
         self.pdf = b""
@@ -139,7 +146,7 @@ class PrintPreviewDialog(QDialog):
 
         self.year = QComboBox()
         self.year.setObjectName("year")
-        this_year = date.today().year
+        this_year = self.today.year
         self.year.addItems([f"{y}年度" for y in range(this_year, this_year - 15, -1)])
         if year is not None and this_year - 15 < year <= this_year:
             self.year.setCurrentIndex(this_year - year)
@@ -211,6 +218,7 @@ class PrintPreviewDialog(QDialog):
             binding_margin=self.binding.isChecked(),
             blank_pages=self.blank.isChecked(),
             photos_per_page=2 if self.photos.currentIndex() == 1 else 4,
+            printed_on=self.today,
         )
 
     # -- looking at the pages ---------------------------------------------
@@ -408,7 +416,7 @@ class PrintPreviewDialog(QDialog):
         def job(progress: Progress) -> Path:
             reader = open_reader(archive)
             try:
-                as_of, row_filter = queries.year_scope(year)
+                as_of, row_filter = queries.year_scope(year, options.printed_on)
                 return print_folder(
                     reader,
                     registers,
@@ -438,7 +446,19 @@ def preview_pipeline_record(parent: QWidget, archive: Archive, person_id: int, n
     from liangxin_desktop.output.pdf.pipeline_record import pipeline_book
 
     def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
-        return [pipeline_book(reader, person_id, date.today(), options.binding_margin)]
+        day = options.printed_on or date.today()
+        return [pipeline_book(reader, person_id, day, options.binding_margin)]
 
     job = PrintJob(f"发展党员工作纪实表-{name}", make, yearly=False)
+    PrintPreviewDialog(archive, job, None, parent).exec()
+
+
+def preview_transfer_letter(parent: QWidget, archive: Archive, period_id: int, name: str) -> None:
+    """The 组织关系介绍信 of one 转出 (存根, 介绍信, 回执), in the print preview."""
+    from liangxin_desktop.output.pdf.transfer_letter import transfer_letter_book
+
+    def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
+        return [transfer_letter_book(reader, period_id, options.binding_margin)]
+
+    job = PrintJob(f"组织关系介绍信-{name}", make, yearly=False)
     PrintPreviewDialog(archive, job, None, parent).exec()

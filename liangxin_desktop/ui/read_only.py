@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from liangxin_desktop.bundle.verifying import Verification
+from liangxin_desktop.ui.home_tab import HomeTab
 from liangxin_desktop.ui.register_tab import RegisterTab
 
 READING_BUTTONS = {"save_copy", "print_record"}  # object names of tab buttons that only read
@@ -99,6 +100,9 @@ class ViewerWindow(Protocol):
     def organization_tab(self) -> QWidget: ...
 
     @property
+    def home_tab(self) -> HomeTab: ...
+
+    @property
     def register_tabs(self) -> Mapping[str, QWidget]: ...
 
     @property
@@ -119,6 +123,7 @@ def make_read_only(window: ViewerWindow, result: Verification) -> None:
         action.setEnabled(False)
         action.setVisible(False)
     _lock_form(window.organization_tab)
+    window.home_tab.lock()
     for tab in window.register_tabs.values():
         _lock_tab(tab, result.year)
     container = QWidget()

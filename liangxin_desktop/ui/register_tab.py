@@ -52,6 +52,7 @@ def year_selector(with_all: bool = False) -> QComboBox:
 
 class RegisterTab(QWidget):
     changed = Signal()  # records were added, edited or removed
+    today: date | None = None  # the window's day (--today) for dated steps; None: the real date
     summary_changed = Signal()  # the counts line changed (also after filtering)
 
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:

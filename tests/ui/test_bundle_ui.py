@@ -110,6 +110,11 @@ def test_an_encrypted_bundle_opens_read_only_with_printing(
     roster.table.doubleClicked.emit(roster.model.index(0, 0))  # would open the edit form
     QApplication.processEvents()
     assert QApplication.activeModalWidget() is None
+    home = viewer.home_tab  # the bundle's reminders are shown, but nothing settles them
+    assert home.items and home.done_button.isHidden() and home.snooze_button.isHidden()
+    home.table.doubleClicked.emit(home.table.model().index(0, 0))
+    QApplication.processEvents()
+    assert QApplication.activeModalWidget() is None
 
     target = tmp_path / "花名册.pdf"
     offered: list[str] = []

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog, QPushButton
 from liangxin_desktop.storage import organization, people
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.leave_dialog import LeaveDialog
-from liangxin_desktop.ui.main_window import MainWindow
+from liangxin_desktop.ui.main_window import FIRST_REGISTER_TAB, MainWindow
 from liangxin_desktop.ui.record_dialog import RecordDialog
 
 
@@ -35,7 +35,7 @@ def ready_window(qtbot, archive) -> MainWindow:
 
 def test_first_start_guides_to_the_organization_profile(qtbot, window: MainWindow, archive) -> None:
     assert window.stack.currentWidget() is not window.tabs
-    assert not window.tabs.isTabEnabled(1)
+    assert not window.tabs.isTabEnabled(FIRST_REGISTER_TAB)
     qtbot.mouseClick(window.findChild(QPushButton, "start_button"), Qt.MouseButton.LeftButton)
     assert window.tabs.currentWidget() is window.organization_tab
     tab = window.organization_tab
@@ -43,7 +43,7 @@ def test_first_start_guides_to_the_organization_profile(qtbot, window: MainWindo
     tab.editors["kind"].input.setCurrentText("党支部")
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert organization.organization_name(archive) == "中共杭州恒信智能科技有限公司支部委员会"
-    assert window.tabs.isTabEnabled(1)
+    assert window.tabs.isTabEnabled(FIRST_REGISTER_TAB)
     assert "中共杭州恒信智能科技有限公司支部委员会" in window.windowTitle()
 
 

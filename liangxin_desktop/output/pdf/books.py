@@ -55,6 +55,7 @@ class PrintOptions:
 
     binding_margin: bool = False  # 装订线
     photos_per_page: int = 4  # 2 or 4
+    printed_on: date | None = None  # 编印日期 (the day given with --today; else the real date)
     blank_pages: bool = False  # an empty register prints its empty pages, not only its cover
 
 
@@ -129,7 +130,8 @@ def _period(context: _Context, register: Register) -> tuple[str, list[tuple[str,
         )
     else:
         details.append(("统计截至", format_cn_date(context.as_of)))
-    details += [("本册页数", "共 {pages} 页"), ("编印日期", format_cn_date(date.today()))]
+    printed_on = context.options.printed_on or date.today()
+    details += [("本册页数", "共 {pages} 页"), ("编印日期", format_cn_date(printed_on))]
     return f"{context.year}年度", details
 
 
@@ -220,7 +222,7 @@ def _archive_book(context: _Context, books: Sequence[Book], registers: Sequence[
         ("党组织名称", context.org_name),
         ("保  管  人", context.keeper),
         ("台账册数", f"共 {len(books)} 册"),
-        ("编印日期", format_cn_date(date.today())),
+        ("编印日期", format_cn_date(context.options.printed_on or date.today())),
     ]
     cover = Cover(setup, title, f"{context.year}年度", details)
 

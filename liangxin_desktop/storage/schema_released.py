@@ -1,0 +1,412 @@
+"""The SQL text of the released schema migrations 0001-0009 (never edited; ``storage/migrations.py``)."""
+
+from __future__ import annotations
+
+INITIAL_SCHEMA = """
+CREATE TABLE settings (
+    key TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+CREATE TABLE organization (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    name TEXT NOT NULL,
+    kind TEXT,
+    formation_mode TEXT,
+    founded_on TEXT,
+    parent_org TEXT,
+    instructor TEXT,
+    term_start TEXT,
+    term_end TEXT,
+    host_name TEXT,
+    host_kind TEXT,
+    host_uscc TEXT,
+    host_employees INTEGER,
+    host_above_scale INTEGER,
+    host_leader TEXT,
+    host_address TEXT,
+    keeper TEXT,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE committee_members (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    post TEXT NOT NULL,
+    start_on TEXT,
+    end_on TEXT,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE six_haves (
+    item TEXT PRIMARY KEY,
+    done INTEGER NOT NULL DEFAULT 0,
+    done_on TEXT,
+    note TEXT
+);
+CREATE TABLE units (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE people (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL,
+    sex TEXT,
+    ethnicity TEXT,
+    id_number TEXT UNIQUE,
+    birth_date TEXT,
+    education TEXT,
+    degree TEXT,
+    member_category TEXT,
+    unit TEXT,
+    joined_on TEXT,
+    converted_on TEXT,
+    job_post TEXT,
+    phone TEXT,
+    home_address TEXT,
+    is_lost INTEGER NOT NULL DEFAULT 0,
+    lost_since TEXT,
+    is_mobile INTEGER NOT NULL DEFAULT 0,
+    mobile_destination TEXT,
+    native_place TEXT,
+    residence TEXT,
+    household_registration TEXT,
+    party_post TEXT,
+    work_unit_post TEXT,
+    note TEXT,
+    stage TEXT NOT NULL,
+    left_on TEXT,
+    left_kind TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+-- (stage): the roster in entry order without a sort; (stage, member_category): the counts;
+-- people_search covers the search columns so a keystroke scans a narrow index, not the table.
+CREATE INDEX people_stage ON people (stage);
+CREATE INDEX people_stage_category ON people (stage, member_category);
+CREATE INDEX people_search ON people (stage, name, id_number, phone, unit, work_unit_post);
+CREATE INDEX people_left_on ON people (left_on);
+CREATE TABLE milestones (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    kind TEXT NOT NULL,
+    date TEXT NOT NULL,
+    detail TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX milestones_person_kind ON milestones (person_id, kind);
+CREATE INDEX milestones_kind_date ON milestones (kind, date);
+CREATE TABLE audit_log (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    action TEXT NOT NULL,
+    table_name TEXT NOT NULL,
+    row_id INTEGER,
+    fields TEXT
+);
+"""
+
+# Books kept as plain records. ``deleted_at`` marks a record in the recycle bin (回收站):
+# records of these books are never removed outright, so a slip can always be undone.
+BOOKS_SCHEMA = """
+CREATE TABLE good_deeds (
+    id INTEGER PRIMARY KEY,
+    deed_date TEXT NOT NULL,
+    person TEXT NOT NULL,
+    deed TEXT NOT NULL,
+    beneficiary TEXT,
+    verified_by TEXT,
+    commendation TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE documents (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL CHECK (direction IN ('in', 'out')),
+    doc_date TEXT NOT NULL,
+    issuer TEXT,
+    doc_number TEXT,
+    title TEXT NOT NULL,
+    secrecy TEXT,
+    copies INTEGER,
+    handling TEXT,
+    handler TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX documents_direction_date ON documents (direction, doc_date);
+CREATE TABLE work_rules (
+    id INTEGER PRIMARY KEY,
+    title TEXT NOT NULL,
+    adopted_on TEXT,
+    revised_on TEXT,
+    adopting_meeting TEXT,
+    status TEXT NOT NULL,
+    body TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE meetings (
+    id INTEGER PRIMARY KEY,
+    book TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    meeting_date TEXT NOT NULL,
+    start_time TEXT,
+    end_time TEXT,
+    place TEXT,
+    host TEXT,
+    recorder TEXT,
+    topic TEXT NOT NULL,
+    minutes TEXT,
+    guests TEXT,
+    hours REAL,
+    vote_held INTEGER NOT NULL DEFAULT 0,
+    vote_eligible INTEGER,
+    vote_present INTEGER,
+    vote_yes INTEGER,
+    vote_no INTEGER,
+    vote_abstain INTEGER,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX meetings_book_date ON meetings (book, meeting_date);
+CREATE TABLE meeting_attendance (
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    status TEXT NOT NULL CHECK (status IN ('出席', '请假', '缺席', '列席')),
+    reason TEXT,
+    PRIMARY KEY (meeting_id, person_id)
+);
+CREATE INDEX meeting_attendance_person ON meeting_attendance (person_id);
+CREATE TABLE resolutions (
+    id INTEGER PRIMARY KEY,
+    meeting_id INTEGER NOT NULL REFERENCES meetings (id) ON DELETE CASCADE,
+    content TEXT NOT NULL,
+    owner TEXT,
+    deadline TEXT,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE VIEW meetings_view AS
+SELECT m.*,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status != '列席') AS expected,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status = '出席') AS present
+FROM meetings m;
+"""
+
+# The development pipeline: facts that are not dates live on the person; every dated step is a
+# milestone, and ``activists_view`` shows the steps as columns for the 入党积极分子花名册.
+PIPELINE_SCHEMA = """
+ALTER TABLE people ADD COLUMN political_status TEXT;
+ALTER TABLE people ADD COLUMN talked_by TEXT;
+ALTER TABLE people ADD COLUMN mentors TEXT;
+ALTER TABLE people ADD COLUMN sponsors TEXT;
+ALTER TABLE people ADD COLUMN review_conclusion TEXT;
+ALTER TABLE people ADD COLUMN training_hours REAL;
+ALTER TABLE people ADD COLUMN volunteer_book_no TEXT;
+CREATE VIEW activists_view AS
+SELECT p.*,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'applied') AS applied_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'talked') AS talked_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'activist') AS activist_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'activist_filed') AS activist_filed_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'candidate') AS candidate_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'candidate_filed') AS candidate_filed_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'political_review') AS political_review_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'training_start') AS training_start_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'training_end') AS training_end_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'pre_review') AS pre_review_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'admitted') AS admitted_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'approved') AS approved_on
+FROM people p;
+"""
+
+# 党费: money in integer fen. The yearly 核定 fixes the monthly amount per member; a payment
+# belongs to one month (所属月份, ``month``) and carries its own 缴纳日期 (``paid_on``).
+DUES_SCHEMA = """
+CREATE TABLE dues_assessments (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    year INTEGER NOT NULL,
+    category TEXT NOT NULL,
+    base_fen INTEGER NOT NULL DEFAULT 0 CHECK (base_fen >= 0),
+    rate_bp INTEGER,
+    monthly_fen INTEGER NOT NULL CHECK (monthly_fen >= 0),
+    approved_by TEXT,
+    note TEXT,
+    updated_at TEXT NOT NULL,
+    PRIMARY KEY (person_id, year)
+);
+CREATE TABLE dues_payments (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    month TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 0),
+    paid_on TEXT NOT NULL,
+    method TEXT NOT NULL,
+    collector TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    UNIQUE (person_id, month)
+);
+CREATE INDEX dues_payments_month ON dues_payments (month);
+CREATE TABLE dues_remittances (
+    id INTEGER PRIMARY KEY,
+    remitted_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen > 0),
+    period TEXT,
+    receiver TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+"""
+
+# 流动党员登记卡: one card per mobile member (going out, or coming in from elsewhere), with dated
+# follow-up entries (年度报告, 年审, 联系). Incoming members are not in ``people``: the card holds
+# their identity itself.
+MOBILE_SCHEMA = """
+CREATE TABLE mobile_cards (
+    id INTEGER PRIMARY KEY,
+    direction TEXT NOT NULL,
+    name TEXT NOT NULL,
+    sex TEXT,
+    id_number TEXT,
+    phone TEXT,
+    home_org TEXT,
+    card_no TEXT,
+    card_issued_on TEXT,
+    card_issuer TEXT,
+    away_on TEXT NOT NULL,
+    expected_return TEXT,
+    reason TEXT,
+    destination TEXT,
+    host_unit TEXT,
+    host_org TEXT,
+    host_contact TEXT,
+    dues_where TEXT,
+    dues_paid_until TEXT,
+    returned_on TEXT,
+    transferred_on TEXT,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE TABLE mobile_card_entries (
+    id INTEGER PRIMARY KEY,
+    card_id INTEGER NOT NULL REFERENCES mobile_cards (id) ON DELETE CASCADE,
+    entry_date TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    content TEXT NOT NULL,
+    sort_order INTEGER NOT NULL DEFAULT 0
+);
+"""
+
+# 党组织活动资料簿 and 党组织活动图片册: the files themselves live in the archive (one file is the
+# whole archive); ``book`` says which register a file belongs to.
+FILES_SCHEMA = """
+CREATE TABLE files (
+    id INTEGER PRIMARY KEY,
+    book TEXT NOT NULL,
+    title TEXT NOT NULL,
+    kind TEXT,
+    file_date TEXT,
+    place TEXT,
+    author TEXT,
+    related_meeting TEXT,
+    file_name TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    size INTEGER NOT NULL,
+    width INTEGER,
+    height INTEGER,
+    data BLOB NOT NULL,
+    note TEXT,
+    deleted_at TEXT,
+    created_at TEXT NOT NULL,
+    updated_at TEXT NOT NULL
+);
+CREATE INDEX files_book_date ON files (book, file_date);
+CREATE VIEW files_view AS
+SELECT id, book, title, kind, file_date, place, author, related_meeting, file_name, mime, size,
+    width, height, note, deleted_at, created_at, updated_at
+FROM files;
+"""
+
+# The six-month rule: months the clerk marks as having a good reason (illness, approved absence)
+# do not count, separately for organizational life and for dues.
+EXCUSED_SCHEMA = """
+CREATE TABLE excused_months (
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    month TEXT NOT NULL,
+    what TEXT NOT NULL CHECK (what IN ('attendance', 'dues')),
+    reason TEXT NOT NULL,
+    created_at TEXT NOT NULL,
+    PRIMARY KEY (person_id, month, what)
+);
+"""
+
+# 大额党费: a voluntary one-off payment of 1000 yuan or more, recorded apart from the monthly dues.
+LARGE_DUES_SCHEMA = """
+CREATE TABLE large_dues (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    paid_on TEXT NOT NULL,
+    amount_fen INTEGER NOT NULL CHECK (amount_fen >= 100000),
+    note TEXT,
+    created_at TEXT NOT NULL
+);
+"""
+
+# Excel imports: each import is a batch that "撤销上次导入" can undo. An item is one row the import
+# added or changed (``row_id`` is the rowid, so composite keys work too); ``before`` holds the
+# row and its child rows as they were (JSON), ``stamp`` a digest of the row and its child rows after
+# the import, so an undo can tell that a record was changed since. The meeting books' view also
+# gets the attendance as names (出席/请假/缺席/列席 人员) for the Excel export and round trip.
+IMPORT_SCHEMA = """
+CREATE TABLE import_batches (
+    id INTEGER PRIMARY KEY,
+    register TEXT NOT NULL,
+    file_name TEXT NOT NULL,
+    imported_at TEXT NOT NULL,
+    added INTEGER NOT NULL DEFAULT 0,
+    updated INTEGER NOT NULL DEFAULT 0,
+    undone_at TEXT
+);
+CREATE TABLE import_batch_items (
+    id INTEGER PRIMARY KEY,
+    batch_id INTEGER NOT NULL REFERENCES import_batches (id) ON DELETE CASCADE,
+    table_name TEXT NOT NULL,
+    row_id INTEGER NOT NULL,
+    action TEXT NOT NULL CHECK (action IN ('add', 'update')),
+    before TEXT,
+    stamp TEXT
+);
+CREATE INDEX import_batch_items_batch ON import_batch_items (batch_id);
+DROP VIEW meetings_view;
+CREATE VIEW meetings_view AS
+SELECT m.*,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status != '列席') AS expected,
+    (SELECT count(*) FROM meeting_attendance a
+        WHERE a.meeting_id = m.id AND a.status = '出席') AS present,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '出席'
+        ORDER BY p.id)) AS attendees,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name || coalesce('（' || a.reason || '）', '')
+        AS name FROM meeting_attendance a JOIN people p ON p.id = a.person_id
+        WHERE a.meeting_id = m.id AND a.status = '请假' ORDER BY p.id)) AS on_leave,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '缺席'
+        ORDER BY p.id)) AS absentees,
+    (SELECT group_concat(name, '、') FROM (SELECT p.name FROM meeting_attendance a
+        JOIN people p ON p.id = a.person_id WHERE a.meeting_id = m.id AND a.status = '列席'
+        ORDER BY p.id)) AS observers
+FROM meetings m;
+"""

@@ -1,0 +1,163 @@
+"""Statistics and the 年报 tables of a hand-built archive, checked against counts made by hand."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from helpers import member
+from openpyxl import load_workbook
+
+from liangxin_desktop import app
+from liangxin_desktop.catalog.meetings import TRAININGS
+from liangxin_desktop.domain.idnumber import fictional_id_number
+from liangxin_desktop.output.annual_report import annual_tables
+from liangxin_desktop.storage import dues, meetings, organization, people
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.statistics import branch_statistics
+
+SETUP_DAY = date(2026, 12, 31)
+
+
+def _person(name: str, birth: date, male: bool, **values: object) -> dict:
+    number = fictional_id_number("110105", birth, 11 if male else 12)
+    return member(name=name, id_number=number, **values)
+
+
+@pytest.fixture
+def branch(archive: Archive) -> Archive:
+    """甲 (1960, 男, 本科, 1985) and 乙 (1995, 女, 回族, 硕士, admitted 2026-03-10) stay;
+    丙 (1975, 女, 高中, 2010) transfers out on 2026-06-30; 丁 (1980, 男) died on 2025-05-01."""
+    organization.save_profile(
+        archive,
+        {"name": "中共测试有限公司支部委员会", "kind": "党支部", "keeper": "史娜洁"},
+        [{"name": "甲", "post": "书记"}],
+        today=SETUP_DAY,
+    )
+    ids = {}
+    for name, birth, male, values in (
+        ("甲", date(1960, 3, 1), True, {"joined_on": "1985-07-01", "converted_on": "1986-07-01",
+            "job_post": "非公有制企业管理人员", "education": "大学本科"}),
+        ("乙", date(1995, 6, 2), False, {"joined_on": "2026-03-10", "converted_on": None,
+            "member_category": "预备党员", "ethnicity": "回族", "education": "硕士研究生",
+            "job_post": "非公有制企业专业技术人员"}),
+        ("丙", date(1975, 1, 15), False, {"joined_on": "2010-07-01", "converted_on": "2011-07-01",
+            "education": "普通高中", "job_post": "工勤技能人员"}),
+        ("丁", date(1980, 8, 8), True, {"joined_on": "2000-07-01", "converted_on": "2001-07-01"}),
+    ):  # fmt: skip
+        ids[name] = people.add_member(
+            archive, _person(name, birth, male, **values), today=SETUP_DAY
+        )
+    people.record_leave(
+        archive, ids["丙"], "转出", date(2026, 6, 30), "中共某某委员会", today=SETUP_DAY
+    )
+    people.record_leave(archive, ids["丁"], "死亡", date(2025, 5, 1), today=SETUP_DAY)
+    meetings.save_meeting(
+        archive,
+        TRAININGS,
+        {"kind": "专题辅导", "meeting_date": "2026-09-15", "topic": "专题辅导", "hours": 3},
+        [meetings.Attendance(ids["甲"], "出席"), meetings.Attendance(ids["乙"], "出席")],
+        today=SETUP_DAY,
+    )
+    dues.assess(archive, ids["甲"], 2026, "在职", 300000)
+    dues.record_payments(
+        archive, [ids["甲"]], ["2026-01", "2026-02"], date(2026, 2, 20), today=SETUP_DAY
+    )
+    return archive
+
+
+def test_members_by_category_as_of_the_years_end(branch: Archive) -> None:
+    stats = branch_statistics(branch, 2026, SETUP_DAY)
+    expected = {
+        "人员类别": {"正式党员": 1, "预备党员": 1},
+        "性别": {"男": 1, "女": 1},
+        "民族": {"汉族": 1, "少数民族": 1},
+        "年龄": {"31至35岁": 1, "61岁及以上": 1},
+        "学历": {"研究生": 1, "大学本科": 1},
+        "入党时间": {"十一届三中全会至十八大前": 1, "十八大以来": 1},
+        "工作岗位": {"非公有制企业管理人员": 1, "非公有制企业专业技术人员": 1},
+    }
+    for title, counts in expected.items():
+        rows = dict(stats.breakdown(title).rows)
+        assert {k: v for k, v in rows.items() if v} == counts, title
+    assert dict(stats.changes.rows) == {
+        "发展党员": 1, "转为正式党员": 0, "组织关系转入": 0, "组织关系转出": 1,
+        "死亡": 0, "出党": 0, "停止党籍": 0,
+    }  # fmt: skip
+    assert stats.members_last_year == 2  # 甲 and 丙 on 2025-12-31
+    assert stats.dues_by_month[0] == ("2026-01", 1500, 1500)
+    assert stats.dues_by_month[2] == ("2026-03", 1500, 0)
+    assert len(stats.dues_by_month) == 12
+    assert stats.attendance_by_member == []  # the training book is not organizational life
+
+
+def test_annual_tables_cell_by_cell(branch: Archive) -> None:
+    tables = {t.title: t for t in annual_tables([branch_statistics(branch, 2026, SETUP_DAY)])}
+
+    def cells(title: str) -> dict[str, int]:
+        table = tables[title]
+        assert [name for name, _ in table.rows] == ["中共测试有限公司支部委员会"]
+        return dict(zip(table.columns, table.rows[0][1], strict=True))
+
+    basic = cells("党员队伍基本情况")
+    assert (
+        basic["党员总数"],
+        basic["正式党员"],
+        basic["预备党员"],
+        basic["女"],
+        basic["少数民族"],
+    ) == (2, 1, 1, 1, 1)
+    assert (basic["管理人员"], basic["专业技术人员"], basic["工人（工勤技能人员）"]) == (1, 1, 0)
+    developed = cells("发展党员情况")
+    assert (developed["发展党员数"], developed["女"], developed["少数民族"]) == (1, 1, 1)
+    assert (developed["35岁及以下"], developed["大专及以上"], developed["专业技术人员"]) == (
+        1,
+        1,
+        1,
+    )
+    assert cells("预备党员转正情况") == {"转为正式党员": 0, "延长预备期": 0, "取消预备党员资格": 0}
+    assert cells("党员学习培训情况") == {
+        "培训场次": 1, "参加培训人次": 2, "培训学时（人·学时）": 6, "党员数": 2
+    }  # fmt: skip
+    comparison = cells("两年党员数综合比较")
+    assert (comparison["上年底党员数"], comparison["本年增加"], comparison["本年减少"]) == (2, 1, 1)
+    assert (comparison["其中转出"], comparison["本年底党员数"]) == (1, 2)
+
+
+def test_stats_command_writes_the_workbook_and_the_pdf(branch: Archive, tmp_path: Path) -> None:
+    path = branch.path
+    branch.close()
+    out = tmp_path / "统计.xlsx"
+    assert (
+        app.main(
+            [
+                "stats",
+                "--data",
+                str(path),
+                "--year",
+                "2026",
+                "--today",
+                "2027-01-05",
+                "--out",
+                str(out),
+            ]
+        )
+        == 0
+    )
+    book = load_workbook(out)
+    sheet = book["党员队伍基本情况"]
+    values = [[cell.value for cell in row] for row in sheet.iter_rows()]
+    assert ["填报单位", "中共测试有限公司支部委员会"] in [row[:2] for row in values]
+    assert ["负责人", "甲"] in [row[:2] for row in values]
+    assert ["填表人", "史娜洁"] in [row[:2] for row in values]
+    assert ["报出时间", "2027年1月5日"] in [row[:2] for row in values]
+    header = next(row for row in values if row[0] == "党组织名称")
+    figures = values[values.index(header) + 1]
+    assert dict(zip(header, figures, strict=True))["党员总数"] == 2
+    pdf = tmp_path / "统计.pdf"
+    assert app.main(["stats", "--data", str(path), "--year", "2026", "--out", str(pdf)]) == 0
+    from pypdf import PdfReader
+
+    text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
+    assert "党内统计年报" in text and "两年党员数综合比较" in text and "党员年龄" in text
