@@ -157,4 +157,17 @@ def m0016_search_index(db: Database) -> None:
     db.executescript(SEARCH_SCHEMA)
 
 
+@later_migration("0015_people_picked")  # named by its issue, placed after every other migration
+def m0015_people_picked(db: Database) -> None:
+    """A committee entry links to its roster row (filled where the name is one member's)."""
+    db.executescript(_PEOPLE_PICKED_SCHEMA)
+
+
 MIGRATION_COUNT = RELEASED_BEFORE_2027 + len(_LATER)
+
+_PEOPLE_PICKED_SCHEMA = """
+ALTER TABLE committee_members ADD COLUMN person_id INTEGER REFERENCES people (id) ON DELETE SET NULL;
+UPDATE committee_members SET person_id = (
+    SELECT p.id FROM people p WHERE p.name = committee_members.name
+) WHERE (SELECT count(*) FROM people p WHERE p.name = committee_members.name) = 1;
+"""

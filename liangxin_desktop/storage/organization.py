@@ -37,6 +37,17 @@ def six_haves(archive: Archive) -> list[dict[str, Any]]:
     ]
 
 
+def committee_ids_on(archive: Archive, day: date) -> set[int]:
+    """Roster ids of the committee serving on ``day``: the linked row, else the one member of that name."""
+    rows = archive.db.execute(
+        "SELECT coalesce(c.person_id, (SELECT min(p.id) FROM people p WHERE p.name = c.name "
+        "HAVING count(*) = 1)) FROM committee_members c "
+        "WHERE (c.start_on IS NULL OR c.start_on <= ?) AND (c.end_on IS NULL OR c.end_on >= ?)",
+        [day.isoformat(), day.isoformat()],
+    )
+    return {row[0] for row in rows if row[0] is not None}
+
+
 def save_profile(
     archive: Archive,
     profile: Mapping[str, object],
@@ -51,7 +62,9 @@ def save_profile(
     for index, member in enumerate(members, start=1):
         checked = clean_record(COMMITTEE, member, today)
         problems += [_numbered(p, index) for p in checked.errors]
-        committee_rows.append(dict(checked.values, sort_order=index))
+        committee_rows.append(
+            dict(checked.values, sort_order=index, person_id=member.get("person_id") or None)
+        )
     if problems:
         raise ValidationFailed(problems)
     with archive.transaction() as db:

@@ -37,13 +37,20 @@ class FieldEditor(QWidget):
     changed = Signal()
 
     def __init__(
-        self, spec: Field, choices: Sequence[str] = (), parent: QWidget | None = None
+        self,
+        spec: Field,
+        choices: Sequence[str] = (),
+        parent: QWidget | None = None,
+        combo: QComboBox | None = None,
     ) -> None:
+        """``combo`` replaces the usual input (e.g. a PersonPicker for 主持人)."""
         super().__init__(parent)
         self.spec = spec
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        self.input = self._make_input(spec, choices)
+        self.input = self._make_input(spec, choices) if combo is None else combo
+        if combo is not None:
+            combo.currentTextChanged.connect(self.changed)
         self.input.setObjectName(f"field_{spec.key}")
         layout.addWidget(self.input, 1)
         if spec.kind is FieldKind.DATE:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -31,11 +32,12 @@ from liangxin_desktop.catalog.organization import (
 from liangxin_desktop.catalog.validation import clean_record
 from liangxin_desktop.domain import codes
 from liangxin_desktop.errors import LiangxinError
-from liangxin_desktop.storage import organization
+from liangxin_desktop.storage import meetings, organization
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.election_dialog import ElectionDialog, print_history
 from liangxin_desktop.ui.field_widgets import FieldEditor
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.person_picker import PERSON_ID_ROLE, PersonDelegate
 
 SIX_HAVE_LABELS = {item: f"有{item}" for item in codes.SIX_HAVES}
 
@@ -94,11 +96,14 @@ class OrganizationTab(QWidget):
         self.committee = QTableWidget(0, len(COMMITTEE_FIELDS))
         self.committee.setHorizontalHeaderLabels([f.label for f in COMMITTEE_FIELDS])
         self.committee.horizontalHeader().setStretchLastSection(True)
+        self.committee_names = PersonDelegate([], self.committee)  # 姓名 picked from the roster
+        self.committee.setItemDelegateForColumn(0, self.committee_names)
         self.committee.setMinimumHeight(150)
         self.committee.setToolTip(
             "职务可填：" + "、".join(codes.COMMITTEE_POSTS) + "；日期如 2024-03-01"
         )
         add, remove = QPushButton("增加一行"), QPushButton("删除所选行")
+        add.setObjectName("add_committee_row")
         add.clicked.connect(lambda: self.committee.insertRow(self.committee.rowCount()))
         remove.clicked.connect(lambda: self.committee.removeRow(self.committee.currentRow()))
         election = QPushButton("换届选举…")
@@ -144,11 +149,13 @@ class OrganizationTab(QWidget):
         for key, editor in self.editors.items():
             editor.set_value(profile.get(key))
         self.welcome.setVisible(not profile)
+        self.committee_names.people = meetings.roster_for_attendance(self.archive, date.today())
         members = organization.committee(self.archive)
         self.committee.setRowCount(len(members))
         for row, member in enumerate(members):
             for column, spec in enumerate(COMMITTEE_FIELDS):
                 self.committee.setItem(row, column, QTableWidgetItem(member.get(spec.key) or ""))
+            self.committee.item(row, 0).setData(PERSON_ID_ROLE, member.get("person_id"))  # type: ignore[union-attr]
         for have in organization.six_haves(self.archive):
             check, day, note = self.haves[have["item"]]
             check.setChecked(bool(have["done"]))
@@ -174,7 +181,8 @@ class OrganizationTab(QWidget):
                 spec.key: self._cell(row, column) for column, spec in enumerate(COMMITTEE_FIELDS)
             }
             if any(v.strip() for v in values.values()):
-                rows.append(values)
+                name = self.committee.item(row, 0)
+                rows.append(dict(values, person_id=name.data(PERSON_ID_ROLE) if name else None))
         return rows
 
     def _have_rows(self) -> list[dict[str, Any]]:

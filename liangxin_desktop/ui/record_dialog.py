@@ -10,6 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QGridLayout,
@@ -59,13 +60,18 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
         sections: Sequence[Section] = (),
         draft: DraftSlot | None = None,
+        combos: Mapping[str, QComboBox] | None = None,
     ) -> None:
+        """``combos`` replace the inputs of some fields (e.g. person pickers for 主持人, 记录人)."""
         super().__init__(parent)
         self.setWindowTitle(title)
         self._validate, self._save = validate, save
         self.result_value: Any = None
         self.sections = list(sections)
-        self.editors = {f.key: FieldEditor(f, (choices or {}).get(f.key, ())) for f in fields}
+        self.editors = {
+            f.key: FieldEditor(f, (choices or {}).get(f.key, ()), combo=(combos or {}).get(f.key))
+            for f in fields
+        }
         self._build(fields)
         for key, value in (initial or {}).items():
             if key in self.editors:
@@ -74,6 +80,9 @@ class RecordDialog(QDialog):
         self.drafts = DraftKeeper(self, draft) if draft is not None else None
         self._timer = QTimer(self, singleShot=True, interval=120)
         self._timer.timeout.connect(self.revalidate)
+        self.finished.connect(
+            self._timer.stop
+        )  # closed: no re-check (the archive may be closed next)
         for editor in self.editors.values():
             editor.changed.connect(self._timer.start)
         for section in self.sections:
