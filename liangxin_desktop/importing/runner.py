@@ -44,6 +44,23 @@ def detect(sheet: SheetData, importer: Importer) -> tuple[int, dict[int, str]]:
     return headers.find_header(sheet, importer.columns)
 
 
+def guess_importer(sheet: SheetData) -> Importer | None:
+    """The register whose columns the sheet's headers name best (most columns, then fewest
+    required ones missing); None when no register's header is found."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for importer in IMPORTERS.values():
+        try:
+            _row, mapping = detect(sheet, importer)
+        except ImportRefused:
+            continue
+        missing = len(headers.missing_required(mapping, importer.columns))
+        score = (len(mapping), -missing)
+        if best is None or score > best:
+            best, chosen = score, importer
+    return chosen
+
+
 def _fill_merged(sheet: SheetData, first_data_row: int) -> list[list[Cell]]:
     """Merged cells inside the table repeat their value in every cell they cover."""
     rows = sheet.rows
