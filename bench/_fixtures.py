@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import io
 import random
 import time
 from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
+
+from PIL import Image, ImageDraw
 
 from liangxin_desktop.demo import CITIES, GIVEN_FEMALE, GIVEN_MALE, POSTS, STREETS, SURNAMES
 from liangxin_desktop.domain import codes, dates
@@ -232,3 +235,18 @@ def build_archive(path: Path, count: int, seed: int = 1) -> BuiltArchive:
     finally:
         archive.close()
     return BuiltArchive(path, count, left, events, time.perf_counter() - start)
+
+
+def photo_jpeg(rng: random.Random, colour: tuple[int, int, int] = (160, 80, 60)) -> bytes:
+    """A 2,400 × 1,600 JPEG with enough detail to be photo-sized (a few hundred KB)."""
+    image = Image.new("RGB", (2400, 1600), colour)
+    draw = ImageDraw.Draw(image)
+    for _ in range(400):
+        x, y = rng.randrange(2400), rng.randrange(1600)
+        draw.ellipse(
+            (x, y, x + rng.randrange(20, 200), y + rng.randrange(20, 200)),
+            fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
+        )
+    out = io.BytesIO()
+    image.save(out, "JPEG", quality=88)
+    return out.getvalue()

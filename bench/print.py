@@ -29,7 +29,7 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from PIL import Image, ImageDraw  # noqa: E402
+from _fixtures import photo_jpeg  # noqa: E402
 
 from liangxin_desktop.catalog import get_register  # noqa: E402
 from liangxin_desktop.catalog.meetings import BOOK_KINDS  # noqa: E402
@@ -134,16 +134,8 @@ def top_up_meetings(archive: Archive, wanted: int, rng: random.Random) -> int:
 
 def add_photos(archive: Archive, count: int, folder: Path, rng: random.Random) -> None:
     for number in range(count):
-        image = Image.new("RGB", (2400, 1600), (rng.randrange(256), 80, 60))
-        draw = ImageDraw.Draw(image)
-        for _ in range(400):  # enough detail that the JPEG is photo-sized
-            x, y = rng.randrange(2400), rng.randrange(1600)
-            draw.ellipse(
-                (x, y, x + rng.randrange(20, 200), y + rng.randrange(20, 200)),
-                fill=(rng.randrange(256), rng.randrange(256), rng.randrange(256)),
-            )
         path = folder / f"photo{number}.jpg"
-        image.save(path, "JPEG", quality=88)
+        path.write_bytes(photo_jpeg(rng, (rng.randrange(256), 80, 60)))
         files.import_photo(
             archive,
             {

@@ -11,8 +11,11 @@ from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
-from liangxin_desktop.catalog.members import IDENTITY_FIELDS, fill_and_check_identity
-from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.catalog.members import (
+    IDENTITY_FIELDS,
+    fill_and_check_identity,
+    people_register,
+)
 from liangxin_desktop.domain import codes, pipeline_rules
 
 POLITICAL_STATUSES = ("共青团员", "群众", "民主党派成员")
@@ -124,19 +127,13 @@ def check_pipeline(row: dict[str, Any], today: date) -> list[Problem]:
     ]
 
 
-ACTIVISTS = Register(
+ACTIVISTS = people_register(
     key="activists",
     title="入党积极分子花名册",
-    group="册",
     row_noun="入党积极分子",
-    count_unit="名",
     fields=FIELDS,
-    table="people",
     view="activists_view",
     where="stage IN ('applicant', 'activist', 'candidate')",
     search_columns=("name", "id_number", "phone", "work_unit_post", "mentors"),
-    default_sort="id",
-    orientation="landscape",
-    is_roster=True,
     checks=(fill_and_check_identity, check_pipeline),
 )

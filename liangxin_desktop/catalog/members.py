@@ -305,21 +305,29 @@ def check_details(row: dict[str, Any], today: date) -> list[Problem]:
     return problems
 
 
-MEMBERS = Register(
+def people_register(**values: Any) -> Register:
+    """A roster of people (党员, 入党积极分子): rows of ``people`` found through their search
+    index, listed in entry order, printed landscape as of a date."""
+    shared: dict[str, Any] = {
+        "group": "册",
+        "count_unit": "名",
+        "table": "people",
+        "search_table": "people_fts",
+        "default_sort": "id",
+        "orientation": "landscape",
+        "is_roster": True,
+    }
+    return Register(**(shared | values))
+
+
+MEMBERS = people_register(
     key="members",
     title="党员花名册",
-    group="册",
     row_noun="党员",
-    count_unit="名",
     fields=FIELDS,
-    table="people",
     where="stage = 'member'",
     history_where="stage IN ('member', 'left') OR (stage = 'dropped' AND joined_on IS NOT NULL)",
     as_of_where="stage IN ('member', 'left', 'dropped') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
     search_columns=("name", "id_number", "phone", "work_unit_post", "unit"),
-    search_index="people_search",
-    default_sort="id",
-    orientation="landscape",
-    is_roster=True,
     checks=(fill_and_check_identity, check_party_dates, check_details),
 )

@@ -32,7 +32,7 @@ class Register:
     history_where: str | None = None  # rosters: current rows plus those who left
     as_of_where: str | None = None  # rosters: rows current on a date (two "?" for that date)
     search_columns: tuple[str, ...] = ()
-    search_index: str | None = None  # an index covering the search columns, used while searching
+    search_table: str | None = None  # an FTS5 trigram index of search_columns (rowid = id)
     default_sort: str = "id"
     orientation: str = "landscape"
     is_roster: bool = False  # printed "as of a date" rather than per year

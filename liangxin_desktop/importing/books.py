@@ -62,7 +62,7 @@ class RecordImporter(Importer):
         summary = " ".join(str(v) for v in key if v)[:60]
         existing = self._existing(ctx.archive, key)
         if existing is None:
-            planned = self._planned(ctx, row, ADD, summary, raw, None)
+            planned = self._planned(ctx, PlannedRow(row, ADD, summary, raw))
             if planned is not None:
                 planned.extra["values"] = cleaned.values
             return planned
@@ -99,19 +99,14 @@ class RecordImporter(Importer):
             return None
         changed = any(before.get(k) != v for k, v in cleaned.values.items())
         action = UPDATE if changed else SAME
-        return self._planned(ctx, row, action, summary, merged, before["id"], raw)
+        return self._planned(ctx, PlannedRow(row, action, summary, merged, before["id"]), raw)
 
     def _planned(
-        self,
-        ctx: Context,
-        row: int,
-        action: str,
-        summary: str,
-        raw: dict[str, Any],
-        target: int | None,
-        cells: dict[str, Any] | None = None,
+        self, ctx: Context, planned: PlannedRow, cells: dict[str, Any] | None = None
     ) -> PlannedRow | None:
-        return PlannedRow(row, action, summary, raw, target)
+        """What a book adds to a checked row (``cells``: the sheet's own, when ``planned.raw``
+        merges them into the record); None when the row is refused."""
+        return planned
 
     def commit_row(self, archive: Archive, batch_id: int, planned: PlannedRow, today: date) -> None:
         table = str(self.register.table)
@@ -142,15 +137,9 @@ class MeetingImporter(RecordImporter):
         }
 
     def _planned(
-        self,
-        ctx: Context,
-        row: int,
-        action: str,
-        summary: str,
-        raw: dict[str, Any],
-        target: int | None,
-        cells: dict[str, Any] | None = None,
+        self, ctx: Context, planned: PlannedRow, cells: dict[str, Any] | None = None
     ) -> PlannedRow | None:
+        row, raw, target = planned.row, planned.raw, planned.target_id
         cells = raw if cells is None else cells
         given = {k: cells.get(k) for k in ATTENDANCE_NAME_COLUMNS if not _blank(cells.get(k))}
         cleaned = clean_record(self.register, raw, ctx.today)
@@ -163,9 +152,8 @@ class MeetingImporter(RecordImporter):
             attendance = list(meetings.attendance_of(ctx.archive, target).values())
         else:
             attendance = []
-        if action == SAME and given and attendance_changed(ctx.archive, target, attendance):
-            action = UPDATE
-        planned = PlannedRow(row, action, summary, raw, target)
+        if planned.action == SAME and given and attendance_changed(ctx.archive, target, attendance):
+            planned.action = UPDATE
         planned.extra["attendance"] = attendance
         return planned
 

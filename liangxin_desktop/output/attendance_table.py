@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
-from liangxin_desktop.storage.attendance import AttendanceMatrix
+from liangxin_desktop.storage.attendance import AttendanceMatrix, MemberLine
 
 _FIXED_BEFORE = (
     Field("name", "姓名", width=8, print_width=1.2),
@@ -33,19 +33,21 @@ def matrix_fields(
     return _FIXED_BEFORE + columns + _FIXED_AFTER
 
 
-def matrix_rows(matrix: AttendanceMatrix) -> list[dict[str, Any]]:
-    """One row per member, then the 合计 row with each meeting's 实到/应到."""
-    rows = []
-    for line in matrix.members:
-        row: dict[str, Any] = {
-            "name": line.name,
-            "unit": line.unit,
-            "expected": line.expected,
-            "present": line.present,
-            "rate": line.rate,
-        }
-        row.update({f"m{m['id']}": matrix.mark(line, m["id"]) for m in matrix.meetings})
-        rows.append(row)
+def member_row(matrix: AttendanceMatrix, line: MemberLine) -> dict[str, Any]:
+    """One member's row: a mark per meeting, then 应到, 实到 and 出勤率."""
+    row: dict[str, Any] = {
+        "name": line.name,
+        "unit": line.unit,
+        "expected": line.expected,
+        "present": line.present,
+        "rate": line.rate,
+    }
+    row.update({f"m{m['id']}": matrix.mark(line, m["id"]) for m in matrix.meetings})
+    return row
+
+
+def totals_row(matrix: AttendanceMatrix) -> dict[str, Any]:
+    """The 合计 row: each meeting's 实到/应到, and the members' sums."""
     totals: dict[str, Any] = {"name": "合计", "unit": ""}
     for meeting in matrix.meetings:
         expected, present = matrix.meeting_counts(meeting["id"])
@@ -57,4 +59,9 @@ def matrix_rows(matrix: AttendanceMatrix) -> list[dict[str, Any]]:
         present=present,
         rate=f"{present * 100 / expected:.0f}%" if expected else "",
     )
-    return [*rows, totals]
+    return totals
+
+
+def matrix_rows(matrix: AttendanceMatrix) -> list[dict[str, Any]]:
+    """One row per member, then the 合计 row with each meeting's 实到/应到."""
+    return [*(member_row(matrix, line) for line in matrix.members), totals_row(matrix)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
@@ -43,29 +44,45 @@ def through_text(year: int, today: date) -> str:
     return f"截至{dates.format_cn_month(last)}" if last >= f"{year}-01" else "本年尚无到期月份"
 
 
+def dues_row(line: DuesLine, year: int, through: str) -> dict[str, Any]:
+    """One member's row of the grid, owed counted up to ``through`` ("YYYY-MM")."""
+    due, paid = line.due_fen(through), line.paid_fen()
+    row: dict[str, Any] = {
+        "name": line.name,
+        "category": line.category or "未核定",
+        "note": _note(line, line.unassessed_months(through)),
+        "base_fen": line.base_fen,
+        "rate": f"{line.rate_bp / 100:g}%" if line.rate_bp else "",
+        "monthly_fen": line.monthly_fen,
+        "due_fen": due,
+        "paid_fen": paid,
+        "owed_fen": max(due - paid, 0),
+    }
+    row.update({f"m{m:02d}": line.paid.get(f"{year}-{m:02d}") for m in range(1, 13)})
+    return row
+
+
+_SUMMED = ("monthly_fen", *(f.key for f in MONTHS), "due_fen", "paid_fen", "owed_fen")
+
+
+def totals_row(rows: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """The 合计 row under the members' rows."""
+    totals: dict[str, Any] = {
+        "name": "合计",
+        "category": "",
+        "note": "",
+        **dict.fromkeys(_SUMMED, 0),
+    }
+    for row in rows:
+        for key in _SUMMED:
+            totals[key] += row[key] or 0
+    return totals
+
+
 def dues_rows(lines: list[DuesLine], year: int, today: date) -> list[dict[str, Any]]:
     last = through_month(year, today)
-    rows = []
-    for line in lines:
-        due, paid = line.due_fen(last), line.paid_fen()
-        unassessed = line.unassessed_months(last)
-        row: dict[str, Any] = {
-            "name": line.name,
-            "category": line.category or "未核定",
-            "note": _note(line, unassessed),
-            "base_fen": line.base_fen,
-            "rate": f"{line.rate_bp / 100:g}%" if line.rate_bp else "",
-            "monthly_fen": line.monthly_fen,
-            "due_fen": due,
-            "paid_fen": paid,
-            "owed_fen": max(due - paid, 0),
-        }
-        row.update({f"m{m:02d}": line.paid.get(f"{year}-{m:02d}") for m in range(1, 13)})
-        rows.append(row)
-    totals: dict[str, Any] = {"name": "合计", "category": "", "note": ""}
-    for key in ["monthly_fen", *(f.key for f in MONTHS), "due_fen", "paid_fen", "owed_fen"]:
-        totals[key] = sum(row[key] or 0 for row in rows)
-    return [*rows, totals]
+    rows = [dues_row(line, year, last) for line in lines]
+    return [*rows, totals_row(rows)]
 
 
 def _note(line: DuesLine, unassessed: list[str]) -> str:

@@ -92,7 +92,9 @@ def _member_lines(archive: Archive, meeting_ids: list[int]) -> list[MemberLine]:
         meeting_ids,
     )
     for person_id, name, unit, meeting_id, status, reason in rows:
-        line = lines.setdefault(person_id, MemberLine(person_id, name, unit))
+        line = lines.get(person_id)
+        if line is None:  # (not setdefault: that would build a line for every mark)
+            line = lines[person_id] = MemberLine(person_id, name, unit)
         line.marks[meeting_id] = status
         if reason:
             line.reasons[meeting_id] = reason

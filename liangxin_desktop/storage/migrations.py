@@ -7,10 +7,15 @@ that an archive made by a newer program is recognised before anything is written
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
+from liangxin_desktop.storage.search_schema import SEARCH_SCHEMA
+
 migrations = Migrations("liangxin")
+Migration = Callable[[Database], None]
 
 
 @migrations(name="0001_initial")
@@ -67,21 +72,48 @@ def m0009_import_batches(db: Database) -> None:
     db.execute("PRAGMA user_version = 9")
 
 
-@migrations(name="0012_rules")
+RELEASED_BEFORE_2027 = 9  # 0001-0009 set their own user_version (released; never edited)
+_LATER: list[str] = []  # the migrations after them, in order
+
+
+def later_migration(name: str) -> Callable[[Migration], Migration]:
+    """Register a migration after 0009; its user_version is its place in the list.
+
+    Branches developed side by side add migrations between others; numbering by place keeps
+    ``PRAGMA user_version`` equal to the count of migrations applied without renumbering.
+    """
+    _LATER.append(name)
+    version = RELEASED_BEFORE_2027 + len(_LATER)
+
+    def register(step: Migration) -> Migration:
+        def run(db: Database) -> None:
+            step(db)
+            db.execute(f"PRAGMA user_version = {version}")
+
+        migrations(name=name)(run)
+        return step
+
+    return register
+
+
+@later_migration("0012_rules")
 def m0012_rules(db: Database) -> None:
     db.executescript(_RULES_SCHEMA)
     for key, value in _RULE_SETTING_DEFAULTS:
         db.execute("INSERT OR IGNORE INTO settings (key, value) VALUES (?, ?)", [key, value])
-    db.execute("PRAGMA user_version = 10")  # the 10th migration on this branch (0010, 0011 to come)
 
 
-@migrations(name="0014_drafts")
+@later_migration("0014_drafts")
 def m0014_drafts(db: Database) -> None:
     db.executescript(_DRAFTS_SCHEMA)
-    db.execute("PRAGMA user_version = 11")
 
 
-MIGRATION_COUNT = 11
+@later_migration("0016_search_index")
+def m0016_search_index(db: Database) -> None:
+    db.executescript(SEARCH_SCHEMA)
+
+
+MIGRATION_COUNT = RELEASED_BEFORE_2027 + len(_LATER)
 
 _INITIAL_SCHEMA = """
 CREATE TABLE settings (

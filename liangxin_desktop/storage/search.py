@@ -34,6 +34,7 @@ def search_everywhere(archive: Archive, text: str) -> list[Hit]:
             continue
         row_filter = queries.RowFilter(search=text, include_left=True)
         ids = queries.list_ids(archive, register, row_filter)[:HITS_PER_REGISTER]
-        rows = queries.rows_by_ids(archive, register, ids)
+        stored = [f.key for f in register.fields if f.stored]  # what a summary shows
+        rows = queries.rows_by_ids(archive, register, ids, stored)
         hits += [Hit(register, i, _summary(register, rows[i])) for i in ids if i in rows]
     return hits

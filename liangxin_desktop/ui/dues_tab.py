@@ -5,33 +5,40 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
     QLabel,
     QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from liangxin_desktop.catalog.fields import Field, Problem, display_value
+from liangxin_desktop.catalog.fields import Field, Problem
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError
-from liangxin_desktop.output.dues_table import DUES_FIELDS, dues_rows, through_month, through_text
+from liangxin_desktop.output.dues_table import (
+    dues_row,
+    through_month,
+    through_text,
+    totals_row,
+)
 from liangxin_desktop.storage import dues, dues_accounts
-from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.archive import Archive, open_reader
 from liangxin_desktop.ui.dues_accounts_dialog import ask_return, print_notice
+from liangxin_desktop.ui.dues_model import DuesTableModel
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
-from liangxin_desktop.ui.register_tab import year_selector
+from liangxin_desktop.ui.workers import run_in_background
+from liangxin_desktop.ui.year_tab import YearTab
+
+TOTALS_DELAY_MS = 150
 
 ASSESS_FIELDS = (
     Field(
@@ -127,24 +134,17 @@ def _months(first: str, last: str | None) -> list[str]:
     return months
 
 
-def _unassessed_warning(lines: list[dues.DuesLine], year: int) -> str:
+def _unassessed_warning(count: int) -> str:
     """ "；3名党员未核定…" when members owe months with no 核定 (the amount is unknown)."""
-    last = through_month(year, date.today())
-    count = sum(1 for line in lines if line.unassessed_months(last))
     return f"；{count}名党员有未核定月份，请先年度核定" if count else ""
 
 
-class DuesTab(QWidget):
-    changed = Signal()
-    summary_changed = Signal()
+class DuesTab(YearTab):
+    model: DuesTableModel
 
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.archive, self.register = archive, register
-        self.year = year_selector()
-        self.table = QTableWidget()
-        self.table.setObjectName("dues_grid")
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        super().__init__(archive, register, DuesTableModel(archive), "dues_grid", parent)
+        self.size_columns()
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         bar = QHBoxLayout()
@@ -167,49 +167,60 @@ class DuesTab(QWidget):
         layout = QVBoxLayout(self)
         layout.addLayout(bar)
         layout.addWidget(self.table, 1)
-        self._summary = ""
-        self.year.currentTextChanged.connect(lambda _text: self.refresh())
-        self.stale = True  # filled when first shown: the window opens fast at 100,000 people
-
-    def selected_year(self) -> int:
-        return int(self.year.currentText()[:4])
-
-    def reload_view(self) -> None:
-        self.refresh()
 
     def refresh(self) -> None:
+        """Show the selected year: the rows at once, the 合计 (and the summary) when added up."""
         year = self.selected_year()
-        self.lines = dues.dues_grid(self.archive, year)
-        rows = dues_rows(self.lines, year, date.today())
-        self.table.clear()
-        self.table.setColumnCount(len(DUES_FIELDS))
-        self.table.setRowCount(len(rows))
-        self.table.setHorizontalHeaderLabels([f.label for f in DUES_FIELDS])
-        for number, row in enumerate(rows):
-            for column, spec in enumerate(DUES_FIELDS):
-                item = QTableWidgetItem(display_value(spec, row.get(spec.key)))
-                if column >= 2:
-                    item.setTextAlignment(
-                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
-                    )
-                self.table.setItem(number, column, item)
-        self.table.resizeColumnsToContents()
-        totals = rows[-1]
+        through = through_month(year, date.today())
+        self.model.load(year, through)
         self._summary = (
-            f"{self.register.title}：{year}年度应缴 {dues.yuan(totals['due_fen'])} 元，"
-            f"实缴 {dues.yuan(totals['paid_fen'])} 元，"
-            f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, date.today())}）"
-            + _unassessed_warning(self.lines, year)
+            f"{self.register.title}：{year}年度 {self.model.member_count} 名党员，合计计算中……"
         )
         self.stale = False
         self.summary_changed.emit()
+        archive = self.archive
 
-    def summary_text(self) -> str:
-        return self._summary
+        def add_up() -> dict[str, Any]:
+            reader = open_reader(archive)  # the job's own connection, in its own thread
+            unassessed = 0
+            try:
+                rows = []
+                for line in dues.iter_grid(reader, year):
+                    unassessed += bool(line.unassessed_months(through))
+                    rows.append(dues_row(line, year, through))
+                return {**totals_row(rows), "unassessed": unassessed}
+            finally:
+                reader.close()
+
+        shown = self.model.generation
+        QTimer.singleShot(  # after the first paint, which the adding-up would slow down
+            TOTALS_DELAY_MS,
+            self,
+            lambda: run_in_background(self, add_up, lambda t: self._show_totals(shown, t)),
+        )
+
+    def _show_totals(self, shown: int, totals: dict[str, Any] | None) -> None:
+        if shown != self.model.generation:
+            return  # added up for a grid that has been reloaded since
+        if not self.isVisible():  # the clerk went elsewhere (or the window closed): add up anew
+            self.stale = True  # when the tab is shown again
+            return
+        year = self.model.year
+        self.model.set_totals(totals)
+        if totals is None:
+            self._summary = f"{self.register.title}：{year}年度合计无法计算，请重新打开本页。"
+        else:
+            self._summary = (
+                f"{self.register.title}：{year}年度应缴 {dues.yuan(totals['due_fen'])} 元，"
+                f"实缴 {dues.yuan(totals['paid_fen'])} 元，"
+                f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, date.today())}）"
+                + _unassessed_warning(totals["unassessed"])
+            )
+        self.summary_changed.emit()
 
     def _selected(self) -> list[dues.DuesLine]:
-        rows = sorted({index.row() for index in self.table.selectionModel().selectedRows()})
-        chosen = [self.lines[row] for row in rows if row < len(self.lines)]
+        rows = [index.row() for index in self.table.selectionModel().selectedRows()]
+        chosen = self.model.lines_at(rows)
         if not chosen:
             QMessageBox.information(self, "请先选择", "请先在表格中点选党员（可多选）。")
         return chosen

@@ -10,21 +10,21 @@ from dataclasses import replace
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
 from liangxin_desktop.catalog.fields import display_value
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.columns_model import ColumnsModel, Index
 
 PAGE_SIZE = 200
 MAX_PAGES = 30
 _LEFT_BRUSH = QBrush(QColor("#8a8a8a"))
-Index = QModelIndex | QPersistentModelIndex
 
 
-class RegisterTableModel(QAbstractTableModel):
+class RegisterTableModel(ColumnsModel):
     def __init__(
         self,
         archive: Archive,
@@ -53,6 +53,16 @@ class RegisterTableModel(QAbstractTableModel):
         self._pages.clear()
         self.endResetModel()
 
+    def set_filter(self, row_filter: queries.RowFilter) -> None:
+        """Show what ``row_filter`` lets through; a keystroke that cannot narrow the list (a
+        first digit of an ID number) leaves the list as it is instead of reading it again."""
+        unchanged = replace(row_filter, search="") == replace(self.row_filter, search="")
+        terms = queries.search_terms(self.register, row_filter.search)
+        if unchanged and terms == queries.search_terms(self.register, self.row_filter.search):
+            self.row_filter = row_filter
+            return
+        self.reload(row_filter)
+
     def _row(self, number: int) -> dict[str, Any] | None:
         page = number // PAGE_SIZE
         rows = self._pages.get(page)
@@ -78,13 +88,10 @@ class RegisterTableModel(QAbstractTableModel):
     def record_at(self, number: int) -> dict[str, Any] | None:
         return self._row(number)
 
+    def row_total(self) -> int:
+        return len(self._ids)
+
     # -- Qt model API ----------------------------------------------------
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
             return None
@@ -106,18 +113,6 @@ class RegisterTableModel(QAbstractTableModel):
             value = spec.compute(row, self.today)
             return "" if value is None else str(value)
         return display_value(spec, row.get(spec.key))
-
-    def headerData(
-        self,
-        section: int,
-        orientation: Qt.Orientation,
-        role: int = Qt.ItemDataRole.DisplayRole,
-    ) -> Any:
-        if role != Qt.ItemDataRole.DisplayRole:
-            return None
-        if orientation == Qt.Orientation.Horizontal:
-            return self.columns[section].label
-        return str(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if column < 0:

@@ -69,6 +69,10 @@ class RegisterTab(QWidget):
         self.search.setObjectName("search")
         self.search.setClearButtonEnabled(True)
         self.search.setPlaceholderText(self.search_hint())
+        if register.search_table:
+            self.search.setToolTip(
+                "一两个字：查找开头（如姓氏）；三个字以上：在任意位置查找。号码请至少输入3位。"
+            )
         self.bar.addWidget(self.search, 1)
         self.add_filters()
         self._build_table()
@@ -169,7 +173,7 @@ class RegisterTab(QWidget):
         if values is None:
             return
         self.table.scrollToTop()
-        self.model.reload(
+        self.model.set_filter(
             replace(self.model.row_filter, search=self.search.text().strip(), **values)
         )
         self._update_summary()

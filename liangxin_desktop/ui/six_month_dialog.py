@@ -9,8 +9,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QLabel,
-    QTableWidget,
-    QTableWidgetItem,
+    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +23,7 @@ from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.organization import organization_name
 from liangxin_desktop.ui.file_dialogs import ask_save
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.rows_model import RowsModel
 from liangxin_desktop.ui.step_dialog import StepDialog
 from liangxin_desktop.ui.window_state import fit_to_screen
 
@@ -37,9 +37,10 @@ class SixMonthDialog(QDialog):
             EXPLANATION + "有正当理由（如病假、经批准外出）的月份，请选中党员后点击“标记正当理由”。"
         )
         note.setWordWrap(True)
-        self.table = QTableWidget(0, len(FIELDS) - 1)
+        self.model = RowsModel(FIELDS[:-1])
+        self.table = QTableView()
         self.table.setObjectName("flags")
-        self.table.setHorizontalHeaderLabels([f.label for f in FIELDS[:-1]])
+        self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
@@ -64,12 +65,8 @@ class SixMonthDialog(QDialog):
 
     def load(self) -> None:
         self.flags = six_month.member_flags(self.archive, date.today())
-        rows = flag_rows(self.flags)
-        self.table.setRowCount(len(rows))
-        for number, row in enumerate(rows):
-            for column, spec in enumerate(FIELDS[:-1]):
-                self.table.setItem(number, column, QTableWidgetItem(str(row[spec.key])))
-        self.table.resizeColumnsToContents()  # whole headers, names, groups and 说明
+        self.model.show(flag_rows(self.flags))
+        self.table.resizeColumnsToContents()  # whole headers, names, groups and the 说明 of each run
         self.table.horizontalHeader().setStretchLastSection(True)
 
     def excuse(self, what: str) -> None:

@@ -121,3 +121,21 @@ def _report_failure(parent: QWidget, exc: BaseException, details: str) -> None:
     else:
         log.error("background job failed:\n%s", details)
         show_crash(parent, details)
+
+
+def run_in_background(
+    parent: QObject, job: Callable[[], Any], on_done: Callable[[Any], None]
+) -> None:
+    """A short job nobody waits on (a table's totals): no dialog. ``on_done`` gets the result on
+    the UI thread, or None when the job failed (logged without its data)."""
+    signals = _Signals(parent)
+
+    def failed(_exc: BaseException, details: str) -> None:
+        log.error("background job failed:\n%s", details)
+        on_done(None)
+
+    signals.finished.connect(on_done)
+    signals.failed.connect(failed)
+    QThreadPool.globalInstance().start(
+        _Runnable(lambda _progress: job(), signals, threading.Event())
+    )

@@ -220,7 +220,11 @@ def test_dues_assessed_and_paid_for_several_members_at_once(
     assert lines["赵一"].monthly_fen == 4500 and lines["赵一"].paid == {this_month: 4500}
     assert lines["钱二"].paid == {this_month: 4500} and lines["孙三"].paid == {}
     month_column = 4 + date.today().month  # 姓名…月应缴金额, then the months
-    assert tab.table.item(0, month_column).text() == "45.00"
+    assert tab.table.model().index(0, month_column).data() == "45.00"
+    qtbot.waitUntil(lambda: "应缴" in tab.summary_text(), timeout=30000)  # the 合计, added up
+    totals = tab.table.model().rowCount() - 1
+    assert tab.table.model().index(totals, 0).data() == "合计"
+    assert tab.table.model().index(totals, month_column).data() == "90.00"
 
 
 def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archive) -> None:
@@ -307,15 +311,16 @@ def test_six_month_list_is_shown_and_printed(
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
 
     def act(dialog: SixMonthDialog) -> None:
-        rows = {dialog.table.item(r, 0).text(): r for r in range(dialog.table.rowCount())}
+        shown = dialog.table.model()
+        rows = {shown.index(r, 0).data(): r for r in range(shown.rowCount())}
         # all three owe dues not yet assessed (未核定 months count); 孙三 also missed 7 months
         assert set(rows) == {"赵一", "钱二", "孙三"}
-        assert dialog.table.item(rows["孙三"], 2).text() == "7"
-        assert dialog.table.item(rows["赵一"], 2).text() == "0"
-        assert dialog.table.item(rows["孙三"], 4).text() == "已满6个月"
+        assert shown.index(rows["孙三"], 2).data() == "7"
+        assert shown.index(rows["赵一"], 2).data() == "0"
+        assert shown.index(rows["孙三"], 4).data() == "已满6个月"
         header = dialog.table.horizontalHeader()
-        for column in range(dialog.table.columnCount()):  # every header readable in full
-            label = dialog.table.horizontalHeaderItem(column).text()
+        for column in range(shown.columnCount()):  # every header readable in full
+            label = shown.headerData(column, Qt.Orientation.Horizontal)
             assert header.sectionSize(column) >= header.fontMetrics().horizontalAdvance(label)
         dialog.print_list()
         dialog.reject()

@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-from helpers import add_members, type_chinese, when_dialog_opens
+from helpers import LONG_WAIT_MS, add_members, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFileDialog, QPushButton, QSpinBox, QTableWidgetItem
 
@@ -114,7 +114,10 @@ def test_returns_and_the_notice_from_the_dues_tab(
     dues.assess(archive, branch[0], THIS_YEAR, "在职", 450000)
     tab = window.show_register("dues")
     tab.refresh()
-    assert "截至" in tab.summary_text() or "尚无到期月份" in tab.summary_text()
+    qtbot.waitUntil(  # the 合计 and the summary are added up in the background
+        lambda: "截至" in tab.summary_text() or "尚无到期月份" in tab.summary_text(),
+        timeout=LONG_WAIT_MS,
+    )
     assert "2名党员有未核定月份" in tab.summary_text() or date.today().month == 1
 
     def fill(dialog: RecordDialog) -> None:
