@@ -93,10 +93,13 @@ class PreviewPage(QWizardPage):
         for table in (self.problems, self.preview):
             table.blockSignals(True)
         ordered = sorted(plan.problems, key=lambda p: (p.row, not p.is_error))
+        records = {row.row for row in plan.rows} | {p.row for p in plan.errors}  # not 合计 rows
         self.problems.setRowCount(len(ordered))
         for r, p in enumerate(ordered):
             kind = "错误" if p.is_error else "提醒"
-            cells = [_row_item(p.row, True), *map(QTableWidgetItem, (p.column, p.message, kind))]
+            number = p.row if p.row in records else 0
+            first = _row_item(number, True, f"第{p.row}行" if p.row else "表格")
+            cells = [first, *map(QTableWidgetItem, (p.column, p.message, kind))]
             for c, item in enumerate(cells):
                 if p.is_error:
                     item.setForeground(QBrush(_ERROR_COLOR))
@@ -163,9 +166,9 @@ class PreviewPage(QWizardPage):
                 show_problem(self, exc)
 
 
-def _row_item(number: int, imported: bool) -> QTableWidgetItem:
-    """第N行, with the tick box that imports the row (none for problems of the whole sheet)."""
-    item = QTableWidgetItem(f"第{number}行" if number else "表格")
+def _row_item(number: int, imported: bool, text: str = "") -> QTableWidgetItem:
+    """第N行, with the tick box that imports row ``number`` (none when ``number`` is 0)."""
+    item = QTableWidgetItem(text or f"第{number}行")
     item.setFlags(item.flags() & ~Qt.ItemFlag.ItemIsEditable)
     if number:
         item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
