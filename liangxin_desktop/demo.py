@@ -10,6 +10,7 @@ from typing import Any
 from liangxin_desktop.demo_books import (
     MOBILE_AWAY_DAYS,
     Away,
+    admission_meetings,
     build_books,
     build_files,
     build_mobile_cards,
@@ -19,7 +20,7 @@ from liangxin_desktop.demo_dues import build_dues
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.domain.uscc import CHARSET, uscc_check_character
-from liangxin_desktop.storage import organization, people
+from liangxin_desktop.storage import membership, organization, people
 from liangxin_desktop.storage.archive import Archive
 
 SURNAMES = "王李张刘陈杨黄赵吴周徐孙马朱胡郭何林罗高郑梁谢宋唐许韩冯邓曹彭曾肖田董潘袁蔡蒋余于杜叶程魏苏吕丁任沈姚卢钟姜崔谭陆范汪廖石金韦贾夏付方邹熊白孟秦邱侯江尹薛闫段雷龙黎史陶贺毛郝顾龚邵万覃武钱戴严莫孔向常汤康易乔赖文"
@@ -136,8 +137,38 @@ def _org_profile(rng: random.Random, seed: int, today: date) -> dict[str, Any]:
     }
 
 
+_ORIGINS = [
+    "中共浙江大学计算机科学与技术学院学生第一支部委员会",
+    "中共杭州市西湖区文新街道社区委员会",
+    "中共苏州工业园区某科技有限公司支部委员会",
+    "中共成都市武侯区人才服务中心流动党员支部委员会",
+    "中共济南市历下区某建设集团第二支部委员会",
+]
+
+
+def _transfer_in(
+    rng: random.Random, joined: date, founded: date, today: date
+) -> tuple[date | None, str | None]:
+    """Every member who joined the Party before the branch was founded came here by 转入 (most
+    of them at the founding); some who joined later did too."""
+    if joined >= founded and rng.random() > 0.2:
+        return None, None
+    earliest = max(joined + timedelta(days=30), founded)
+    if joined < founded and rng.random() < 0.6:
+        day = founded
+    else:
+        day = earliest + timedelta(days=rng.randint(0, max((today - earliest).days - 45, 0)))
+    return min(day, today - timedelta(days=45)), rng.choice(_ORIGINS)
+
+
 def _member(
-    rng: random.Random, index: int, region: str, place: str, units: list[str], today: date
+    rng: random.Random,
+    index: int,
+    region: str,
+    place: str,
+    units: list[str],
+    today: date,
+    founded: date,
 ) -> dict[str, Any]:
     retired = index % 12 == 5  # a few retired members (离退休: pension-based dues)
     birth = date(
@@ -159,7 +190,12 @@ def _member(
     education = rng.choice(
         ["大学本科", "大学本科", "大学专科", "硕士研究生", "普通高中", "中等专科"]
     )
+    transferred_in_on, from_org = _transfer_in(rng, joined, founded, today)
+    if transferred_in_on is not None and transferred_in_on <= joined:
+        transferred_in_on, from_org = None, None  # joined too recently to have moved here
     return {
+        "transferred_in_on": transferred_in_on,
+        "from_org": from_org,
         "name": _name(rng, male=sex_odd),
         "ethnicity": "汉族" if rng.random() < 0.92 else rng.choice(codes.ETHNICITIES[1:20]),
         "id_number": number,
@@ -194,7 +230,10 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
     profile = _org_profile(rng, spec.seed, today)
     region, place = profile.pop("_region"), profile.pop("_place")
     units = ["第一党小组（研发）", "第二党小组（生产）", "第三党小组（营销与行政）"]
-    roster = [_member(rng, i + 1, region, place, units, today) for i in range(spec.members)]
+    founded = profile["founded_on"]
+    roster = [
+        _member(rng, i + 1, region, place, units, today, founded) for i in range(spec.members)
+    ]
     committee = [
         {"name": roster[i]["name"], "post": post, "start_on": profile["term_start"]}
         for i, post in enumerate(["书记", "组织委员", "宣传委员"][: max(1, min(3, spec.members))])
@@ -206,7 +245,9 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
     with archive.transaction():
         organization.save_profile(archive, profile, committee, haves, today=today)
         ids = [people.add_member(archive, member, today=today) for member in roster]
+        admission_meetings(archive, rng, ids, today, roster[0]["name"], profile["keeper"])
         _some_leave(rng, archive, ids, today)
+        _one_lost(archive, ids, today)
         build_books(
             archive,
             rng,
@@ -218,7 +259,12 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
         )
         mentors = "、".join(member["name"] for member in roster[1:3])
         build_pipeline(
-            archive, rng, today, [_name(rng, male=i % 2 == 0) for i in range(4)], mentors
+            archive,
+            rng,
+            today,
+            [_name(rng, male=i % 2 == 0) for i in range(4)],
+            mentors,
+            roster[0]["name"],
         )
         build_dues(archive, rng, today, profile["keeper"], profile["parent_org"])
         build_mobile_cards(archive, today, roster, profile["name"])
@@ -226,10 +272,34 @@ def build_demo(archive: Archive, spec: DemoSpec | None = None) -> None:
 
 
 def _some_leave(rng: random.Random, archive: Archive, ids: list[int], today: date) -> None:
+    """Three leave: two 转出 with a 组织关系介绍信 (one 回执 back), one 死亡."""
     leavers = rng.sample(ids[3:], k=min(3, max(0, len(ids) - 3)))
-    for person_id, kind in zip(leavers, ["转出", "死亡", "转出"], strict=False):
+    for number, (person_id, kind) in enumerate(
+        zip(leavers, ["转出", "死亡", "转出"], strict=False), start=1
+    ):
         person = people.get_person(archive, person_id)
-        joined = date.fromisoformat(person["converted_on"] or person["joined_on"])
-        day = joined + timedelta(days=rng.randint(1, max((today - joined).days, 1)))
-        destination = rng.choice(_DESTINATIONS) if kind == "转出" else None
-        people.record_leave(archive, person_id, kind, day, destination, today=today)
+        start = date.fromisoformat(
+            max(person["converted_on"] or "", person["transferred_in_on"] or "")
+            or person["joined_on"]
+        )
+        day = start + timedelta(days=rng.randint(1, max((today - start).days - 1, 1)))
+        details: dict[str, Any] = {}
+        if kind == "转出":
+            details = {
+                "to_org": rng.choice(_DESTINATIONS),
+                "out_letter_no": f"{day.year}-{number:03d}",
+                "letter_valid_until": (day + timedelta(days=30)).isoformat(),
+                "out_dues_paid_until": day.isoformat()[:7],
+            }
+        period_id = people.record_leave(archive, person_id, kind, day, today=today, **details)
+        if kind == "转出" and number == 1 and day + timedelta(days=20) <= today:
+            membership.record_receipt(archive, period_id, day + timedelta(days=20), today)
+
+
+def _one_lost(archive: Archive, ids: list[int], today: date) -> None:
+    """One member has been out of contact (失联) for eight months."""
+    current = [p for p in ids if people.get_person(archive, p)["stage"] == "member"]
+    if len(current) > 4:
+        since = dates.add_months(today.replace(day=1), -8).isoformat()[:7]
+        with archive.transaction() as db:
+            db.table("people").update(current[4], {"is_lost": 1, "lost_since": since})

@@ -10,6 +10,7 @@ from liangxin_desktop.demo_dues import BEHIND_MONTHS
 from liangxin_desktop.storage import dues_accounts, member_review
 from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.six_month import member_flags
+from liangxin_desktop.storage import membership
 from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 
@@ -31,13 +32,8 @@ def test_the_six_month_rule_flags_only_the_members_behind_with_dues(demo_archive
 
 def test_training_hours_reviews_dues_and_documents_keep_the_rules(demo_archive) -> None:
     last_year = TODAY.year - 1
-    whole_year = {
-        pid
-        for (pid,) in demo_archive.db.execute(
-            "SELECT id FROM people WHERE joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
-            [f"{last_year}-01-01", f"{last_year}-12-31"],
-        )
-    }
+    here = membership.counted_months(demo_archive, f"{last_year}-01", f"{last_year}-12")
+    whole_year = {pid for pid, months in here.items() if len(months) == 12}  # here all year
     short = [
         h
         for h in yearly_study_hours(demo_archive, last_year)

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
-from liangxin_desktop.catalog.members import MEMBERS
+from liangxin_desktop.catalog.members import MEMBERS, NORMAL_STANDING_ON
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.compliance import requirements
 from liangxin_desktop.domain.six_month import ALERT_MONTHS, WARN_MONTHS
@@ -51,15 +51,29 @@ class OrgSummary:
 
 
 def _roster_counts(archive: Archive, as_of: date) -> tuple[int, int]:
-    """(full, probationary) members on ``as_of`` (converted by then counts as full)."""
+    """(full, probationary) members on ``as_of`` in normal standing (converted by then counts as
+    full; 停止党籍 members stay on the 花名册 but are not counted as normal members)."""
     day = as_of.isoformat()
     row = archive.db.execute(
         "SELECT sum(member_category = '正式党员' AND (converted_on IS NULL OR converted_on <= ?)), "
-        f"count(*) FROM people WHERE {MEMBERS.as_of_where}",
-        [day, day, day],
+        f"count(*) FROM people WHERE {MEMBERS.as_of_where} AND {NORMAL_STANDING_ON}",
+        [day, day, day, day, day],
     ).fetchone()
     full, total = int(row[0] or 0), int(row[1] or 0)
     return full, total - full
+
+
+# 发展 counts those admitted here (not members who joined elsewhere and transferred in), by the
+# 党委审批 date where recorded (DOMAIN.md "Statistics"); 转正 counts those who were members here then.
+_ADMITTED_HERE = (
+    "SELECT count(*) FROM people WHERE coalesce(approved_on, joined_on) BETWEEN ? AND ? AND EXISTS "
+    "(SELECT 1 FROM membership_periods mp WHERE mp.person_id = people.id AND mp.start_kind = '接收')"
+)
+_CONVERTED_HERE = (
+    "SELECT count(*) FROM people WHERE converted_on BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM "
+    "membership_periods mp WHERE mp.person_id = people.id AND mp.start_on <= people.converted_on "
+    "AND (mp.end_on IS NULL OR mp.end_on > people.converted_on))"
+)
 
 
 def _count(archive: Archive, sql: str, params: Sequence[object]) -> int:
@@ -96,12 +110,8 @@ def summarize_archive(archive: Archive, year: int, as_of: date) -> OrgSummary:
         summary.activists = _count(archive, stage_sql, ["activist"])
         summary.candidates = _count(archive, stage_sql, ["candidate"])
         in_year = [f"{year}-01-01", f"{year}-12-31"]
-        summary.admitted = _count(
-            archive, "SELECT count(*) FROM people WHERE joined_on BETWEEN ? AND ?", in_year
-        )
-        summary.converted = _count(
-            archive, "SELECT count(*) FROM people WHERE converted_on BETWEEN ? AND ?", in_year
-        )
+        summary.admitted = _count(archive, _ADMITTED_HERE, in_year)
+        summary.converted = _count(archive, _CONVERTED_HERE, in_year)
         summary.dues_due_fen, summary.dues_paid_fen = _dues(archive, year, as_of)
         compliance = compliance_of(archive, year, as_of)
         summary.meetings = dict.fromkeys(REQUIREMENT_LABELS, 0)

@@ -32,6 +32,8 @@ MILESTONE_FIELDS = {
     "training_start_on": "training_start",
     "training_end_on": "training_end",
     "pre_review_on": "pre_review",
+    "publicity_start_on": "publicity_start",
+    "publicity_end_on": "publicity_end",
 }
 
 
@@ -94,7 +96,10 @@ FIELDS: tuple[Field, ...] = (
     _date("training_start_on", "集中培训开始日期"),
     _date("training_end_on", "集中培训结束日期"),
     Field("training_hours", "培训学时", K.NUMBER, width=6, in_table=False),
-    _date("pre_review_on", "预审日期"),
+    _date("pre_review_on", "预审日期", help="上级党委预审合格的日期"),
+    _date("publicity_start_on", "公示开始日期"),
+    _date("publicity_end_on", "公示结束日期", help="公示不少于5个工作日，在支部大会之前"),
+    Field("volunteer_book_no", "入党志愿书编号", max_length=40, width=12, in_table=False),
     Field("phone", "联系电话", K.PHONE, width=14, print_width=1.7),
     Field("note", "备注", K.LONG_TEXT, max_length=500, width=20),
 )
@@ -115,6 +120,7 @@ def check_pipeline(row: dict[str, Any], today: date) -> list[Problem]:
             day["training_start_on"], day["training_end_on"], row.get("training_hours")
         ),
         *pipeline_rules.check_people_counts(row.get("mentors"), row.get("sponsors")),
+        *pipeline_rules.check_publicity(day["publicity_start_on"], day["publicity_end_on"]),
         *pipeline_rules.check_order(day),
     ]
     future: list[pipeline_rules.Finding] = [

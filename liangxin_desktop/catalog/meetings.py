@@ -12,6 +12,7 @@ from typing import Any
 from liangxin_desktop.catalog.fields import Field, Problem, as_date
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
+from liangxin_desktop.domain import votes
 
 ATTENDANCE_STATUSES = ("出席", "请假", "缺席", "列席")
 ATTENDANCE_MARKS = {"出席": "√", "请假": "假", "缺席": "×", "列席": "列"}
@@ -30,14 +31,21 @@ def _count(key: str) -> Any:
     return lambda row, day: row.get(key)
 
 
+def vote_of(row: dict[str, Any]) -> votes.Vote:
+    def count(key: str) -> int:
+        return int(row.get(f"vote_{key}") or 0)
+
+    return votes.Vote(
+        count("eligible"), count("present"), count("yes"), count("no"), count("abstain"),
+        count("written"),
+    )  # fmt: skip
+
+
 def vote_result(row: dict[str, Any], day: date | None = None) -> str:
-    """有效/通过 by the branch rule: present-with-vote and yes each > ½ of those entitled."""
+    """有效/通过 by the branch rule (``domain.votes``), written opinions counted."""
     if not row.get("vote_held"):
         return ""
-    eligible = row.get("vote_eligible") or 0
-    if not eligible or (row.get("vote_present") or 0) * 2 <= eligible:
-        return "无效（到会不足半数）"
-    return "通过" if (row.get("vote_yes") or 0) * 2 > eligible else "未通过"
+    return votes.result_text(vote_of(row))
 
 
 # The attendance as names (from ``meetings_view``): shown in Excel, read back by imports.
@@ -98,6 +106,14 @@ def meeting_fields(
         Field("vote_held", "是否表决", K.BOOL, width=6, in_table=False),
         Field("vote_eligible", "应到会有表决权人数", K.INTEGER, width=6, in_table=False),
         Field("vote_present", "实到会有表决权人数", K.INTEGER, width=6, in_table=False),
+        Field(
+            "vote_written",
+            "书面意见",
+            K.INTEGER,
+            width=5,
+            in_table=False,
+            help="未到会的有表决权党员会前提交书面意见的份数，计入票数",
+        ),
         Field("vote_yes", "赞成", K.INTEGER, width=5, in_table=False),
         Field("vote_no", "反对", K.INTEGER, width=5, in_table=False),
         Field("vote_abstain", "弃权", K.INTEGER, width=5, in_table=False),
@@ -127,21 +143,14 @@ def check_vote(row: dict[str, Any], today: date) -> list[Problem]:
     if not row.get("vote_held"):
         return []
     eligible, present = row.get("vote_eligible"), row.get("vote_present")
-    counts = [row.get(k) or 0 for k in ("vote_yes", "vote_no", "vote_abstain")]
     if not eligible:
         return [Problem("vote_eligible", "应到会有表决权人数", "举行表决时必须填写。")]
     if present is None:
         return [Problem("vote_present", "实到会有表决权人数", "举行表决时必须填写。")]
-    if present > eligible:
-        return [Problem("vote_present", "实到会有表决权人数", "不能多于应到会有表决权人数。")]
-    if sum(counts) > present:
-        return [
-            Problem(
-                "vote_yes",
-                "赞成",
-                f"赞成、反对、弃权合计 {sum(counts)} 票，多于实到会有表决权的 {present} 人。",
-            )
-        ]
+    labels = {"vote_present": "实到会有表决权人数", "vote_written": "书面意见", "vote_yes": "赞成"}
+    found = votes.vote_problems(vote_of(row))
+    if found:
+        return [Problem(key, labels[key], message) for key, message in found]
     if present * 2 <= eligible:
         return [
             Problem(

@@ -23,10 +23,23 @@ def _party_age(row: dict[str, Any], day: date) -> int | None:
     return party_age_on(converted, day) if converted and converted <= day else None
 
 
+# SQL over ``people``: a member here on a day (two "?" for it), and in normal standing (two more).
+# ``storage/membership.py`` keeps the periods; this is how the rosters filter by them.
+MEMBER_ON = (
+    "EXISTS (SELECT 1 FROM membership_periods mp WHERE mp.person_id = people.id "
+    "AND mp.start_on <= ? AND (mp.end_on IS NULL OR mp.end_on > ?))"
+)
+NORMAL_STANDING_ON = (
+    "NOT EXISTS (SELECT 1 FROM party_standing ps WHERE ps.person_id = people.id "
+    "AND ps.suspended_on <= ? AND (ps.restored_on IS NULL OR ps.restored_on > ?))"
+)
+
+
 def _standing(row: dict[str, Any], day: date) -> str:
-    suspended = (
-        row.get("left_kind") == "停止党籍" and (row.get("left_on") or "9999") <= day.isoformat()
-    )
+    """党籍状态 on ``day`` from the last 停止党籍 (kept on the row by storage/membership.py)."""
+    stopped, restored = row.get("suspended_on") or "", row.get("restored_on") or ""
+    text = day.isoformat()
+    suspended = bool(stopped) and stopped <= text and not (restored and restored <= text)
     return "停止党籍" if suspended else "正常"
 
 
@@ -166,7 +179,7 @@ FIELDS: tuple[Field, ...] = (
         width=8,
         in_form=False,
         print_width=1.0,
-        in_table=False,
+        sort_by="suspended_on",
     ),
     Field("is_lost", "是否失联党员", K.BOOL, width=8, in_table=True),
     Field("lost_since", "失联年月", K.MONTH, width=9, help="失联党员填写，例如 2023-05"),
@@ -198,12 +211,23 @@ FIELDS: tuple[Field, ...] = (
         in_excel=False,
         print_width=1.3,
     ),
+    Field(
+        "transferred_in_on",
+        "组织关系转入日期",
+        K.DATE,
+        width=12,
+        print_width=1.7,
+        help="从其他党组织转入的填写；在本支部入党的不填",
+    ),
+    Field("from_org", "原所在党组织", max_length=80, width=18, help="转入党员填写"),
     Field("degree", "学位", K.CHOICE, choices=codes.DEGREES, matcher=codes.match_degree, width=6),
     Field("native_place", "籍贯", max_length=60, width=12),
     Field("residence", "现居住地", max_length=120, width=20),
     Field("household_registration", "户籍所在地", max_length=120, width=20),
     Field("party_post", "党内职务", max_length=60, width=12),
     Field("work_unit_post", "工作单位及职务", max_length=120, width=22),
+    Field("approved_on", "党委审批日期", K.DATE, width=12, in_form=False),
+    Field("volunteer_book_no", "入党志愿书编号", max_length=40, width=12),
     Field("note", "备注", K.LONG_TEXT, max_length=500, width=24),
 )
 
@@ -251,6 +275,17 @@ def check_party_dates(row: dict[str, Any], today: date) -> list[Problem]:
     if converted and not joined:
         problems.append(
             Problem("joined_on", "加入党组织日期", "已填写转正日期时，入党日期也必须填写。")
+        )
+    transferred = as_date(row.get("transferred_in_on"))
+    if transferred and joined and transferred < joined:
+        problems.append(
+            Problem("transferred_in_on", "组织关系转入日期", "不能早于加入党组织日期。")
+        )
+    if transferred and transferred > today:
+        problems.append(Problem("transferred_in_on", "组织关系转入日期", "不能晚于今天。"))
+    if row.get("from_org") and not transferred:
+        problems.append(
+            Problem("transferred_in_on", "组织关系转入日期", "填写了原所在党组织，请填写转入日期。")
         )
     if converted and joined and converted < joined:
         problems.append(Problem("converted_on", "转为正式党员日期", "不能早于加入党组织日期。"))
@@ -327,7 +362,7 @@ MEMBERS = people_register(
     fields=FIELDS,
     where="stage = 'member'",
     history_where="stage IN ('member', 'left') OR (stage = 'dropped' AND joined_on IS NOT NULL)",
-    as_of_where="stage IN ('member', 'left', 'dropped') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)",
+    as_of_where=f"stage IN ('member', 'left', 'dropped') AND {MEMBER_ON}",
     search_columns=("name", "id_number", "phone", "work_unit_post", "unit"),
     checks=(fill_and_check_identity, check_party_dates, check_details),
 )

@@ -133,12 +133,12 @@ COMMITTEE_POSTS: tuple[str, ...] = (
     "书记", "副书记", "组织委员", "宣传委员", "纪检委员", "青年委员", "统战委员", "委员",
 )  # fmt: skip
 
-LEAVE_KINDS: tuple[str, ...] = ("转出", "死亡", "出党", "停止党籍")
+# 停止党籍 is not a way of leaving: the member stays on the 花名册 (domain/membership.py).
+LEAVE_KINDS: tuple[str, ...] = ("转出", "死亡", "出党")
 LEAVE_KIND_HINTS: dict[str, str] = {
     "转出": "组织关系转到其他党组织，须填写转往的党组织（去向）。",
     "死亡": "党员去世，填写去世日期。",
-    "出党": "包括开除党籍、除名、自行脱党和劝退，请在备注中写明具体情形和作出决定的党组织。",
-    "停止党籍": "经党组织决定停止党籍（如与党组织失去联系满6个月），请在备注中写明决定的党组织。",
+    "出党": "包括开除党籍、除名（含自行脱党）、退党和劝退，须写明具体情形和作出决定的党组织。",
 }
 LEAVE_KINDS_NEEDING_DESTINATION: frozenset[str] = frozenset({"转出"})
 _LEAVE_KIND_ALIASES: dict[str, str] = {
@@ -216,7 +216,7 @@ def match_job_post(text: str) -> str:
 
 
 def match_leave_kind(text: str) -> str:
-    """转出, 死亡, 出党 (or 开除党籍, 除名, 自行脱党, 劝退), 停止党籍 → a LEAVE_KINDS label."""
+    """转出, 死亡, 出党 (or 开除党籍, 除名, 自行脱党, 劝退) → a LEAVE_KINDS label."""
     return _match(
         text,
         LEAVE_KINDS,

@@ -27,6 +27,7 @@ class PipelineRules:
     extension_max_months: int = 12
     mentors: tuple[int, int] = (1, 2)
     sponsors: int = 2
+    publicity_working_days: int = 5  # 公示 before the 支部大会 (a setting; the 2026 revision's 5)
 
 
 RULES_2014 = PipelineRules(version="2014")
@@ -35,7 +36,8 @@ CURRENT = RULES_2014
 Finding = tuple[str, str, bool]  # field key, message, is_error
 
 
-def _names(text: str | None) -> list[str]:
+def split_names(text: str | None) -> list[str]:
+    """Names written with 、，, or spaces between them."""
     cleaned = (text or "").replace("，", "、").replace(",", "、").replace(" ", "、")
     return [name for name in cleaned.split("、") if name]
 
@@ -89,9 +91,9 @@ def check_people_counts(
 ) -> list[Finding]:
     found: list[Finding] = []
     low, high = rules.mentors
-    if mentors and not low <= len(_names(mentors)) <= high:
+    if mentors and not low <= len(split_names(mentors)) <= high:
         found.append(("mentors", f"培养联系人应为{low}至{high}名正式党员。", False))
-    if sponsors and len(_names(sponsors)) != rules.sponsors:
+    if sponsors and len(split_names(sponsors)) != rules.sponsors:
         found.append(("sponsors", f"入党介绍人应为{rules.sponsors}名正式党员。", False))
     return found
 
@@ -102,11 +104,20 @@ _ORDER = (
     ("activist_on", "确定为积极分子"),
     ("candidate_on", "确定为发展对象"),
     ("pre_review_on", "预审"),
+    ("admitted_on", "支部大会"),
+    ("approved_on", "党委审批"),
+)
+# Steps that must come before the 支部大会 that admits (细则 Art. 19–22: 政审, 集中培训, 公示).
+_BEFORE_ADMISSION = (
+    ("political_review_on", "政治审查"),
+    ("training_end_on", "集中培训"),
+    ("publicity_end_on", "公示"),
 )
 
 
 def check_order(dates_by_key: dict[str, date | None]) -> list[Finding]:
-    """申请 ≤ 谈话 ≤ 积极分子 ≤ 发展对象 ≤ 预审."""
+    """申请 ≤ 谈话 ≤ 积极分子 ≤ 发展对象 ≤ 预审 ≤ 支部大会 ≤ 审批; 政审, 集中培训 and 公示 before
+    the 支部大会 (DOMAIN.md "Rules to check")."""
     found: list[Finding] = []
     previous: tuple[str, date] | None = None
     for key, label in _ORDER:
@@ -116,7 +127,61 @@ def check_order(dates_by_key: dict[str, date | None]) -> list[Finding]:
         if previous and day < previous[1]:
             found.append((key, f"{label}日期早于{previous[0]}日期，请核对。", False))
         previous = (label, day)
+    admitted = dates_by_key.get("admitted_on")
+    for key, label in _BEFORE_ADMISSION:
+        day = dates_by_key.get(key)
+        if admitted and day and day > admitted:
+            found.append((key, f"{label}应在支部大会之前完成，请核对日期。", False))
     return found
+
+
+def working_days(start: date, end: date) -> int:
+    """Monday–Friday days from ``start`` to ``end`` inclusive (public holidays are not known)."""
+    days = (end - start).days + 1
+    return sum(1 for n in range(max(days, 0)) if (start.toordinal() + n) % 7 not in (0, 6))
+
+
+def check_publicity(
+    start: date | None, end: date | None, rules: PipelineRules = CURRENT
+) -> list[Finding]:
+    """公示 of a 发展对象 before the 支部大会: at least 5 working days (a setting)."""
+    if start and end and end < start:
+        return [("publicity_end_on", "公示结束日期早于开始日期。", True)]
+    if start and end and working_days(start, end) < rules.publicity_working_days:
+        return [
+            (
+                "publicity_end_on",
+                f"公示应不少于{rules.publicity_working_days}个工作日"
+                f"（现为{working_days(start, end)}个）。",
+                False,
+            )
+        ]
+    return []
+
+
+def check_full_member(
+    role: str, name: str, status: str, rules: PipelineRules = CURRENT
+) -> list[Finding]:
+    """入党介绍人 must be 正式党员 on the date (else an error); a 培养联系人 should be (a warning:
+    a mentor may come from outside the roster). ``status``: full / probationary / absent."""
+    if status == "full":
+        return []
+    sponsor = role == "sponsors"
+    what = "入党介绍人" if sponsor else "培养联系人"
+    why = "是预备党员" if status == "probationary" else "不在本组织党员名册中（或当天不是党员）"
+    advice = "入党介绍人必须是正式党员。" if sponsor else "培养联系人应为正式党员，请核对。"
+    return [(role, f"{what}“{name}”{why}。{advice}", sponsor)]
+
+
+def conversion_date_problem(probation_ends: date, day: date) -> str | None:
+    """转正日期 is the day the 预备期 (or its extension) ends, whatever day the 转正 支部大会 was
+    held (细则 Art. 32); any other date is an error."""
+    if day == probation_ends:
+        return None
+    return (
+        f"转正日期应为预备期满之日（{format_cn_date(probation_ends)}），"
+        "不论支部大会在哪一天讨论（《发展党员工作细则》第三十二条）。"
+    )
 
 
 def approval_status(

@@ -7,6 +7,7 @@ from datetime import date
 
 from liangxin_desktop.domain.compliance import Compliance, HeldMeeting, check_compliance
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.membership import counted_on_clause, member_on_clause
 from liangxin_desktop.storage.settings import rule_settings
 
 COMMITTEE_MIN_FULL_MEMBERS = 7  # 支部工作条例 Art. 9: ≥ 7 正式党员 → a 支部委员会
@@ -62,10 +63,9 @@ def has_committee(archive: Archive, day: date) -> bool:
     """Whether the branch has a committee on ``day`` (≥ 7 full members)."""
     text = day.isoformat()
     (full,) = archive.db.execute(
-        "SELECT count(*) FROM people WHERE stage IN ('member', 'left', 'dropped') AND joined_on <= ? "
-        "AND (left_on IS NULL OR left_on > ?) AND member_category = '正式党员' "
+        f"SELECT count(*) FROM people WHERE {counted_on_clause()} AND member_category = '正式党员' "
         "AND (converted_on IS NULL OR converted_on <= ?)",
-        [text, text, text],
+        [text] * 5,
     ).fetchone()
     return int(full or 0) >= COMMITTEE_MIN_FULL_MEMBERS
 
@@ -76,8 +76,7 @@ def members_on(archive: Archive, day: date) -> list[int]:
     return [
         int(pid)
         for (pid,) in archive.db.execute(
-            "SELECT id FROM people WHERE stage IN ('member', 'left', 'dropped') AND joined_on <= ? "
-            "AND (left_on IS NULL OR left_on > ?)",
+            f"SELECT id FROM people WHERE {member_on_clause()}",
             [text, text],
         )
     ]

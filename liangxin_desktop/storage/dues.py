@@ -30,9 +30,8 @@ from liangxin_desktop.domain.dues_months import (
     latest_prepay_month,
     monthly_schedule,
 )
-from liangxin_desktop.domain.months import month_range
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, membership
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.settings import rule_settings
 
@@ -170,6 +169,12 @@ def _check_payment(person: dict[str, Any], month: str, paid_on: date) -> None:
         raise InvalidValue(
             f"{person['name']}：{dates.format_cn_month(month)}早于入党的月份，不需要交纳党费。"
         )
+    owed = person.get("owed_months")
+    if owed is not None and month not in owed:
+        raise InvalidValue(
+            f"{person['name']}：{dates.format_cn_month(month)}不在本组织交纳党费"
+            "（尚未转入、已转出或停止党籍期间）。"
+        )
 
 
 def back_payment_warning(name: str, months: Sequence[str], paid_on: date) -> str | None:
@@ -228,7 +233,7 @@ def record_payments(
         raise InvalidValue("缴纳日期不能晚于今天。")
     if method not in METHODS:
         raise InvalidValue(f"缴纳方式“{method}”无法识别。", "请选择：" + "、".join(METHODS) + "。")
-    found = _people(archive, person_ids)
+    found = _people(archive, person_ids, months)
     by_year = {  # one read of the 核定 per year, not one per member and month
         year: _assessed(archive, year, person_ids) for year in {int(m[:4]) for m in months}
     }
@@ -269,8 +274,11 @@ def _chunks(ids: Sequence[int]) -> Iterator[list[int]]:
         yield list(ids[start : start + GRID_CHUNK])
 
 
-def _people(archive: Archive, person_ids: Sequence[int]) -> dict[int, dict[str, Any]]:
-    """The selected people (name and dates), all of them or InvalidValue."""
+def _people(
+    archive: Archive, person_ids: Sequence[int], months: Sequence[str] = ()
+) -> dict[int, dict[str, Any]]:
+    """The selected people (name, dates and, given ``months``, those they owe here), all of
+    them or InvalidValue."""
     found: dict[int, dict[str, Any]] = {}
     for chunk in _chunks(person_ids):
         among, ids = _among("id", chunk)
@@ -280,6 +288,12 @@ def _people(archive: Archive, person_ids: Sequence[int]) -> dict[int, dict[str, 
             found[row["id"]] = row
     if any(person_id not in found for person_id in person_ids):
         raise InvalidValue("找不到这个党员，可能已被其他操作修改。", "请刷新列表后重试。")
+    if months:  # the months each one owes here (membership periods, 停止党籍, 介绍信)
+        owed = membership.counted_months(
+            archive, min(months), max(months), for_dues=True, person_ids=list(person_ids)
+        )
+        for person_id, person in found.items():
+            person["owed_months"] = set(owed.get(person_id, []))
     return found
 
 
@@ -362,10 +376,13 @@ class DuesLine:
         ]
 
 
-# Who owes dues here in a year (two parameters: the year's last day, its first day).
+# Who owes dues here in a year: a member or leaver with a membership period here overlapping it
+# (four parameters: the year's last day, its first day, twice). ``joined_on``/``left_on`` narrow
+# by the covering index first; the periods decide (``months_owing_here`` gives the months).
 _OWING_HERE = (
     "joined_on <= ? AND (left_on IS NULL OR left_on >= ?) "
-    "AND stage IN ('member', 'left', 'dropped')"
+    "AND stage IN ('member', 'left', 'dropped') AND EXISTS (SELECT 1 FROM membership_periods mp "
+    "WHERE mp.person_id = people.id AND mp.start_on <= ? AND (mp.end_on IS NULL OR mp.end_on >= ?))"
 )
 
 
@@ -375,7 +392,7 @@ def grid_person_ids(archive: Archive, year: int) -> list[int]:
     found = archive.db.execute(
         "SELECT json_group_array(id) FROM (SELECT id FROM people INDEXED BY people_dues_grid "
         f"WHERE {_OWING_HERE} ORDER BY unit, id)",
-        [f"{year}-12-31", f"{year}-01-01"],
+        [f"{year}-12-31", f"{year}-01-01"] * 2,
     ).fetchone()
     return [int(i) for i in json.loads(found[0])]
 
@@ -386,20 +403,22 @@ def months_owing_here(
     """Who owes dues here in ``year`` (or which of ``person_ids``) and for which months:
     person id → (name, months), in the grid's order.
 
-    The one place that says which months a person counts in this organization for dues
-    (from the month they joined, through the month they left).
+    The one place that says which months a person counts in this organization for dues: the
+    months of their membership periods here (from the 转入 month, or the month of the 支部大会
+    that admitted them, through the month they left), less 停止党籍 and months the 介绍信 says
+    were paid elsewhere (``storage.membership.counted_months``).
     """
     start, end = f"{year}-01-01", f"{year}-12-31"
+    owed = membership.counted_months(
+        archive, f"{year}-01", f"{year}-12", for_dues=True, person_ids=person_ids
+    )
     found: dict[int, tuple[str, list[str]]] = {}
     among, ids = _among("id", person_ids)
-    for person_id, name, joined, left in archive.db.execute(
-        f"SELECT id, name, joined_on, left_on FROM people WHERE {_OWING_HERE}{among} "
-        "ORDER BY unit, id",
-        [end, start, *ids],
+    for person_id, name in archive.db.execute(
+        f"SELECT id, name FROM people WHERE {_OWING_HERE}{among} ORDER BY unit, id",
+        [end, start, end, start, *ids],
     ):
-        first = max(f"{year}-01", (joined or start)[:7])
-        last = min(f"{year}-12", left[:7]) if left else f"{year}-12"
-        found[person_id] = (name, month_range(first, last))
+        found[person_id] = (name, owed.get(person_id, []))  # [] : 停止党籍 all year
     return found
 
 

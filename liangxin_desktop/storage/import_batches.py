@@ -24,7 +24,11 @@ from liangxin_desktop.storage.archive import Archive
 
 # Child rows kept with their parent: table → [(child table, foreign-key column)].
 CHILDREN: dict[str, list[tuple[str, str]]] = {
-    "people": [("milestones", "person_id")],
+    "people": [
+        ("milestones", "person_id"),
+        ("membership_periods", "person_id"),
+        ("party_standing", "person_id"),
+    ],
     "meetings": [("meeting_attendance", "meeting_id"), ("resolutions", "meeting_id")],
 }
 

@@ -13,6 +13,7 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
 from liangxin_desktop.storage import records
 from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.membership import counted_on_clause, member_on_clause
 
 
 @dataclass(frozen=True)
@@ -42,7 +43,12 @@ def attendance_problems(archive: Archive, attendance: Sequence[Attendance]) -> l
 def _not_members_that_day(
     archive: Archive, attendance: Sequence[Attendance], day: date
 ) -> list[Problem]:
-    members = {p["id"] for p in roster_for_attendance(archive, day)}
+    members = {
+        row[0]
+        for row in archive.db.execute(
+            f"SELECT id FROM people WHERE {member_on_clause()}", [day.isoformat()] * 2
+        )
+    }
     strangers = [a.person_id for a in attendance if a.person_id not in members]
     names = _names(archive, strangers)
     return [
@@ -142,15 +148,16 @@ def resolutions_of(archive: Archive, meeting_id: int) -> list[dict[str, Any]]:
 def roster_for_attendance(
     archive: Archive, on: date, keep: Sequence[int] = ()
 ) -> list[dict[str, Any]]:
-    """Members in the roster on ``on`` (plus anyone already recorded), for the attendance picker."""
+    """Members here in normal standing on ``on`` (停止党籍 members are not expected), plus
+    anyone already recorded, for the attendance picker and 应到."""
     day = on.isoformat()
     extra = ",".join(str(int(i)) for i in keep) or "NULL"
     return list(
         archive.db.query(
             "SELECT id, name, member_category, unit FROM people WHERE "
-            f"(stage IN ('member', 'left') AND joined_on <= ? AND (left_on IS NULL OR left_on > ?)) OR id IN ({extra}) "
+            f"({counted_on_clause()}) OR id IN ({extra}) "
             "ORDER BY unit IS NULL, unit, id",
-            [day, day],
+            [day] * 4,
         )
     )
 
@@ -158,17 +165,19 @@ def roster_for_attendance(
 def suggested_vote_counts(
     archive: Archive, attendance: Sequence[Attendance], on: date
 ) -> tuple[int, int]:
-    """(应到会有表决权, 实到会有表决权) on the meeting day: full members only (预备党员 have no vote)."""
+    """(应到会有表决权, 实到会有表决权) on the meeting day: full members here in normal standing
+    only (预备党员 and members whose 党籍 is stopped have no vote)."""
     ids = [a.person_id for a in attendance if a.status != "列席"]
     if not ids:
         return 0, 0
     marks = ",".join("?" * len(ids))
+    day = on.isoformat()
     full = {
         r[0]
         for r in archive.db.execute(
             f"SELECT id FROM people WHERE id IN ({marks}) AND (converted_on <= ? OR "
-            "(converted_on IS NULL AND member_category = '正式党员'))",
-            [*ids, on.isoformat()],
+            f"(converted_on IS NULL AND member_category = '正式党员')) AND {counted_on_clause()}",
+            [*ids, day, *[day] * 4],
         )
     }
     present = sum(1 for a in attendance if a.person_id in full and a.status == "出席")

@@ -96,6 +96,24 @@ def later_migration(name: str) -> Callable[[Migration], Migration]:
     return register
 
 
+@later_migration("0011_membership")
+def m0011_membership(db: Database) -> None:
+    db.executescript(_MEMBERSHIP_SCHEMA)
+    made = db.execute(_EXISTING_PERIODS, [MIGRATED_PERIOD_NOTE, _now()]).rowcount
+    db.executescript(_SUSPENDED_BECOME_STANDING)
+    if made:
+        db.execute(
+            "INSERT INTO audit_log (at, action, table_name, fields) VALUES (?, ?, 'membership_periods', ?)",
+            [_now(), "升级：按入党日期（或组织成立日期）生成在本组织时段", f"{made}条"],
+        )
+
+
+def _now() -> str:
+    from datetime import datetime
+
+    return datetime.now().isoformat(timespec="seconds")
+
+
 @later_migration("0012_rules")
 def m0012_rules(db: Database) -> None:
     db.executescript(_RULES_SCHEMA)
@@ -634,6 +652,114 @@ _RULE_SETTING_DEFAULTS = (
     ("party_lessons_per_quarter", "1"),
     ("publicity_working_days", "5"),
 )
+
+# 组织关系 and 党籍 (issue 11). A member's stays here are periods (接收/转入/组建 → 转出/死亡/出党/
+# 取消资格); 停止党籍 is an interval in ``party_standing``. ``people`` keeps the current period's
+# 转入日期/原党组织 and the last 停止党籍 in step (written by storage/membership.py only), like
+# joined_on and left_on. Milestones may name the meeting that decided them (支委会/支部党员大会);
+# meetings count 书面意见 (written opinions of absent voting members) in their vote.
+_MEMBERSHIP_SCHEMA = """
+CREATE TABLE membership_periods (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    start_on TEXT NOT NULL,
+    start_kind TEXT NOT NULL CHECK (start_kind IN ('接收', '转入', '组建')),
+    from_org TEXT,
+    in_letter_no TEXT,
+    dues_paid_until TEXT,
+    end_on TEXT,
+    end_kind TEXT CHECK (end_kind IS NULL OR end_kind IN ('转出', '死亡', '出党', '取消资格')),
+    end_detail TEXT,
+    decided_by TEXT,
+    to_org TEXT,
+    out_letter_no TEXT,
+    letter_valid_until TEXT,
+    out_dues_paid_until TEXT,
+    receipt_on TEXT,
+    note TEXT,
+    created_at TEXT NOT NULL,
+    CHECK (end_on IS NULL OR end_on > start_on)
+);
+CREATE INDEX membership_periods_person ON membership_periods (person_id, start_on);
+CREATE INDEX membership_periods_start ON membership_periods (start_on, end_on);
+CREATE TABLE party_standing (
+    id INTEGER PRIMARY KEY,
+    person_id INTEGER NOT NULL REFERENCES people (id) ON DELETE RESTRICT,
+    suspended_on TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    decided_by TEXT NOT NULL,
+    restored_on TEXT,
+    restored_by TEXT,
+    created_at TEXT NOT NULL,
+    CHECK (restored_on IS NULL OR restored_on > suspended_on)
+);
+CREATE INDEX party_standing_person ON party_standing (person_id, suspended_on);
+ALTER TABLE people ADD COLUMN transferred_in_on TEXT;
+ALTER TABLE people ADD COLUMN from_org TEXT;
+ALTER TABLE people ADD COLUMN suspended_on TEXT;
+ALTER TABLE people ADD COLUMN restored_on TEXT;
+ALTER TABLE people ADD COLUMN approved_on TEXT;
+ALTER TABLE milestones ADD COLUMN meeting_id INTEGER REFERENCES meetings (id) ON DELETE SET NULL;
+CREATE INDEX milestones_meeting ON milestones (meeting_id);
+ALTER TABLE meetings ADD COLUMN vote_written INTEGER;
+UPDATE people SET approved_on = (SELECT max(date) FROM milestones m
+    WHERE m.person_id = people.id AND m.kind = 'approved');
+DROP VIEW activists_view;
+CREATE VIEW activists_view AS
+SELECT p.*,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'applied') AS applied_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'talked') AS talked_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'activist') AS activist_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'activist_filed') AS activist_filed_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'candidate') AS candidate_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'candidate_filed') AS candidate_filed_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'political_review') AS political_review_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'training_start') AS training_start_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'training_end') AS training_end_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'pre_review') AS pre_review_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'publicity_start') AS publicity_start_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'publicity_end') AS publicity_end_on,
+    (SELECT max(date) FROM milestones m WHERE m.person_id = p.id AND m.kind = 'admitted') AS admitted_on
+FROM people p;
+"""
+
+MIGRATED_PERIOD_NOTE = "升级时生成：原台账未记录组织关系转入，按入党日期（早于本组织成立日期的按成立日期）作为在本组织的开始日期"
+
+# Members and leavers of the earlier versions: one period from the later of 入党日期 and the
+# organization's 成立日期 (when that is before the day they left), ended as they left.
+_EXISTING_PERIODS = """
+INSERT INTO membership_periods (person_id, start_on, start_kind, end_on, end_kind, end_detail,
+    to_org, note, created_at)
+SELECT p.id, s.start_on, CASE WHEN s.start_on > p.joined_on THEN '组建' ELSE '接收' END,
+    e.end_on, CASE WHEN e.end_on IS NULL THEN NULL ELSE p.left_kind END,
+    CASE WHEN p.left_kind IN ('出党', '取消资格') THEN (SELECT m.detail FROM milestones m
+        WHERE m.person_id = p.id AND m.kind IN ('expelled', 'disqualified') ORDER BY m.date DESC LIMIT 1) END,
+    CASE WHEN p.left_kind = '转出' THEN (SELECT substr(m.detail, 4) FROM milestones m
+        WHERE m.person_id = p.id AND m.kind = 'transferred_out' AND m.detail LIKE '转往：%'
+        ORDER BY m.date DESC LIMIT 1) END,
+    ?, ?
+FROM people p
+JOIN (SELECT p2.id AS id, CASE WHEN p2.stage != 'member' AND p2.left_kind != '停止党籍'
+        AND p2.left_on <= coalesce(o.founded_on, '') THEN p2.joined_on
+        ELSE max(p2.joined_on, coalesce(o.founded_on, p2.joined_on)) END AS start_on
+    FROM people p2 LEFT JOIN organization o ON o.id = 1) s ON s.id = p.id
+JOIN (SELECT id, CASE WHEN stage IN ('left', 'dropped') AND left_kind IN ('转出', '死亡', '出党', '取消资格')
+        THEN left_on END AS end_on FROM people) e ON e.id = p.id
+WHERE p.joined_on IS NOT NULL AND p.stage IN ('member', 'left', 'dropped')
+    AND (e.end_on IS NULL OR e.end_on > s.start_on)
+"""
+
+# 停止党籍 used to take a member off the roster; now the member stays, with 党籍状态 停止党籍.
+_SUSPENDED_BECOME_STANDING = """
+INSERT INTO party_standing (person_id, suspended_on, reason, decided_by, created_at)
+SELECT p.id, p.left_on,
+    coalesce((SELECT m.note FROM milestones m WHERE m.person_id = p.id AND m.kind = 'suspended'
+        ORDER BY m.date DESC LIMIT 1), '升级前登记为停止党籍'),
+    '（升级前未记录）', datetime('now')
+FROM people p WHERE p.stage = 'left' AND p.left_kind = '停止党籍' AND p.left_on IS NOT NULL;
+UPDATE people SET stage = 'member', suspended_on = left_on, left_on = NULL, left_kind = NULL
+WHERE stage = 'left' AND left_kind = '停止党籍';
+"""
 
 _DRAFTS_SCHEMA = """
 CREATE TABLE drafts (

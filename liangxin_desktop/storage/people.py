@@ -17,9 +17,8 @@ from sqlite_utils import Database
 from liangxin_desktop.catalog.fields import Problem
 from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.catalog.validation import Cleaned, clean_record
-from liangxin_desktop.domain.milestones import LEAVE_MILESTONES
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, membership
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.records import insert_row
 
@@ -36,12 +35,16 @@ def validate_member(
     if number:
         other = find_by_id_number(archive, number)
         if other is not None and other["id"] != person_id:
-            where = "（已离开）" if other["stage"] == "left" else ""
+            back = (
+                "（已离开）。再次转入的，请勾选“含已离开”，选中此人后点击“组织关系转入…”"
+                if other["stage"] == "left"
+                else ""
+            )
             cleaned.problems.append(
                 Problem(
                     "id_number",
                     "公民身份号码",
-                    f"这个号码已登记在“{other['name']}”{where}名下，同一人不能重复登记。",
+                    f"这个号码已登记在“{other['name']}”名下，同一人不能重复登记{back}。",
                 )
             )
     return cleaned
@@ -107,6 +110,7 @@ def insert_member(archive: Archive, cleaned_values: Mapping[str, Any]) -> int:
         person_id = insert_row(db, "people", values)
         sync_milestone(db, person_id, "admitted", values.get("joined_on"))
         sync_milestone(db, person_id, "converted", values.get("converted_on"))
+        membership.open_first_period(db, person_id, values)
         audit.record(db, "新增党员", "people", person_id)
     return person_id
 
@@ -129,6 +133,8 @@ def update_member(
         db.table("people").update(person_id, updates)
         sync_milestone(db, person_id, "admitted", cleaned.values.get("joined_on"))
         sync_milestone(db, person_id, "converted", cleaned.values.get("converted_on"))
+        if {"joined_on", "transferred_in_on", "from_org"} & set(changed):
+            membership.move_first_period(db, person_id, cleaned.values)
         audit.record(db, "修改党员", "people", person_id, changed)
     return changed
 
@@ -141,48 +147,18 @@ def record_leave(
     destination: str | None = None,
     note: str | None = None,
     today: date | None = None,
-) -> None:
-    """A member leaves the current roster by a dated event; the record stays in history."""
-    today = today or date.today()
+    **details: Any,
+) -> int:
+    """A member leaves this organization by 转出, 死亡 or 出党 (``storage.membership``); the
+    record stays in history. Returns the id of the period that ended (for the 介绍信)."""
     person = get_person(archive, person_id)
-    _check_leave(person, kind, day, destination, today)
-    detail = f"转往：{destination}" if destination else None
-    with archive.transaction() as db:
-        db.execute(
-            "INSERT INTO milestones (person_id, kind, date, detail, note, created_at) VALUES (?, ?, ?, ?, ?, ?)",
-            [person_id, LEAVE_MILESTONES[kind], day.isoformat(), detail, note, audit.now_text()],
-        )
-        db.table("people").update(
-            person_id,
-            {
-                "stage": "left",
-                "left_on": day.isoformat(),
-                "left_kind": kind,
-                "updated_at": audit.now_text(),
-            },
-        )
-        audit.record(
-            db, f"党员离开（{kind}）", "people", person_id, ["stage", "left_on", "left_kind"]
-        )
-
-
-def _check_leave(
-    person: dict[str, Any], kind: str, day: date, destination: str | None, today: date
-) -> None:
-    if person["stage"] != "member":
-        raise InvalidValue(f"“{person['name']}”目前不在党员名册中。", "只有在册党员可以办理离开。")
-    if kind not in LEAVE_MILESTONES:
-        raise InvalidValue(
-            f"“{kind}”不是离开的方式。", "请选择：" + "、".join(LEAVE_MILESTONES) + "。"
-        )
-    if day > today:
-        raise InvalidValue("离开日期不能晚于今天。", "请在事情发生后再登记。")
     if person.get("converted_on") and day.isoformat() < person["converted_on"]:
         raise InvalidValue("离开日期早于转为正式党员日期。", "请核对日期。")
-    if person.get("joined_on") and day.isoformat() < person["joined_on"]:
-        raise InvalidValue("离开日期早于入党日期。", "请核对日期。")
-    if kind == "转出" and not (destination or "").strip():
-        raise InvalidValue("组织关系转出时必须填写转往的党组织。", "请填写接收党组织的名称。")
+    if destination:
+        details["to_org"] = destination
+    if note:
+        details["note"] = note
+    return membership.end_membership(archive, person_id, kind, day, details, today)
 
 
 def milestones_of(archive: Archive, person_id: int) -> list[dict[str, Any]]:
@@ -199,7 +175,17 @@ def member_counts(archive: Archive) -> dict[str, int]:
         "FROM people WHERE stage = 'member'"
     ).fetchone()
     left = archive.db.execute("SELECT count(*) FROM people WHERE stage = 'left'").fetchone()[0]
-    return {"total": row[0] or 0, "full": row[1] or 0, "probationary": row[2] or 0, "left": left}
+    stopped = archive.db.execute(
+        "SELECT count(*) FROM people WHERE stage = 'member' AND suspended_on IS NOT NULL "
+        "AND restored_on IS NULL"
+    ).fetchone()[0]
+    return {
+        "total": row[0] or 0,
+        "full": row[1] or 0,
+        "probationary": row[2] or 0,
+        "left": left,
+        "suspended": stopped,
+    }
 
 
 def unit_names(archive: Archive) -> list[str]:

@@ -17,7 +17,7 @@ from liangxin_desktop.catalog.validation import Cleaned, clean_record
 from liangxin_desktop.domain import pipeline_rules
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, membership, pipeline_steps
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.people import find_by_id_number, get_person, sync_milestone
 from liangxin_desktop.storage.records import insert_row
@@ -128,13 +128,27 @@ def _check_day(day: date, after: str | None, after_label: str, today: date) -> N
         )
 
 
+def activist_warnings(archive: Archive, person_id: int, day: date, mentors: str) -> list[str]:
+    """Before 确定为积极分子: 培养联系人 should be 1–2 full members on the day."""
+    person = _activist_row(archive, person_id)
+    _require(person, ("applicant",), "确定为入党积极分子")
+    text = mentors.strip() or person.get("mentors")
+    return [m for _k, m, _e in pipeline_steps.people_findings(archive, "mentors", text, day)]
+
+
 def make_activist(
-    archive: Archive, person_id: int, day: date, mentors: str = "", today: date | None = None
-) -> None:
-    """确定为入党积极分子 (by the 支委会)."""
+    archive: Archive,
+    person_id: int,
+    day: date,
+    mentors: str = "",
+    today: date | None = None,
+    meeting_id: int | None = None,
+) -> list[str]:
+    """确定为入党积极分子 (by the 支委会 of ``meeting_id``); returns the warnings."""
     person = _activist_row(archive, person_id)
     _require(person, ("applicant",), "确定为入党积极分子")
     _check_day(day, person.get("applied_on"), "递交申请书日期", today or date.today())
+    warnings = activist_warnings(archive, person_id, day, mentors)
     _step(
         archive,
         person_id,
@@ -142,28 +156,58 @@ def make_activist(
         day,
         "activist",
         {"mentors": mentors.strip() or person.get("mentors")},
+        meeting_id=meeting_id,
     )
-
-
-def make_candidate(
-    archive: Archive, person_id: int, day: date, today: date | None = None
-) -> list[str]:
-    """确定为发展对象; returns the warnings of the 细则 (e.g. under a year as activist)."""
-    person = _activist_row(archive, person_id)
-    _require(person, ("activist",), "确定为发展对象")
-    _check_day(day, person.get("activist_on"), "确定为积极分子日期", today or date.today())
-    activist = date.fromisoformat(person["activist_on"]) if person.get("activist_on") else None
-    warnings = [m for _, m, _ in pipeline_rules.check_candidate_timing(activist, day)]
-    _step(archive, person_id, "candidate", day, "candidate", {})
     return warnings
 
 
-def _admission_warnings(person: Mapping[str, Any], branch_meeting: date) -> list[str]:
+def candidate_warnings(archive: Archive, person_id: int, day: date) -> list[str]:
+    """Before 确定为发展对象: at least a year as activist (细则 Art. 14)."""
+    person = _activist_row(archive, person_id)
+    _require(person, ("activist",), "确定为发展对象")
+    activist = date.fromisoformat(person["activist_on"]) if person.get("activist_on") else None
+    return [m for _, m, _ in pipeline_rules.check_candidate_timing(activist, day)]
+
+
+def make_candidate(
+    archive: Archive,
+    person_id: int,
+    day: date,
+    today: date | None = None,
+    meeting_id: int | None = None,
+) -> list[str]:
+    """确定为发展对象 (by the 支委会 of ``meeting_id``); returns the warnings of the 细则."""
+    person = _activist_row(archive, person_id)
+    _require(person, ("activist",), "确定为发展对象")
+    _check_day(day, person.get("activist_on"), "确定为积极分子日期", today or date.today())
+    warnings = candidate_warnings(archive, person_id, day)
+    _step(archive, person_id, "candidate", day, "candidate", {}, meeting_id=meeting_id)
+    return warnings
+
+
+def admission_warnings(archive: Archive, person_id: int, branch_meeting: date) -> list[str]:
+    """Before 接收为预备党员: what the 细则 expects and is not (yet) recorded, as warnings; an
+    applicant under 18 or an 入党介绍人 who is not a full member on the day is refused."""
+    person = _activist_row(archive, person_id)
+    _require(person, ("candidate",), "接收为预备党员")
+    birth = date.fromisoformat(person["birth_date"]) if person.get("birth_date") else None
+    applied = date.fromisoformat(person["applied_on"]) if person.get("applied_on") else None
+    for _key, message, is_error in pipeline_rules.check_age(birth, applied):
+        if is_error:
+            raise InvalidValue(message)
+    sponsors = pipeline_steps.people_findings(
+        archive, "sponsors", person.get("sponsors"), branch_meeting
+    )
+    for _key, message, is_error in sponsors:
+        if is_error:
+            raise InvalidValue(message, "请在“修改”中填写两名正式党员作为入党介绍人。")
+    return _expected_before_admission(person, branch_meeting) + [m for _k, m, _e in sponsors]
+
+
+def _expected_before_admission(person: Mapping[str, Any], branch_meeting: date) -> list[str]:
     """What the 细则 expects before the 支部大会 and is not (yet) recorded."""
-    day = {
-        k: date.fromisoformat(person[k]) if person.get(k) else None
-        for k in ("training_start_on", "training_end_on", "pre_review_on")
-    }
+    keys = (*MILESTONE_FIELDS, "publicity_start_on", "publicity_end_on")
+    day = {k: date.fromisoformat(person[k]) if person.get(k) else None for k in keys}
     warnings = [
         m
         for _, m, _ in pipeline_rules.check_training(
@@ -174,38 +218,49 @@ def _admission_warnings(person: Mapping[str, Any], branch_meeting: date) -> list
         warnings.append("没有集中培训记录：未经培训的，一般不能发展。")
     if not person.get("political_review_on"):
         warnings.append("没有政治审查记录：政审未通过的不能发展。")
-    sponsors = person.get("sponsors")
-    warnings += [m for _, m, _ in pipeline_rules.check_people_counts(None, sponsors or "—")]
-    if day["pre_review_on"] and day["pre_review_on"] > branch_meeting:
-        warnings.append("预审日期晚于支部大会日期：应先经上级党委预审。")
+    if not person.get("sponsors"):
+        warnings.append("没有填写入党介绍人：应有两名正式党员作入党介绍人。")
+    if not person.get("pre_review_on"):
+        warnings.append("没有上级党委预审记录：支部大会讨论前应报上级党委预审。")
+    if not person.get("publicity_end_on"):
+        warnings.append("没有公示记录：支部大会讨论前应对发展对象进行公示。")
+    warnings += [
+        m
+        for _, m, _ in pipeline_rules.check_publicity(
+            day["publicity_start_on"], day["publicity_end_on"]
+        )
+    ]
+    day["admitted_on"] = branch_meeting
+    warnings += [m for _, m, _ in pipeline_rules.check_order(day)]
     return warnings
 
 
 def admit(
-    archive: Archive, person_id: int, branch_meeting: date, today: date | None = None
+    archive: Archive,
+    person_id: int,
+    branch_meeting: date,
+    today: date | None = None,
+    meeting_id: int | None = None,
 ) -> list[str]:
-    """接收为预备党员 at the 支部大会: from now on in the 党员花名册, 入党日期 = that meeting.
-
-    An applicant under 18 is refused; what the 细则 expects but is not recorded comes back as warnings.
-    """
+    """接收为预备党员 at the 支部大会 (``meeting_id``, with its vote): from now on in the 党员花名册,
+    入党日期 = that meeting, and a period here begins (接收). Refusals and warnings as
+    ``admission_warnings``."""
     today = today or date.today()
     person = _activist_row(archive, person_id)
     _require(person, ("candidate",), "接收为预备党员")
     _check_day(branch_meeting, person.get("candidate_on"), "确定为发展对象日期", today)
-    birth = date.fromisoformat(person["birth_date"]) if person.get("birth_date") else None
-    applied = date.fromisoformat(person["applied_on"]) if person.get("applied_on") else None
-    for _key, message, is_error in pipeline_rules.check_age(birth, applied):
-        if is_error:
-            raise InvalidValue(message)
-    warnings = _admission_warnings(person, branch_meeting)
-    _step(
-        archive,
-        person_id,
-        "admitted",
-        branch_meeting,
-        "member",
-        {"member_category": "预备党员", "joined_on": branch_meeting.isoformat()},
-    )
+    warnings = admission_warnings(archive, person_id, branch_meeting)
+    with archive.transaction() as db:
+        _step(
+            archive,
+            person_id,
+            "admitted",
+            branch_meeting,
+            "member",
+            {"member_category": "预备党员", "joined_on": branch_meeting.isoformat()},
+            meeting_id=meeting_id,
+        )
+        membership.open_first_period(db, person_id, {"joined_on": branch_meeting.isoformat()})
     return warnings
 
 
@@ -218,27 +273,6 @@ def probation_due(archive: Archive, person_id: int) -> date:
     match = re.search(r"延长(\d+)个月", row[0] or "") if row else None
     months = int(match.group(1)) if match else 0
     return pipeline_rules.probation_end(date.fromisoformat(person["joined_on"]), months)
-
-
-def convert(archive: Archive, person_id: int, day: date, today: date | None = None) -> None:
-    """转为正式党员 (the date the 预备期 ends, or later; never before)."""
-    person = get_person(archive, person_id)
-    if person["stage"] != "member" or person["member_category"] != "预备党员":
-        raise InvalidValue(f"“{person['name']}”不是预备党员，不能办理转正。")
-    due = probation_due(archive, person_id)
-    if day < due:
-        raise InvalidValue(
-            f"预备期到{format_cn_date(due)}才期满，不能提前转正。", "转正日期为预备期满之日。"
-        )
-    _check_day(day, person.get("joined_on"), "入党日期", today or date.today())
-    _step(
-        archive,
-        person_id,
-        "converted",
-        day,
-        "member",
-        {"member_category": "正式党员", "converted_on": day.isoformat()},
-    )
 
 
 def extend_probation(
@@ -280,15 +314,18 @@ def disqualify(
     if not reason.strip():
         raise InvalidValue("请填写取消资格的原因。")
     _check_day(day, None, "", today or date.today())
-    _step(
-        archive,
-        person_id,
-        "disqualified",
-        day,
-        "dropped",
-        {"left_on": day.isoformat(), "left_kind": "取消资格"},
-        detail=reason.strip(),
-    )
+    with archive.transaction() as db:
+        _step(
+            archive,
+            person_id,
+            "disqualified",
+            day,
+            "dropped",
+            {"left_on": day.isoformat(), "left_kind": "取消资格"},
+            detail=reason.strip(),
+        )
+        if person["stage"] == "member":  # a 预备党员's period here ends
+            membership.close_period(db, person_id, day, "取消资格")
 
 
 def _step(
@@ -299,11 +336,13 @@ def _step(
     stage: str,
     updates: Mapping[str, Any],
     detail: str | None = None,
+    meeting_id: int | None = None,
 ) -> None:
     with archive.transaction() as db:
         db.execute(
-            "INSERT INTO milestones (person_id, kind, date, detail, created_at) VALUES (?, ?, ?, ?, ?)",
-            [person_id, kind, day.isoformat(), detail, audit.now_text()],
+            "INSERT INTO milestones (person_id, kind, date, detail, meeting_id, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [person_id, kind, day.isoformat(), detail, meeting_id, audit.now_text()],
         )
         db.table("people").update(
             person_id, dict(updates, stage=stage, updated_at=audit.now_text())

@@ -10,7 +10,7 @@ from liangxin_desktop.domain.dues_months import monthly_schedule
 from liangxin_desktop.domain.months import last_complete_month, month_range, shift_month
 from liangxin_desktop.domain.six_month import Flag, attendance_run, dues_run
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, membership
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.dues import assessments_of
 
@@ -31,15 +31,20 @@ def months_expected_here(
     """Who counts here for the six-month rule, and in which months of ``first``–``last``.
 
     person id → (name, 党小组, months oldest first). The one place that says which months a
-    member is expected at organizational life and owes dues here (today: current members,
-    from the month they joined).
+    member is expected at organizational life here: current members, the months of their
+    membership periods here with 停止党籍 left out (``storage.membership.counted_months``). A member
+    whose 党籍 is stopped now is not flagged: the rule is for members in normal standing (党章 Art. 9).
     """
+    counted = membership.counted_months(archive, first, last)
     found = {}
-    for person_id, name, unit, joined in archive.db.execute(
-        "SELECT id, name, coalesce(unit, ''), joined_on FROM people WHERE stage = 'member'"
+    for person_id, name, unit in archive.db.execute(
+        "SELECT id, name, coalesce(unit, '') FROM people WHERE stage = 'member'"
     ):
-        start = max(first, (joined or first)[:7])
-        found[person_id] = (name, unit, month_range(start, last))
+        months = counted.get(person_id, [])
+        if (
+            months and months[-1] == last
+        ):  # in normal standing now: not a member whose 党籍 is stopped
+            found[person_id] = (name, unit, months)
     return found
 
 
@@ -96,11 +101,13 @@ def member_flags(archive: Archive, today: date) -> list[MemberFlag]:
         for what in ("attendance", "dues")
     }
     owed = _owed(archive, month_range(since, last))
+    owed_here = membership.counted_months(archive, since, last, for_dues=True)
     flags = []
     for person_id, (name, unit, months) in months_expected_here(archive, since, last).items():
         attended, missed = seen["attended"][person_id], seen["missed"][person_id]
         on_leave_only = seen["leave"][person_id] - attended - missed  # a good reason, given
-        schedule = {m: owed[person_id].get(m) for m in months}
+        here = set(owed_here.get(person_id, []))  # less months the 介绍信 says were paid elsewhere
+        schedule = {m: owed[person_id].get(m) if m in here else 0 for m in months}
         flag = Flag(
             attendance_run(
                 months,

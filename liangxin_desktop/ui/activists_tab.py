@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QMessageBox, QPushButton
+from PySide6.QtWidgets import QMenu, QPushButton
 
-from liangxin_desktop.storage import pipeline
+from liangxin_desktop.catalog.fields import Field, FieldKind
+from liangxin_desktop.storage import pipeline, pipeline_steps
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.register_tab import RegisterTab
 from liangxin_desktop.ui.step_dialog import Step, StepDialog
@@ -19,11 +21,22 @@ class ActivistsTab(RegisterTab):
             ("确定为积极分子…", self.make_activist),
             ("确定为发展对象…", self.make_candidate),
             ("接收为预备党员…", self.admit),
-            ("取消资格…", self.disqualify),
         ):
             button = QPushButton(text)
             button.clicked.connect(slot)
             self.bar.addWidget(button)
+        more = QPushButton("其他步骤")
+        more.setToolTip("培养考察、上级党委预审、公示、取消资格")
+        menu = QMenu(more)
+        for text, slot in (
+            ("培养考察（半年）…", self.assessment),
+            ("上级党委预审…", self.pre_review),
+            ("公示…", self.publicity),
+            ("取消资格…", self.disqualify),
+        ):
+            menu.addAction(text).triggered.connect(lambda _=False, slot=slot: slot())
+        more.setMenu(menu)
+        self.bar.addWidget(more)
         self.add_pipeline_record_button()
 
     def search_hint(self) -> str:
@@ -61,9 +74,12 @@ class ActivistsTab(RegisterTab):
         date_label: str,
         act: Callable[[int, Step], Any],
         text_label: str = "",
-        text_value: str = "",
+        warn: Callable[[int, Step], Any] | None = None,
+        decided_by: str = "",
+        extra: tuple[Field, ...] = (),
     ) -> None:
-        """Ask for a dated step and carry it out; a refusal keeps the dialog open with what was typed."""
+        """Ask for a dated step, say what the rules warn about before it is recorded, then carry
+        it out; a refusal keeps the dialog open with what was typed."""
         person_id = self._require_selection(doing)
         if person_id is None:
             return
@@ -74,25 +90,33 @@ class ActivistsTab(RegisterTab):
             explanation.format(name=person["name"]),
             date_label,
             text_label,
-            text_value or (person.get("mentors") or "" if text_label == "培养联系人" else ""),
+            person.get("mentors") or "" if text_label == "培养联系人" else "",
             action=lambda answer: act(person_id, answer),
+            warn=(lambda answer: warn(person_id, answer)) if warn else None,
+            meetings=(
+                (lambda day: pipeline_steps.meetings_near(self.archive, decided_by, day))
+                if decided_by
+                else None
+            ),
+            extra=extra,
         )
-        if step is None:
-            return
-        if step.outcome:
-            QMessageBox.warning(
-                self, "请注意", "\n".join(step.outcome) + "\n\n已按您的操作记录，请核对。"
-            )
-        self.refresh()
+        if step is not None:
+            self.refresh()
 
     def make_activist(self) -> None:
         self._run_step(
             "确定为积极分子",
             "确定为入党积极分子",
-            "“{name}”经支委会研究确定为入党积极分子。",
+            "“{name}”经支委会研究确定为入党积极分子。培养联系人应为1至2名正式党员，用“、”分隔。",
             "支委会日期",
-            lambda pid, step: pipeline.make_activist(self.archive, pid, step.day, step.text),
+            lambda pid, step: pipeline.make_activist(
+                self.archive, pid, step.day, step.text, meeting_id=step.meeting_id
+            ),
             "培养联系人",
+            warn=lambda pid, step: pipeline.activist_warnings(
+                self.archive, pid, step.day, step.text
+            ),
+            decided_by="支委会",
         )
 
     def make_candidate(self) -> None:
@@ -101,16 +125,62 @@ class ActivistsTab(RegisterTab):
             "确定为发展对象",
             "“{name}”经培养考察一年以上，支委会研究确定为发展对象。",
             "支委会日期",
-            lambda pid, step: pipeline.make_candidate(self.archive, pid, step.day),
+            lambda pid, step: pipeline.make_candidate(
+                self.archive, pid, step.day, meeting_id=step.meeting_id
+            ),
+            warn=lambda pid, step: pipeline.candidate_warnings(self.archive, pid, step.day),
+            decided_by="支委会",
         )
 
     def admit(self) -> None:
         self._run_step(
             "接收为预备党员",
             "接收为预备党员",
-            "支部大会讨论通过接收“{name}”为预备党员。接收后将出现在党员花名册中，入党日期为支部大会日期。",
+            "支部大会讨论并表决通过接收“{name}”为预备党员。接收后将出现在党员花名册中，"
+            "入党日期为支部大会日期。请选择记录了表决情况的支部党员大会。",
             "支部大会日期",
-            lambda pid, step: pipeline.admit(self.archive, pid, step.day),
+            lambda pid, step: pipeline.admit(
+                self.archive, pid, step.day, meeting_id=step.meeting_id
+            ),
+            warn=lambda pid, step: pipeline.admission_warnings(self.archive, pid, step.day),
+            decided_by="支部党员大会",
+        )
+
+    def publicity(self) -> None:
+        end = Field("end", "公示结束日期", FieldKind.DATE, required=True)
+        self._run_step(
+            "登记公示",
+            "公示",
+            "对发展对象“{name}”进行公示（不少于5个工作日，在支部大会之前）。",
+            "公示开始日期",
+            lambda pid, step: pipeline_steps.record_publicity(
+                self.archive, pid, step.day, date.fromisoformat(step.values["end"])
+            ),
+            extra=(end,),
+        )
+
+    def pre_review(self) -> None:
+        self._run_step(
+            "登记预审",
+            "上级党委预审",
+            "上级党委对发展对象“{name}”进行预审。",
+            "预审日期",
+            lambda pid, step: pipeline_steps.record_step(
+                self.archive, pid, "pre_review", step.day, step.text
+            ),
+            "预审结果",
+        )
+
+    def assessment(self) -> None:
+        self._run_step(
+            "登记培养考察",
+            "培养考察（半年）",
+            "每半年对“{name}”进行一次考察。",
+            "考察日期",
+            lambda pid, step: pipeline_steps.record_step(
+                self.archive, pid, "assessment", step.day, step.text
+            ),
+            "考察情况",
         )
 
     def disqualify(self) -> None:

@@ -442,3 +442,14 @@ def preview_pipeline_record(parent: QWidget, archive: Archive, person_id: int, n
 
     job = PrintJob(f"发展党员工作纪实表-{name}", make, yearly=False)
     PrintPreviewDialog(archive, job, None, parent).exec()
+
+
+def preview_transfer_letter(parent: QWidget, archive: Archive, period_id: int, name: str) -> None:
+    """The 组织关系介绍信 of one 转出 (存根, 介绍信, 回执), in the print preview."""
+    from liangxin_desktop.output.pdf.transfer_letter import transfer_letter_book
+
+    def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
+        return [transfer_letter_book(reader, period_id, options.binding_margin)]
+
+    job = PrintJob(f"组织关系介绍信-{name}", make, yearly=False)
+    PrintPreviewDialog(archive, job, None, parent).exec()

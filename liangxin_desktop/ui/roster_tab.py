@@ -2,36 +2,55 @@
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
 from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import people, pipeline
+from liangxin_desktop.storage import membership, people, pipeline, pipeline_steps
 from liangxin_desktop.ui.leave_dialog import LeaveDialog
+from liangxin_desktop.ui.membership_actions import MembershipActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
-from liangxin_desktop.ui.register_tab import RegisterTab
 from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
 from liangxin_desktop.ui.step_dialog import Step, StepDialog
 
 
-class RosterTab(RegisterTab):
+class RosterTab(MembershipActions):
     def add_actions(self) -> None:
-        self.leave_button = QPushButton("党员离开…")
-        self.leave_button.setToolTip(
-            "转出、死亡、出党或停止党籍：记录日期后移出当前名册，历史中保留"
+        self.leave_button = QPushButton("组织关系与党籍")
+        self.leave_button.setToolTip("转出（开具介绍信）、转入、死亡、出党、停止党籍、恢复党籍")
+        self.leave_button.setMenu(
+            self._menu(
+                ("党员离开（转出、死亡、出党）…", self.leave_selected),
+                ("组织关系转入（再次转入）…", self.transfer_in_selected),
+                ("打印组织关系介绍信…", self.print_letter_selected),
+                ("登记介绍信回执…", self.receipt_selected),
+                ("停止党籍…", self.suspend_selected),
+                ("恢复党籍…", self.restore_selected),
+            )
         )
-        self.leave_button.clicked.connect(self.leave_selected)
         self.bar.addWidget(self.leave_button)
-        convert = QPushButton("转正…")
-        convert.setToolTip("预备期满，经支部大会讨论通过转为正式党员")
-        convert.clicked.connect(self.convert_selected)
-        extend = QPushButton("延长预备期…")
-        extend.clicked.connect(self.extend_selected)
-        self.bar.addWidget(convert)
-        self.bar.addWidget(extend)
+        self.steps_button = QPushButton("预备党员")
+        self.steps_button.setToolTip("党委审批、入党宣誓、预备期考察、转正、延长预备期、归档")
+        self.steps_button.setMenu(
+            self._menu(
+                ("上级党委审批…", self.approve_selected),
+                *[
+                    (f"{pipeline_steps.STEPS[kind].label}…", self._step_action(kind))
+                    for kind in ("sworn", "assessment", "conversion_applied")
+                ],
+                ("转为正式党员…", self.convert_selected),
+                ("延长预备期…", self.extend_selected),
+                *[
+                    (f"{pipeline_steps.STEPS[kind].label}…", self._step_action(kind))
+                    for kind in ("conversion_approved", "archived")
+                ],
+            )
+        )
+        self.bar.addWidget(self.steps_button)
         self.add_pipeline_record_button()
         flags = QPushButton("六个月提示…")
         flags.setToolTip("连续3个月、6个月未参加组织生活或未交党费的党员（党章第九条）")
@@ -120,12 +139,23 @@ class RosterTab(RegisterTab):
             self,
             person["name"],
             lambda answer: people.record_leave(
-                self.archive, person_id, answer.kind, answer.day, answer.destination, answer.note
+                self.archive,
+                person_id,
+                answer.kind,
+                answer.day,
+                answer.destination,
+                answer.note,
+                **answer.details,
             ),
+            membership.next_letter_number(self.archive, date.today().year),
         )
         if leave is None:
             return
         self.refresh()
+        if leave.kind == "转出" and self.ask_yes(
+            "打印介绍信", "已办理转出。现在打印组织关系介绍信吗？"
+        ):
+            self.print_letter(int(leave.outcome), person["name"])
 
     def _probationary(self, doing: str) -> dict[str, Any] | None:
         person_id = self._require_selection(doing)
@@ -146,15 +176,18 @@ class RosterTab(RegisterTab):
         due = pipeline.probation_due(self.archive, person["id"])
         explanation = (
             f"“{person['name']}”预备期满（{dates.format_cn_date(due)}），经支部大会讨论通过转为正式党员。"
-            "转正日期为预备期满之日。"
+            "转正日期为预备期满之日，不论支部大会在哪一天召开（《发展党员工作细则》第三十二条）。"
         )
         step = StepDialog.ask(
             self,
             "转为正式党员",
             explanation,
-            "转正日期",
-            default_day=due,
-            action=lambda answer: pipeline.convert(self.archive, person["id"], answer.day),
+            "支部大会日期",
+            default_day=max(due, min(date.today(), due)),
+            action=lambda answer: pipeline_steps.convert(
+                self.archive, person["id"], answer.day, due, meeting_id=answer.meeting_id
+            ),
+            meetings=lambda day: pipeline_steps.meetings_near(self.archive, "支部党员大会", day),
         )
         if step is not None:
             self.refresh()

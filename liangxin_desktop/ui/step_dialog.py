@@ -1,26 +1,36 @@
-"""A small form for one dated step (确定为积极分子, 转正 …): a date and, where needed, one more answer."""
+"""A small form for one dated step (确定为积极分子, 转正 …): a date, the deciding meeting where the
+rules tie the step to one, and the few answers the step needs.
+
+The step's warnings are shown *before* it is recorded: the clerk chooses 仍然办理 or 返回修改
+(issue 10, item 6); a refusal keeps the dialog open with what was typed.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
+from liangxin_desktop.catalog.validation import clean_field
 from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.ui.field_widgets import FieldEditor
+
+MeetingsNear = Callable[[date], Sequence[dict[str, Any]]]
 
 
 @dataclass
@@ -28,6 +38,21 @@ class Step:
     day: date
     text: str
     outcome: Any = None  # what the step's action returned (e.g. warnings)
+    meeting_id: int | None = None
+    values: dict[str, Any] = field(default_factory=dict)  # the extra fields, parsed
+
+
+def confirm_warnings(parent: QWidget | None, warnings: Sequence[str]) -> bool:
+    """Ask before recording a step the rules warn about: True for 仍然办理."""
+    box = QMessageBox(parent)
+    box.setIcon(QMessageBox.Icon.Warning)
+    box.setWindowTitle("请注意")
+    box.setText("按照《发展党员工作细则》，这一步有以下情况：")
+    box.setInformativeText("\n".join(warnings))
+    go = box.addButton("仍然办理", QMessageBox.ButtonRole.AcceptRole)
+    box.addButton("返回修改", QMessageBox.ButtonRole.RejectRole)
+    box.exec()
+    return box.clickedButton() is go
 
 
 class StepDialog(QDialog):
@@ -40,6 +65,8 @@ class StepDialog(QDialog):
         text_value: str = "",
         default_day: date | None = None,
         parent: QWidget | None = None,
+        extra: Sequence[Field] = (),
+        meetings: MeetingsNear | None = None,
     ) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
@@ -47,12 +74,23 @@ class StepDialog(QDialog):
         self.day.set_value((default_day or date.today()).isoformat())
         self.text = QLineEdit(text_value)
         self.text_required = bool(text_label)
+        self.extra = {spec.key: FieldEditor(spec) for spec in extra}
+        self.meeting = QComboBox()
+        self._meetings = meetings
         self.error = QLabel()
         self.error.setStyleSheet("color: #c62828")
+        self.error.setWordWrap(True)
         form = QFormLayout()
         form.addRow(date_label, self.day)
+        if meetings is not None:
+            form.addRow("决定的会议", self.meeting)
+            self.day.changed.connect(self._list_meetings)
+            self.meeting.currentIndexChanged.connect(self._meeting_picked)
+            self._list_meetings()
         if text_label:
             form.addRow(text_label, self.text)
+        for spec in extra:
+            form.addRow(spec.label, self.extra[spec.key])
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -69,21 +107,65 @@ class StepDialog(QDialog):
         layout.addWidget(buttons)
         self.result_value: Step | None = None
         self.action: Callable[[Step], Any] | None = None
-        self.resize(480, 200)
+        self.warn: Callable[[Step], Sequence[str]] | None = None
+        self.resize(520, 220)
 
-    def accept(self) -> None:
+    def _list_meetings(self) -> None:
+        """The meetings of the deciding kind near the date typed, nearest first."""
+        if self._meetings is None:
+            return
+        try:
+            day = dates.parse_date(self.day.value())
+        except InvalidValue:
+            return
+        chosen = self.meeting.currentData()
+        self.meeting.blockSignals(True)
+        self.meeting.clear()
+        self.meeting.addItem("（不关联会议记录）", None)
+        for row in self._meetings(day):
+            label = f"{row['meeting_date']} {row['kind']}：{str(row['topic'])[:24]}"
+            self.meeting.addItem(label, (row["id"], row["meeting_date"]))
+        index = self.meeting.findData(chosen) if chosen else -1
+        self.meeting.setCurrentIndex(max(index, 0))
+        self.meeting.blockSignals(False)
+
+    def _meeting_picked(self) -> None:
+        data = self.meeting.currentData()
+        if data and self.day.value() != data[1]:
+            self.day.set_value(data[1])  # the step is dated by the meeting that decided it
+
+    def _step(self) -> Step | None:
         try:
             day = dates.parse_date(self.day.value())
         except InvalidValue as exc:
             self.error.setText(f"日期：{exc.message()}")
+            return None
+        values = {}
+        for key, editor in self.extra.items():
+            value, problem = clean_field(editor.spec, editor.value())
+            if problem:
+                self.error.setText(problem.text())
+                return None
+            values[key] = value
+        data = self.meeting.currentData() if self._meetings is not None else None
+        return Step(
+            day, self.text.text().strip(), meeting_id=data[0] if data else None, values=values
+        )
+
+    def accept(self) -> None:
+        step = self._step()
+        if step is None:
             return
-        step = Step(day, self.text.text().strip())
-        if self.action is not None:
-            try:
-                step.outcome = self.action(step)
-            except LiangxinError as exc:  # refused: the dialog stays open with what was typed
-                self.error.setText(exc.message())
+        try:
+            warnings = list(self.warn(step)) if self.warn is not None else []
+            if warnings and not confirm_warnings(self, warnings):
+                self.error.setText("请修改后再确定。")
                 return
+            if self.action is not None:
+                step.outcome = self.action(step)
+        except LiangxinError as exc:  # refused: the dialog stays open with what was typed
+            self.error.setText(exc.message())
+            return
         self.result_value = step
         super().accept()
 
@@ -98,8 +180,16 @@ class StepDialog(QDialog):
         text_value: str = "",
         default_day: date | None = None,
         action: Callable[[Step], Any] | None = None,
+        *,
+        warn: Callable[[Step], Sequence[str]] | None = None,
+        extra: Sequence[Field] = (),
+        meetings: MeetingsNear | None = None,
     ) -> Step | None:
-        """Ask for the step; with ``action``, carry it out before closing (a refusal keeps it open)."""
-        dialog = cls(title, explanation, date_label, text_label, text_value, default_day, parent)
-        dialog.action = action
+        """Ask for the step; ``warn`` says what the rules warn about before ``action`` records it
+        (a refusal keeps the dialog open). ``meetings`` lists the deciding meetings near a date."""
+        dialog = cls(
+            title, explanation, date_label, text_label, text_value, default_day, parent, extra,
+            meetings,
+        )  # fmt: skip
+        dialog.action, dialog.warn = action, warn
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -189,12 +189,9 @@ def test_a_meeting_prints_in_the_standard_layout(demo_archive, tmp_path: Path) -
 def test_a_long_meeting_runs_over_pages_with_every_name_and_word(
     demo_archive, tmp_path: Path
 ) -> None:
-    ids = [
-        row[0]
-        for row in demo_archive.db.execute(
-            "SELECT id FROM people WHERE stage = 'member' AND joined_on <= '2026-03-01'"
-        )
-    ]
+    from liangxin_desktop.storage.meetings import roster_for_attendance
+
+    ids = [row["id"] for row in roster_for_attendance(demo_archive, date(2026, 3, 2))]
     attendance = [Attendance(i, "出席") for i in ids[:-1]] + [Attendance(ids[-1], "请假", "出差")]
     minutes = "\n".join(
         f"第{n}项：研究支部工作，大家逐一发言，形成一致意见。" * 6 for n in range(60)

@@ -9,7 +9,7 @@ from helpers import VALID_ID, member
 
 from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.errors import InvalidValue, ValidationFailed
-from liangxin_desktop.storage import people, queries
+from liangxin_desktop.storage import membership, people, queries
 
 TODAY = date(2026, 11, 28)
 
@@ -114,7 +114,13 @@ def test_leaving_removes_from_current_roster_but_keeps_history(archive) -> None:
     assert current == [stays] and sorted(history) == sorted([stays, leaves])
     assert sorted(then) == sorted([stays, leaves]) and after == [stays]
     assert people.milestones_of(archive, leaves)[-1]["kind"] == "transferred_out"
-    assert people.member_counts(archive) == {"total": 1, "full": 1, "probationary": 0, "left": 1}
+    assert people.member_counts(archive) == {
+        "total": 1,
+        "full": 1,
+        "probationary": 0,
+        "left": 1,
+        "suspended": 0,
+    }
 
 
 @pytest.mark.parametrize(
@@ -155,7 +161,7 @@ def test_as_of_roster_shows_the_category_and_standing_of_that_day(archive) -> No
     person_id = people.add_member(
         archive, member(joined_on="2021-07-01", converted_on="2022-07-01"), today=TODAY
     )
-    people.record_leave(archive, person_id, "停止党籍", date(2024, 3, 1), today=TODAY)
+    membership.suspend(archive, person_id, date(2024, 3, 1), "失联满6个月", "本支部", today=TODAY)
     row = people.get_person(archive, person_id)
     category: Field = MEMBERS.field("member_category")
     standing: Field = MEMBERS.field("party_standing")
@@ -163,3 +169,6 @@ def test_as_of_roster_shows_the_category_and_standing_of_that_day(archive) -> No
     assert category.compute(row, date(2023, 1, 1)) == "正式党员"  # type: ignore[misc]
     assert standing.compute(row, date(2023, 12, 31)) == "正常"  # type: ignore[misc]
     assert standing.compute(row, date(2024, 3, 1)) == "停止党籍"  # type: ignore[misc]
+    assert queries.list_ids(archive, MEMBERS) == [person_id]  # stays on the 花名册
+    as_of = queries.RowFilter(as_of=date(2024, 6, 30))
+    assert queries.list_ids(archive, MEMBERS, as_of) == [person_id]

@@ -136,10 +136,16 @@ def test_an_applicant_becomes_a_probationary_member(
     qtbot, window: MainWindow, archive, monkeypatch
 ) -> None:
     from liangxin_desktop.storage import pipeline
+    from liangxin_desktop.ui import step_dialog
     from liangxin_desktop.ui.step_dialog import StepDialog
 
     warned: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a, **k: warned.append(a[2]))
+
+    def go_ahead(parent, warnings) -> bool:  # the clerk reads the warnings and clicks 仍然办理
+        warned.append("\n".join(warnings))
+        return True
+
+    monkeypatch.setattr(step_dialog, "confirm_warnings", go_ahead)
 
     tab = window.show_register("activists")
 
@@ -171,7 +177,7 @@ def test_an_applicant_becomes_a_probationary_member(
         action()
         assert failures == []
     assert tab.model.rowCount() == 0
-    assert "集中培训" in warned[-1]  # the admission said what the 细则 expects and is missing
+    assert "集中培训" in warned[-1]  # before recording, the 细则's expectations were shown
     roster = window.show_register("members")  # no manual refresh: the change shows in the roster
     assert roster.model.row_of(person_id) >= 0
     assert pipeline.get_applicant(archive, person_id)["admitted_on"] == "2025-07-01"

@@ -15,7 +15,8 @@ from reportlab.lib.units import mm
 
 from liangxin_desktop.catalog.activists import ACTIVISTS, check_pipeline
 from liangxin_desktop.catalog.fields import display_value
-from liangxin_desktop.domain import pipeline_rules
+from liangxin_desktop.catalog.meetings import vote_of
+from liangxin_desktop.domain import pipeline_rules, votes
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.output.pdf.document import Book, PageSetup
 from liangxin_desktop.output.pdf.flow import Cell, Unit, grid_row, pairs_row, text_line
@@ -60,32 +61,30 @@ def _steps(
             "党组织派人谈话",
             day("talked_on"),
             f"谈话人：{row['talked_by']}" if row.get("talked_by") else "",
-            f"收到申请书后{_RULES.talk_within_months}个月内",
+            f"收到申请后{_RULES.talk_within_months}个月内",
         ),
         (
             "二、入党积极分子",
             "确定为入党积极分子",
             day("activist_on"),
-            "支委会研究确定" if row.get("activist_on") else "",
-            "",
+            _join(
+                "支委会确定" if row.get("activist_on") else "",
+                f"联系人：{row['mentors']}" if row.get("mentors") else "",
+                f"备案：{day('activist_filed_on')}" if row.get("activist_filed_on") else "",
+            ),
+            f"联系人{_RULES.mentors[0]}至{_RULES.mentors[1]}名正式党员",
         ),
-        ("", "报上级党委备案", day("activist_filed_on"), "", ""),
-        (
-            "",
-            "指定培养联系人",
-            "",
-            row.get("mentors") or "",
-            f"{_RULES.mentors[0]}至{_RULES.mentors[1]}名正式党员",
-        ),
+        ("", "培养考察", "", _assessments(events.get("assessment", [])), "每半年一次"),
         (
             "三、发展对象",
             "确定为发展对象",
             day("candidate_on"),
-            "",
-            f"培养考察{_RULES.activist_min_months}个月以上",
+            _join(
+                f"介绍人：{row['sponsors']}" if row.get("sponsors") else "",
+                f"备案：{day('candidate_filed_on')}" if row.get("candidate_filed_on") else "",
+            ),
+            f"考察{_RULES.activist_min_months}个月以上；介绍人{_RULES.sponsors}名正式党员",
         ),
-        ("", "报上级党委备案", day("candidate_filed_on"), "", ""),
-        ("", "确定入党介绍人", "", row.get("sponsors") or "", f"{_RULES.sponsors}名正式党员"),
         ("", "政治审查", day("political_review_on"), f"结论：{review}" if review else "", ""),
         (
             "",
@@ -94,22 +93,55 @@ def _steps(
             f"{hours:g}学时" if isinstance(hours, (int, float)) else "",
             f"不少于{_RULES.training_min_days}天或{_RULES.training_min_hours:g}学时",
         ),
-        ("四、预备党员的接收", "上级党委预审", day("pre_review_on"), "", ""),
-        ("", "支部大会讨论接收", day("admitted_on"), "", "须有表决权的到会人数过半数"),
+        ("四、接收预备党员", "上级党委预审", day("pre_review_on"), event("pre_review")[1], ""),
+        (
+            "",
+            "公示",
+            _span(day("publicity_start_on"), day("publicity_end_on")),
+            "",
+            f"不少于{_RULES.publicity_working_days}个工作日",
+        ),
+        (
+            "",
+            "支部大会讨论接收",
+            day("admitted_on"),
+            "；".join(
+                part
+                for part in (
+                    _vote_detail(events.get("admitted")),
+                    f"入党志愿书编号：{row['volunteer_book_no']}"
+                    if row.get("volunteer_book_no")
+                    else "",
+                )
+                if part
+            ),
+            "到会有表决权者过半数",
+        ),
         (
             "",
             "上级党委审批",
             day("approved_on"),
+            event("approved")[1],
+            f"{_RULES.approval_months}个月内，最长{_RULES.approval_max_months}个月",
+        ),
+        ("五、考察和转正", "入党宣誓", *event("sworn"), ""),
+        ("", "提出转正申请", *event("conversion_applied"), "预备期满前"),
+        (
             "",
-            f"{_RULES.approval_months}个月内，最长不超过{_RULES.approval_max_months}个月",
+            "支部大会讨论转正",
+            event("conversion_meeting")[0],
+            _vote_detail(events.get("conversion_meeting")),
+            "",
         ),
         (
-            "五、预备期考察和转正",
+            "",
             "转为正式党员",
             converted,
             converted_detail,
-            f"预备期{_RULES.probation_months}个月",
+            "预备期满之日为转正日期",
         ),
+        ("", "上级党委审批转正", *event("conversion_approved"), ""),
+        ("", "材料归档", *event("archived"), ""),
     ]
     if extended:
         steps.insert(
@@ -125,6 +157,37 @@ def _steps(
     if disqualified:
         steps.append(("", "取消预备党员资格", disqualified, disqualified_detail, ""))
     return steps
+
+
+def _assessments(found: Sequence[Mapping[str, Any]]) -> str:
+    """The half-yearly 考察 entries (of the activist, then of the 预备党员): dates and findings."""
+    days = "、".join(format_cn_date(e["date"]) for e in found)
+    details = {e.get("detail") or "" for e in found}
+    if len(details) == 1:  # the usual case: the same finding every time
+        return days + (f"（{details.pop()}）" if "" not in details else "")
+    return "；".join(
+        format_cn_date(e["date"]) + (f"：{e['detail']}" if e.get("detail") else "") for e in found
+    )
+
+
+def _join(*parts: str) -> str:
+    return "；".join(part for part in parts if part)
+
+
+def _span(start: str, end: str) -> str:
+    return f"{start}至{end}" if start and end else start or end
+
+
+def _vote_detail(found: Sequence[Mapping[str, Any]] | None) -> str:
+    """The vote of the meeting that decided a step, written out (written opinions counted)."""
+    if not found or not found[-1].get("vote_held"):
+        return ""
+    vote = vote_of(dict(found[-1]))
+    written = f"，书面意见{vote.written}份" if vote.written else ""
+    return (
+        f"应到会有表决权{vote.entitled}人，实到{vote.present}人{written}；赞成{vote.yes}票，"
+        f"反对{vote.no}票，弃权{vote.abstain}票：{votes.result_text(vote)}"
+    )
 
 
 def pipeline_units(
@@ -149,10 +212,10 @@ def pipeline_units(
         [("公民身份号码", value("id_number")), ("联系电话", value("phone"))], width, LABEL
     )
     units += pairs_row([("工作单位及职务", value("work_unit_post"))], width, LABEL)
-    widths = (27 * mm, 41 * mm, 32 * mm)
+    widths = (21 * mm, 42 * mm, 32 * mm)  # 2026年12月28日 stays on one line
     rest = width - sum(widths)
-    columns = (*widths, rest * 0.55, rest * 0.45)
-    units.append(Unit(3 * mm))
+    columns = (*widths, rest * 0.5, rest * 0.5)
+    units.append(Unit(2 * mm))
     units += grid_row(
         [
             Cell(text, w, label=True)
@@ -173,6 +236,8 @@ def pipeline_units(
                 Cell(limit, columns[4]),
             ],
             split=False,
+            leading=14.0,
+            pad=2.2,
         )
     problems = check_pipeline(dict(row), today)
     notes = (
@@ -182,14 +247,16 @@ def pipeline_units(
     )
     units += grid_row([Cell("审核提示", columns[0], label=True), Cell(notes, width - columns[0])])
     units.append(text_line(f"打印日期：{format_cn_date(today)}", SANS, 9, "right", 2 * mm))
-    units.append(signature_line(["党支部书记（签字）：", "经办人（签字）："], width, 8 * mm))
+    units.append(signature_line(["党支部书记（签字）：", "经办人（签字）："], width, 1 * mm))
     return units
 
 
 def person_events(archive: Archive, person_id: int) -> dict[str, list[dict[str, Any]]]:
     events: dict[str, list[dict[str, Any]]] = {}
     for event in archive.db.query(
-        "SELECT kind, date, detail, note FROM milestones WHERE person_id = ? ORDER BY date, id",
+        "SELECT m.kind, m.date, m.detail, m.note, t.vote_held, t.vote_eligible, t.vote_present, "
+        "t.vote_yes, t.vote_no, t.vote_abstain, t.vote_written FROM milestones m "
+        "LEFT JOIN meetings t ON t.id = m.meeting_id WHERE m.person_id = ? ORDER BY m.date, m.id",
         [person_id],
     ):
         events.setdefault(event["kind"], []).append(event)

@@ -48,15 +48,15 @@ MINUTES_MIN_LINES = 8  # room to write by hand when no minutes were typed
 
 MEETING_CONTENTS = (
     Column("序号", 0.55, "centre"),
-    Column("日期", 1.45, "centre"),
+    Column("日期", 1.75, "centre"),  # 2026年12月28日 whole, never cut
     Column("类型", 1.5),
-    Column("议题", 5.0),
+    Column("议题", 4.7),
     Column("页码", 0.6, "centre"),
 )
 RULE_CONTENTS = (
     Column("序号", 0.55, "centre"),
-    Column("制度名称", 4.2),
-    Column("通过日期", 1.45, "centre"),
+    Column("制度名称", 3.9),
+    Column("通过日期", 1.75, "centre"),
     Column("状态", 0.9, "centre"),
     Column("页码", 0.6, "centre"),
 )
@@ -102,7 +102,8 @@ def _attendance_texts(
 def _vote_text(row: Mapping[str, Any]) -> str:
     return (
         f"应到会有表决权 {row.get('vote_eligible') or 0} 人，实到 {row.get('vote_present') or 0} 人；"
-        f"赞成 {row.get('vote_yes') or 0} 票，反对 {row.get('vote_no') or 0} 票，"
+        + (f"书面意见 {row['vote_written']} 份；" if row.get("vote_written") else "")
+        + f"赞成 {row.get('vote_yes') or 0} 票，反对 {row.get('vote_no') or 0} 票，"
         f"弃权 {row.get('vote_abstain') or 0} 票。表决结果：{vote_result(dict(row))}"
     )
 
