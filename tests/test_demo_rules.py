@@ -7,10 +7,9 @@ from datetime import date
 from conftest import TODAY
 
 from liangxin_desktop.demo_dues import BEHIND_MONTHS
-from liangxin_desktop.storage import dues_accounts, member_review
+from liangxin_desktop.storage import dues_accounts, member_review, membership
 from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.six_month import member_flags
-from liangxin_desktop.storage import membership
 from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 
