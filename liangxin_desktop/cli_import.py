@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.importing.plan import UPDATE_OPTION
 
 EXIT_OK, EXIT_REFUSED = 0, 1
 _SHOWN_PROBLEMS = 200
@@ -32,7 +33,9 @@ def add_import_commands(commands: Any, year_type: Callable[[str], int]) -> None:
     sub.add_argument("--sheet", help="工作表名称（默认第一个）")
     sub.add_argument("--dry-run", action="store_true", help="只检查，不写入")
     sub.add_argument(
-        "--update-existing", action="store_true", help="已登记的人员/记录按表格内容更新"
+        "--update-existing",
+        action="store_true",
+        help=f"{UPDATE_OPTION}（即导入向导中的同名选项）",
     )
     sub.add_argument("--year", type=year_type, help="党费：表格中没有“年度”列时的年度")
     sub.add_argument("--problems", type=Path, metavar="OUT.xlsx", help="把问题清单保存为 Excel")

@@ -20,7 +20,7 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import clean_record
 from liangxin_desktop.importing.columns import Column
 from liangxin_desktop.importing.kinds import Context, Importer
-from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, PlannedRow
+from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, UPDATE_OPTION, PlannedRow
 from liangxin_desktop.importing.reading import Cell
 from liangxin_desktop.storage import import_batches, meetings, records
 from liangxin_desktop.storage.archive import Archive
@@ -72,7 +72,7 @@ class RecordImporter(Importer):
                 "",
                 "",
                 f"{self.title}中已有这条{self.noun}（{self._key_text()}相同），不会重复登记。"
-                "如要用表格中的内容更新它，请选择“更新已登记的记录”（命令行加 --update-existing）。",
+                f"如要用表格中的内容更新它，请勾选“{UPDATE_OPTION}”。",
             )
             return None
         return self._plan_update(ctx, row, raw, existing, summary)

@@ -18,6 +18,8 @@ from liangxin_desktop.importing.safety import ImportRefused
 HEADER_SEARCH_ROWS = 30
 _BRACKETED = re.compile(r"[（(【\[][^）)】\]]*[）)】\]]")
 _NOISE = re.compile(r"[\s*＊:：]+")
+_TOTALS = ("合计", "小计", "总计")
+_SIGNATURES = ("填表人", "审核人", "制表人", "填报人", "负责人", "填表日期", "制表日期", "填报日期")
 
 SYNONYMS: dict[str, tuple[str, ...]] = {
     "name": ("姓名", "名字", "党员姓名", "人员姓名"),
@@ -133,17 +135,51 @@ def map_row(row: Sequence[Cell], columns: Sequence[Column]) -> dict[int, str]:
     return mapping
 
 
+def footer_kind(row: Sequence[Cell]) -> str | None:
+    """“合计” for a totals row, “签字” for a 填表人/审核人 line under the table, else None."""
+    for value in row:
+        if not isinstance(value, str):
+            continue
+        text = normalize_header(value)
+        if text in _TOTALS:
+            return "合计"
+        if text.startswith(_SIGNATURES):
+            return "签字"
+    return None
+
+
+def header_cells(sheet: SheetData, index: int) -> list[Cell]:
+    """The headers of row ``index``, completed from the row above where a cell is empty.
+
+    A two-row header has group cells (“基本情况”, merged across) over sub-headers, and the
+    columns without a group (“姓名”, merged down) name themselves in the upper row only.
+    """
+    if index >= len(sheet.rows):
+        return []
+    row = list(sheet.rows[index])
+    above = sheet.rows[index - 1] if index > 0 else []
+    for column, value in enumerate(row):
+        if _empty(value) and column < len(above) and not _empty(above[column]):
+            row[column] = above[column]
+    return row
+
+
+def _empty(value: Cell) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
 def find_header(sheet: SheetData, columns: Sequence[Column]) -> tuple[int, dict[int, str]]:
     """The header row (0-based) and its mapping: the row among the first ones naming most columns.
 
     Title rows, merged titles, notes and blank rows above the table are skipped because they
-    name fewer columns; at least two must be recognised.
+    name fewer columns; at least two must be recognised. For a two-row header the lower row is
+    the header row (see ``header_cells``).
     """
     best, best_mapping = -1, dict[int, str]()
     for index, row in enumerate(sheet.rows[:HEADER_SEARCH_ROWS]):
         if blank(row):
             continue
-        mapping = map_row(row, columns)
+        mapping = map_row(header_cells(sheet, index), columns)
         if len(mapping) > len(best_mapping):
             best, best_mapping = index, mapping
     if len(best_mapping) < 2:

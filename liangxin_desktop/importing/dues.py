@@ -22,7 +22,7 @@ from liangxin_desktop.domain.dues import DuesCategory, format_fen
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.importing.columns import Column
 from liangxin_desktop.importing.kinds import Context, Importer
-from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, PlannedRow
+from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, UPDATE_OPTION, PlannedRow
 from liangxin_desktop.importing.reading import Cell
 from liangxin_desktop.output.dues_table import FIXED_BEFORE, MONTHS
 from liangxin_desktop.storage import dues, import_batches
@@ -40,7 +40,6 @@ FIELDS: tuple[Field, ...] = (
     Field("approved_by", "批准人", width=8),
     *MONTHS,
 )
-_TOTAL_NAMES = {"合计", "总计", "小计"}
 assert FIXED_BEFORE[0].key == "name"
 
 
@@ -74,7 +73,7 @@ class DuesImporter(Importer):
 
     def plan_row(self, ctx: Context, row: int, cells: Mapping[str, Cell]) -> PlannedRow | None:
         raw = self.prepare(ctx, row, cells)
-        if raw is None or str(raw.get("name") or "").strip() in _TOTAL_NAMES:
+        if raw is None:
             return None
         person = self._person(ctx, row, raw)
         year = self._year(ctx, row, raw)
@@ -149,7 +148,7 @@ class DuesImporter(Importer):
                     row,
                     "category",
                     "缴费类别",
-                    f"{person['name']}已有{year}年度的党费核定（{existing['category']}，每月{format_fen(existing['monthly_fen'])}元），与表格不同。如要按表格更新核定，请选择“更新已登记的记录”（命令行加 --update-existing）。",
+                    f"{person['name']}已有{year}年度的党费核定（{existing['category']}，每月{format_fen(existing['monthly_fen'])}元），与表格不同。如要按表格更新核定，请勾选“{UPDATE_OPTION}”。",
                 )
                 return None
             action = SAME if same else (UPDATE if existing else ADD)

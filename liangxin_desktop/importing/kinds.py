@@ -15,9 +15,10 @@ from typing import Any
 from liangxin_desktop.catalog.fields import Field, Problem
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import clean_record
+from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue, LiangxinError
 from liangxin_desktop.importing.columns import Column
-from liangxin_desktop.importing.plan import PlannedRow, RowProblem, prepare_cell
+from liangxin_desktop.importing.plan import PlannedRow, RowProblem, month_only, prepare_cell
 from liangxin_desktop.importing.reading import Cell
 from liangxin_desktop.storage.archive import Archive
 
@@ -33,6 +34,7 @@ class Context:
     problems: list[RowProblem] = field(default_factory=list)
     seen: dict[Any, int] = field(default_factory=dict)  # natural key → first row with it
     options: dict[str, Any] = field(default_factory=dict)
+    inferred: frozenset[str] = frozenset()  # keys without a column, filled from other cells
 
     def problem(self, row: int, key: str, label: str, message: str, is_error: bool = True) -> None:
         self.problems.append(RowProblem(row, self.headers.get(key, label), message, is_error))
@@ -97,7 +99,11 @@ class Importer:
         for key, value in cells.items():
             spec = specs.get(key)
             try:
-                raw[key] = prepare_cell(spec, value) if spec else value
+                month = month_only(spec, value) if spec else None
+                if month is not None:
+                    raw[key] = self.whole_date(ctx, row, spec, month, cells)  # type: ignore[arg-type]
+                else:
+                    raw[key] = prepare_cell(spec, value) if spec else value
             except InvalidValue as exc:
                 ctx.problem(row, key, spec.label if spec else key, exc.message())
                 damaged.add(key)
@@ -107,6 +113,23 @@ class Importer:
             others = clean_record(self.register, raw, ctx.today, self.fields).problems
             ctx.add(row, [p for p in others if p.field_key not in damaged])
         return None
+
+    def whole_date(
+        self, ctx: Context, row: int, spec: Field, month: str, cells: Mapping[str, Cell]
+    ) -> str:
+        """A date written as a month only: the 1st of that month, with a warning to check it."""
+        ctx.problem(
+            row,
+            spec.key,
+            spec.label,
+            f"只写了年月（{dates.format_cn_month(month)}），已按该月1日登记，请核对后在台账中改正。",
+            is_error=False,
+        )
+        return f"{month}-01"
+
+    def inferable(self, mapping_keys: set[str]) -> dict[str, str]:
+        """Required keys this importer can fill from other columns: key → the warning to show."""
+        return {}
 
     def plan_row(self, ctx: Context, row: int, cells: Mapping[str, Cell]) -> PlannedRow | None:
         raise NotImplementedError

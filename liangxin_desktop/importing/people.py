@@ -13,13 +13,15 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.activists import ACTIVISTS
-from liangxin_desktop.catalog.fields import parse_value
+from liangxin_desktop.catalog.fields import Field, parse_value
 from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned
+from liangxin_desktop.domain import dates, idnumber
+from liangxin_desktop.domain.people import member_category_for
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.importing.kinds import Context, Importer
-from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, PlannedRow
+from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, UPDATE_OPTION, PlannedRow
 from liangxin_desktop.importing.reading import Cell
 from liangxin_desktop.storage import import_batches, people, pipeline
 from liangxin_desktop.storage.archive import Archive
@@ -54,10 +56,37 @@ class PeopleImporter(Importer):
         self.stages = stages
         self._validate, self._insert, self._update = validate, insert, update
 
+    def inferable(self, mapping_keys: set[str]) -> dict[str, str]:
+        if (
+            "member_category" not in self.field_by_key()
+            or "member_category" in mapping_keys
+            or "converted_on" not in mapping_keys
+        ):
+            return {}
+        return {
+            "member_category": "表格中没有“人员类别”列：已按“转为正式党员日期”判断，"
+            "填写了转正日期的为正式党员，未填写的为预备党员，请核对。"
+        }
+
+    def whole_date(
+        self, ctx: Context, row: int, spec: Field, month: str, cells: Mapping[str, Cell]
+    ) -> str:
+        """出生年月 written as a month: the exact day the 公民身份号码 gives, when it agrees."""
+        if spec.key == "birth_date":
+            try:
+                born = idnumber.parse_id_number(str(cells.get("id_number") or ""), ctx.today)
+            except InvalidValue:
+                born = None
+            if born is not None and f"{born.birth_date:%Y-%m}" == month:
+                return born.birth_date.isoformat()
+        return super().whole_date(ctx, row, spec, month, cells)
+
     def plan_row(self, ctx: Context, row: int, cells: Mapping[str, Cell]) -> PlannedRow | None:
         raw = self.prepare(ctx, row, cells)
         if raw is None:
             return None
+        if "member_category" in ctx.inferred:
+            raw["member_category"] = _category_from(raw.get("converted_on"))
         existing = self._existing(ctx, row, raw)
         if isinstance(existing, bool):
             return None
@@ -107,7 +136,7 @@ class PeopleImporter(Importer):
                 "id_number",
                 "公民身份号码",
                 f"这个号码已登记在{where}中（“{found['name']}”），同一人不会重复登记。"
-                "如要用表格中的内容更新此人，请选择“更新已登记的人员”（命令行加 --update-existing）。",
+                f"如要用表格中的内容更新此人，请勾选“{UPDATE_OPTION}”。",
             )
             return False
         return found
@@ -137,6 +166,16 @@ class PeopleImporter(Importer):
                 import_batches.record_item(
                     archive.db, batch_id, "people", planned.target_id, before
                 )
+
+
+def _category_from(converted: Any) -> str:
+    """人员类别 when the sheet has no such column: 正式党员 once a 转正 date is written."""
+    if _blank(converted):
+        return member_category_for(None)
+    try:
+        return member_category_for(dates.parse_date(converted))
+    except InvalidValue:
+        return member_category_for(None)  # the 转正 cell's own problem is reported
 
 
 def _stored(archive: Archive, register: Register, person_id: int) -> dict[str, Any]:

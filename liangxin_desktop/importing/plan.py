@@ -17,6 +17,7 @@ from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.importing.reading import Cell
 
 ADD, UPDATE, SAME = "新增", "更新", "无变化"
+UPDATE_OPTION = "已登记的人员或记录按表格内容更新"  # the wizard's checkbox says exactly this
 _SCIENTIFIC = r"\s*'?\d(?:\.\d+)?[eE]\+?\d+\s*"
 NUMBER_ID = InvalidValue(
     "身份证号码被保存成了数字：Excel 只保留 15 位有效数字，后几位已经丢失，无法恢复。",
@@ -61,6 +62,7 @@ class ImportPlan:
     problems: list[RowProblem] = field(default_factory=list)
     update_existing: bool = False
     options: dict[str, Any] = field(default_factory=dict)
+    excluded: list[int] = field(default_factory=list)  # Excel rows the clerk left out
 
     @property
     def errors(self) -> list[RowProblem]:
@@ -81,6 +83,8 @@ class ImportPlan:
         text = f"新增 {self.count(ADD)} 条，更新 {self.count(UPDATE)} 条"
         if self.count(SAME):
             text += f"，{self.count(SAME)} 条与台账中相同（不变）"
+        if self.excluded:
+            text += f"，{len(self.excluded)} 行按您的选择不导入"
         if self.errors:
             text += f"；发现 {len(self.errors)} 处错误，改正前不能导入"
         if self.warnings:
@@ -112,6 +116,25 @@ def prepare_cell(spec: Field, value: Cell) -> Any:
     if hasattr(value, "isoformat"):
         return value.isoformat()  # a date cell in a text column
     return value
+
+
+def month_only(spec: Field, value: Cell) -> str | None:
+    """``"YYYY-MM"`` when a date column holds only a year and month (1985.03, 2001年7月)."""
+    if spec.kind is not FieldKind.DATE:
+        return None
+    if isinstance(value, float):
+        return _float_month(value)
+    if not isinstance(value, str):
+        return None
+    try:
+        dates.parse_date(value)
+        return None
+    except InvalidValue:
+        pass
+    try:
+        return dates.parse_year_month(value)
+    except InvalidValue:
+        return None
 
 
 def _date_cell(value: Cell) -> Any:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,10 @@ IMPORTERS: dict[str, Importer] = {
     for importer in (MEMBERS_IMPORTER, ACTIVISTS_IMPORTER, DUES_IMPORTER, *BOOK_IMPORTERS)
 }
 _PROGRESS_EVERY = 200
+_FOOTER = {
+    "合计": "这是合计行，不是一条记录，未导入。",
+    "签字": "这是表格下方的填表人、审核人等签字行，未导入。",
+}
 
 
 def get_importer(key: str) -> Importer:
@@ -38,6 +42,23 @@ def get_importer(key: str) -> Importer:
 def detect(sheet: SheetData, importer: Importer) -> tuple[int, dict[int, str]]:
     """The header row (0-based index) and the column mapping found by header names."""
     return headers.find_header(sheet, importer.columns)
+
+
+def guess_importer(sheet: SheetData) -> Importer | None:
+    """The register whose columns the sheet's headers name best (most columns, then fewest
+    required ones missing); None when no register's header is found."""
+    best: tuple[int, int] | None = None
+    chosen = None
+    for importer in IMPORTERS.values():
+        try:
+            _row, mapping = detect(sheet, importer)
+        except ImportRefused:
+            continue
+        missing = len(headers.missing_required(mapping, importer.columns))
+        score = (len(mapping), -missing)
+        if best is None or score > best:
+            best, chosen = score, importer
+    return chosen
 
 
 def _fill_merged(sheet: SheetData, first_data_row: int) -> list[list[Cell]]:
@@ -63,15 +84,19 @@ def plan_import(
     mapping: dict[int, str] | None = None,
     update_existing: bool = False,
     options: dict[str, Any] | None = None,
+    excluded: Collection[int] = (),
     today: date | None = None,
     progress: Progress = no_progress,
 ) -> ImportPlan:
-    """What importing ``sheet`` would do; writes nothing. ``mapping``: column index → field key."""
+    """What importing ``sheet`` would do; writes nothing. ``mapping``: column index → field key.
+
+    ``excluded``: Excel row numbers the clerk chose not to import (neither planned nor checked).
+    """
     if header_row is None or mapping is None:
         found_row, found_mapping = detect(sheet, importer)
         header_row = found_row if header_row is None else header_row
         mapping = found_mapping if mapping is None else mapping
-    header_cells = sheet.rows[header_row] if header_row < len(sheet.rows) else []
+    header_cells = headers.header_cells(sheet, header_row)
     header_texts = [str(v) if v is not None else "" for v in header_cells]
     plan = ImportPlan(
         importer.key,
@@ -82,6 +107,7 @@ def plan_import(
         header_texts,
         update_existing=update_existing,
         options=dict(options or {}),
+        excluded=sorted(set(excluded)),
     )
     labels = {c.key: c.label for c in importer.columns}
     ctx = Context(
@@ -95,13 +121,16 @@ def plan_import(
         },
         options=plan.options,
     )
+    inferred = importer.inferable(set(mapping.values()))
+    ctx.inferred = frozenset(inferred)
+    ctx.problems.extend(RowProblem(0, "", text, is_error=False) for text in inferred.values())
     # When updating, a row for someone already registered may leave required columns out.
     missing = [] if update_existing else headers.missing_required(mapping, importer.columns)
-    for column in missing:
+    for column in (c for c in missing if c.key not in inferred):
         ctx.problems.append(
             RowProblem(0, column.label, "表格中没有这一列（必填），请增加这一列或在列对应中指定。")
         )
-    if not ctx.problems:
+    if not any(p.is_error for p in ctx.problems):
         _plan_rows(ctx, importer, sheet, plan, header_row, progress)
     plan.problems = ctx.problems + _cleaned_warnings(sheet, header_row, header_texts)
     return plan
@@ -138,8 +167,14 @@ def _plan_rows(
                 progress(offset, total)
             if blank(cells) or _same_cells(cells, header):
                 continue
+            footer = headers.footer_kind(cells)
+            if footer is not None:
+                ctx.problems.append(RowProblem(header_row + offset + 2, "", _FOOTER[footer], False))
+                continue
             values = {key: cells[i] if i < len(cells) else None for i, key in plan.mapping.items()}
             if blank(list(values.values())):
+                continue
+            if header_row + offset + 2 in plan.excluded:
                 continue
             planned = importer.plan_row(ctx, header_row + offset + 2, values)
             if planned is not None:
@@ -196,6 +231,7 @@ def import_file(
     dry_run: bool = True,
     update_existing: bool = False,
     options: dict[str, Any] | None = None,
+    excluded: Collection[int] = (),
     today: date | None = None,
 ) -> ImportPlan:
     """Read, plan and (unless ``dry_run`` or there are errors) commit; the plan either way."""
@@ -208,6 +244,7 @@ def import_file(
         path.name,
         update_existing=update_existing,
         options=options,
+        excluded=excluded,
         today=today,
     )
     if not dry_run and plan.ok:

@@ -32,44 +32,25 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.importing import reading
-from liangxin_desktop.importing.columns import map_row
-from liangxin_desktop.importing.kinds import Importer
-from liangxin_desktop.importing.plan import ImportPlan
-from liangxin_desktop.importing.runner import IMPORTERS, plan_import
-from liangxin_desktop.importing.templates import write_problems
+from liangxin_desktop.importing.columns import header_cells, map_row, missing_required
+from liangxin_desktop.importing.plan import UPDATE_OPTION, ImportPlan
+from liangxin_desktop.importing.runner import IMPORTERS, detect, guess_importer
 from liangxin_desktop.storage.archive import Archive
-from liangxin_desktop.ui.file_dialogs import ask_open, ask_save
+from liangxin_desktop.ui.file_dialogs import ask_open
+from liangxin_desktop.ui.import_check_page import PreviewPage
+from liangxin_desktop.ui.import_state import ImportState, cell_text
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.window_state import fit_to_screen
 
 NOT_IMPORTED = "（不导入）"
 _PREVIEW_ROWS = 8
-_ERROR_COLOR = QColor("#b71c1c")
-
-
-def _cell_text(value: object) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, date):
-        return value.isoformat()
-    return str(value)
-
-
-class _State:
-    """What the pages share: the archive, the chosen importer, file, sheet and mapping."""
-
-    def __init__(self, archive: Archive, importer: Importer) -> None:
-        self.archive = archive
-        self.importer = importer
-        self.path: Path | None = None
-        self.sheet: reading.SheetData | None = None
-        self.header_row = 0
-        self.mapping: dict[int, str] = {}
-        self.plan: ImportPlan | None = None
+_WARNING_STYLE = "color: #b71c1c;"
 
 
 class FilePage(QWizardPage):
-    def __init__(self, state: _State) -> None:
+    """The file, its sheet and the register to import into (guessed from the sheet's headers)."""
+
+    def __init__(self, state: ImportState) -> None:
         super().__init__()
         self.state = state
         self.setTitle("选择要导入的文件")
@@ -78,15 +59,17 @@ class FilePage(QWizardPage):
         for importer in IMPORTERS.values():
             self.register.addItem(importer.title, importer.key)
         self.register.setCurrentIndex(self.register.findData(state.importer.key))
+        self.register_chosen = False  # the clerk picked the register: no more guessing
+        self.guess = QLabel()
+        self.guess.setWordWrap(True)
         self.path = QLineEdit()
         self.path.setPlaceholderText("点击“选择文件…”")
         self.path.textChanged.connect(self._load_sheets)
         browse = QPushButton("选择文件…")
         browse.clicked.connect(self._browse)
         self.sheet = QComboBox()
-        self.update_existing = QCheckBox(
-            "已登记的人员或记录按表格内容更新（空白单元格不会清除已有内容）"
-        )
+        self.sheet.currentTextChanged.connect(self._sheet_chosen)
+        self.update_existing = QCheckBox(f"{UPDATE_OPTION}（空白单元格不会清除已有内容）")
         self.year = QSpinBox()
         self.year.setRange(1949, date.today().year + 1)
         self.year.setValue(date.today().year)
@@ -95,17 +78,23 @@ class FilePage(QWizardPage):
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form = QFormLayout(self)
-        form.addRow("导入到：", self.register)
         form.addRow("文件：", row)
         form.addRow("工作表：", self.sheet)
+        form.addRow("导入到：", self.register)
+        form.addRow("", self.guess)
         form.addRow("党费年度：", self.year)
         form.addRow("", self.update_existing)
         self.register.currentIndexChanged.connect(self._register_changed)
+        self.register.activated.connect(self._register_picked)
         self._register_changed()
 
     def _register_changed(self) -> None:
         self.state.importer = IMPORTERS[self.register.currentData()]
         self.year.setEnabled(self.state.importer.key == "dues")
+
+    def _register_picked(self) -> None:
+        self.register_chosen = True
+        self.guess.clear()
 
     def _browse(self) -> None:
         chosen = ask_open(
@@ -128,27 +117,47 @@ class FilePage(QWizardPage):
         self.sheet.addItems(names)
         self.completeChanged.emit()
 
+    def _sheet_chosen(self, name: str) -> None:
+        """Read the chosen sheet and, unless the clerk picked one, choose the register it fits."""
+        if not name or not self._read(quiet=True) or self.register_chosen:
+            return
+        guessed = guess_importer(self.state.sheet) if self.state.sheet else None
+        self.state.guessed = guessed
+        if guessed is None:
+            self.guess.setText("从表头看不出是哪一本台账，请在上面选择。")
+            return
+        self.register.setCurrentIndex(self.register.findData(guessed.key))
+        self.guess.setText(f"按表头判断，这是“{guessed.title}”的表格；如不对，请在上面改选。")
+
+    def _read(self, quiet: bool) -> bool:
+        """The chosen sheet into the shared state (read again only when file or sheet changed)."""
+        path, name = Path(self.path.text().strip()), self.sheet.currentText()
+        if self.state.sheet is not None and self.state.sheet_for == (str(path), name):
+            return True
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            sheet = reading.read_sheet(path, name)
+        except LiangxinError as exc:
+            QGuiApplication.restoreOverrideCursor()
+            if not quiet:
+                show_problem(self, exc, "无法读取文件")
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        self.state.sheet, self.state.sheet_for, self.state.path = sheet, (str(path), name), path
+        self.state.excluded.clear()
+        return True
+
     def isComplete(self) -> bool:
         return self.sheet.count() > 0
 
     def validatePage(self) -> bool:
-        path = Path(self.path.text().strip())
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            self.state.sheet = reading.read_sheet(path, self.sheet.currentText())
-        except LiangxinError as exc:
-            QGuiApplication.restoreOverrideCursor()
-            show_problem(self, exc, "无法读取文件")
-            return False
-        QGuiApplication.restoreOverrideCursor()
-        self.state.path = path
-        return True
+        return self._read(quiet=False)
 
 
 class MappingPage(QWizardPage):
     """The header row found, and one combo box per column saying which field it fills."""
 
-    def __init__(self, state: _State) -> None:
+    def __init__(self, state: ImportState) -> None:
         super().__init__()
         self.state = state
         self.setTitle("核对表头和列的对应")
@@ -163,23 +172,30 @@ class MappingPage(QWizardPage):
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.combos: list[QComboBox] = []
+        self.warning = QLabel()
+        self.warning.setWordWrap(True)
+        self.warning.setStyleSheet(_WARNING_STYLE)
         top = QHBoxLayout()
         top.addWidget(QLabel("表头在："))
         top.addWidget(self.header)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.warning)
         layout.addWidget(self.table, 1)
 
     def initializePage(self) -> None:
-        sheet = self.state.sheet
+        """The clerk's own mapping when coming back to the same file, sheet and register."""
+        state = self.state
+        sheet = state.sheet
         assert sheet is not None
-        from liangxin_desktop.importing.runner import detect
-
-        try:
-            row, mapping = detect(sheet, self.state.importer)
-        except LiangxinError:
-            row, mapping = 0, {}
+        if state.mapped_for == state.source():
+            row, mapping = state.header_row, dict(state.mapping)
+        else:
+            try:
+                row, mapping = detect(sheet, state.importer)
+            except LiangxinError:
+                row, mapping = 0, {}
         self.header.blockSignals(True)
         self.header.setRange(1, max(len(sheet.rows), 1))
         self.header.setValue(row + 1)
@@ -190,15 +206,14 @@ class MappingPage(QWizardPage):
         sheet = self.state.sheet
         assert sheet is not None
         row = value - 1
-        cells = sheet.rows[row] if row < len(sheet.rows) else []
-        self._fill(row, map_row(cells, self.state.importer.columns))
+        self._fill(row, map_row(header_cells(sheet, row), self.state.importer.columns))
 
     def _fill(self, row: int, mapping: dict[int, str]) -> None:
         sheet = self.state.sheet
         assert sheet is not None
         self.state.header_row = row
         width = sheet.width
-        shown = [sheet.rows[row] if row < len(sheet.rows) else []]
+        shown = [header_cells(sheet, row)]
         shown += [r for r in sheet.rows[row + 1 :] if not reading.blank(r)][:_PREVIEW_ROWS]
         self.table.clear()
         self.table.setColumnCount(width)
@@ -217,7 +232,7 @@ class MappingPage(QWizardPage):
             self.combos.append(combo)
         for r, cells in enumerate(shown, start=1):
             for c, value in enumerate(cells):
-                item = QTableWidgetItem(_cell_text(value))
+                item = QTableWidgetItem(cell_text(value))
                 if r == 1:
                     item.setBackground(QBrush(QColor("#f2dcdb")))
                 self.table.setItem(r, c, item)
@@ -230,7 +245,27 @@ class MappingPage(QWizardPage):
             for index, combo in enumerate(self.combos)
             if combo.currentData()
         }
+        self.state.mapped_for = self.state.source()
+        self.warning.setText(self._looks_wrong())
         self.completeChanged.emit()
+
+    def _looks_wrong(self) -> str:
+        """What suggests the wrong register or a wrong header row; "" when all looks right."""
+        state = self.state
+        keys = set(state.mapping.values())
+        inferred = state.importer.inferable(keys)
+        columns = state.importer.columns
+        missing = [
+            c.label for c in missing_required(state.mapping, columns) if c.key not in inferred
+        ]
+        words = []
+        if missing:
+            words.append(f"没有对应到必填的列：{'、'.join(missing)}。")
+        if state.guessed is not None and state.guessed.key != state.importer.key:
+            words.append(f"这张表的表头更像“{state.guessed.title}”，请检查“导入到”是否选对。")
+        if missing or len(keys) < 2:
+            words.append("请检查表头所在的行，或在下拉框中指定各列。")
+        return "".join(words)
 
     def isComplete(self) -> bool:
         return len(set(self.state.mapping.values())) == len(self.state.mapping) > 0
@@ -253,107 +288,6 @@ def _column_letter(index: int) -> str:
     return letters
 
 
-class PreviewPage(QWizardPage):
-    """The check: what would be added or updated, and every problem (errors block the import)."""
-
-    def __init__(self, state: _State, file_page: FilePage) -> None:
-        super().__init__()
-        self.state = state
-        self.file_page = file_page
-        self.setTitle("检查结果")
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.problems = _table(["行号", "列", "问题", "类型"])
-        self.preview = _table(["行号", "处理", "内容"])
-        self.save = QPushButton("保存问题清单（Excel）…")
-        self.save.clicked.connect(self._save_problems)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(QLabel("问题清单（红色为错误，须改正后才能导入；其余为提醒）："))
-        layout.addWidget(self.problems, 2)
-        layout.addWidget(QLabel("导入预览："))
-        layout.addWidget(self.preview, 1)
-        layout.addWidget(self.save, 0, Qt.AlignmentFlag.AlignLeft)
-
-    def initializePage(self) -> None:
-        state = self.state
-        assert state.sheet is not None and state.path is not None
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            state.plan = plan_import(
-                state.archive,
-                state.importer,
-                state.sheet,
-                state.path.name,
-                header_row=state.header_row,
-                mapping=state.mapping,
-                update_existing=self.file_page.update_existing.isChecked(),
-                options={"year": self.file_page.year.value()},
-            )
-        finally:
-            QGuiApplication.restoreOverrideCursor()
-        self._show(state.plan)
-
-    def _show(self, plan: ImportPlan) -> None:
-        verdict = "可以导入，请点击“导入”。" if plan.ok else ""
-        self.summary.setText(f"导入到“{self.state.importer.title}”：{plan.summary()}。{verdict}")
-        ordered = sorted(plan.problems, key=lambda p: (p.row, not p.is_error))
-        self.problems.setRowCount(len(ordered))
-        for r, p in enumerate(ordered):
-            values = [
-                f"第{p.row}行" if p.row else "表格",
-                p.column,
-                p.message,
-                "错误" if p.is_error else "提醒",
-            ]
-            for c, text in enumerate(values):
-                item = QTableWidgetItem(text)
-                if p.is_error:
-                    item.setForeground(QBrush(_ERROR_COLOR))
-                self.problems.setItem(r, c, item)
-        self.preview.setRowCount(len(plan.rows))
-        for r, row in enumerate(plan.rows):
-            for c, text in enumerate([f"第{row.row}行", row.action, row.summary]):
-                self.preview.setItem(r, c, QTableWidgetItem(text))
-        self.problems.resizeRowsToContents()
-        self.save.setEnabled(bool(plan.problems))
-        self.completeChanged.emit()
-
-    def isComplete(self) -> bool:
-        plan = self.state.plan
-        return plan is not None and plan.ok and (plan.count("新增") + plan.count("更新")) > 0
-
-    def _save_problems(self) -> None:
-        plan = self.state.plan
-        assert plan is not None
-        source = Path(plan.file_name)
-        chosen = ask_save(
-            self,
-            "保存问题清单",
-            "import",
-            f"{source.stem}-问题清单.xlsx",
-            "Excel 工作簿 (*.xlsx)",
-            source.parent if source.parent.is_dir() and source.is_absolute() else None,
-        )
-        if chosen:
-            try:
-                write_problems(plan, chosen)
-            except LiangxinError as exc:
-                show_problem(self, exc)
-
-
-def _table(headers: list[str]) -> QTableWidget:
-    table = QTableWidget(0, len(headers))
-    table.setHorizontalHeaderLabels(headers)
-    table.verticalHeader().setVisible(False)
-    table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    header = table.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)  # the message / the content
-    table.setWordWrap(True)
-    return table
-
-
 class ImportWizard(QWizard):
     def __init__(self, parent: QWidget | None, archive: Archive, register_key: str) -> None:
         super().__init__(parent)
@@ -361,17 +295,18 @@ class ImportWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         fit_to_screen(self, 960, 640)
         importer = IMPORTERS.get(register_key, IMPORTERS["members"])
-        self.state = _State(archive, importer)
+        self.state = ImportState(archive, importer)
         self.file_page = FilePage(self.state)
         self.mapping_page = MappingPage(self.state)
-        self.preview_page = PreviewPage(self.state, self.file_page)
+        self.preview_page = PreviewPage(
+            self.state, self.file_page.update_existing, self.file_page.year.value
+        )
         for page in (self.file_page, self.mapping_page, self.preview_page):
             self.addPage(page)
         self.setButtonText(QWizard.WizardButton.NextButton, "下一步 >")
         self.setButtonText(QWizard.WizardButton.BackButton, "< 上一步")
         self.setButtonText(QWizard.WizardButton.CancelButton, "取消")
         self.setButtonText(QWizard.WizardButton.FinishButton, "导入")
-        self.setOption(QWizard.WizardOption.NoBackButtonOnLastPage, True)
 
     @classmethod
     def ask(cls, parent: QWidget | None, archive: Archive, register_key: str) -> ImportPlan | None:

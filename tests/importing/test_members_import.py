@@ -11,6 +11,7 @@ from import_helpers import dump, workbook
 
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.importing.plan import UPDATE_OPTION
 from liangxin_desktop.importing.reading import read_sheet
 from liangxin_desktop.importing.runner import commit_import, get_importer, import_file, plan_import
 from liangxin_desktop.importing.safety import ImportRefused
@@ -125,7 +126,10 @@ def test_bad_rows_are_refused_row_by_row_and_nothing_is_written(archive, tmp_pat
     assert any(t.startswith("第6行“人员类别”") for t in texts)
     assert any(t.startswith("第6行“入党时间”") for t in texts)
     assert any(
-        t.startswith("第7行“身份证号码”") and "已登记" in t and "--update-existing" in t
+        t.startswith("第7行“身份证号码”")
+        and "已登记" in t
+        and f"请勾选“{UPDATE_OPTION}”" in t
+        and "命令行" not in t
         for t in texts
     )
     assert any(t.startswith("第9行“身份证号码”") and "第8行" in t for t in texts)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from helpers import LONG_WAIT_MS, VALID_ID, when_dialog_opens
-from import_helpers import workbook
+from import_helpers import messy_roster, workbook
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox, QWizard
 
@@ -117,3 +117,98 @@ def test_window_imports_in_the_background_and_undoes(qtbot, archive, tmp_path) -
     assert failures == []
     assert people.member_counts(archive)["total"] == 0
     assert window.roster_tab.model.rowCount() == 0
+
+
+ID_1985 = fictional_id_number("110105", date(1985, 3, 12), 246)
+
+
+def _messy(tmp_path: Path) -> Path:
+    return messy_roster(
+        tmp_path / "名册.xlsx",
+        ("林小红", ID_1985, "1985.03", "2008年7月1日", "2009.07.01", "13600002222"),
+        ("王志强", ID_1990, "1990年3月", "2025-12-01", None, "13600003333"),
+    )
+
+
+def _back(qtbot, wizard: ImportWizard) -> None:
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.BackButton), Qt.MouseButton.LeftButton)
+
+
+def test_the_register_is_guessed_from_the_headers_not_the_open_tab(qtbot, archive, tmp_path):
+    make_application()
+    wizard = ImportWizard(None, archive, "good_deeds")  # the clerk was on 好人好事 when importing
+    qtbot.addWidget(wizard)
+    wizard.show()
+    wizard.file_page.path.setText(str(_messy(tmp_path)))
+
+    assert wizard.file_page.register.currentText() == "党员花名册"
+    assert "按表头判断" in wizard.file_page.guess.text()
+    _next(qtbot, wizard)
+    assert wizard.mapping_page.warning.text() == ""
+    assert wizard.mapping_page.header.value() == 3  # the sub-header row of the two-row header
+    _next(qtbot, wizard)
+    assert wizard.preview_page.preview.rowCount() == 2
+
+
+def test_a_wrong_register_chosen_by_the_clerk_is_said_to_look_wrong(qtbot, wizard, tmp_path):
+    wizard.file_page.path.setText(str(_messy(tmp_path)))
+    combo = wizard.file_page.register
+    combo.setCurrentIndex(combo.findData("activists"))
+    combo.activated.emit(combo.currentIndex())  # as a click in the list does
+
+    _next(qtbot, wizard)
+
+    warning = wizard.mapping_page.warning
+    assert warning.isVisible() and "更像“党员花名册”" in warning.text()
+
+
+def test_going_back_keeps_the_file_sheet_and_mapping(qtbot, wizard, tmp_path) -> None:
+    path = _messy(tmp_path)
+    wizard.file_page.path.setText(str(path))
+    _next(qtbot, wizard)
+    page = wizard.mapping_page
+    phone = next(i for i in range(len(page.combos)) if page.mapping_for(i) == "phone")
+    page.set_mapping(phone, "")  # the clerk decides not to import the phones
+    _next(qtbot, wizard)
+    assert wizard.currentPage() is wizard.preview_page
+
+    _back(qtbot, wizard)
+    _back(qtbot, wizard)
+    assert wizard.file_page.path.text() == str(path)
+    assert wizard.file_page.sheet.currentText() == "党员名册"
+    _next(qtbot, wizard)
+
+    assert page.mapping_for(phone) == ""
+    _next(qtbot, wizard)
+    plan = wizard.state.plan
+    assert plan is not None and "phone" not in plan.mapping.values()
+
+
+def test_unticking_a_row_leaves_it_out_and_unblocks_the_import(qtbot, wizard, tmp_path) -> None:
+    path = messy_roster(
+        tmp_path / "名册.xlsx",
+        ("林小红", ID_1985, "1985.03", "2008-07-01", "2009-07-01", None),
+        ("（待核实）", None, None, "2020-07-01", None, None),
+    )
+    wizard.file_page.path.setText(str(path))
+    _next(qtbot, wizard)
+    _next(qtbot, wizard)
+    page = wizard.preview_page
+    finish = wizard.button(QWizard.WizardButton.FinishButton)
+    assert not finish.isEnabled()
+    row_5 = next(
+        page.problems.item(r, 0)
+        for r in range(page.problems.rowCount())
+        if page.problems.item(r, 0).text() == "第5行"
+    )
+
+    row_5.setCheckState(Qt.CheckState.Unchecked)  # the clerk unticks 第5行
+
+    assert finish.isEnabled()
+    assert "1 行按您的选择不导入" in page.summary.text()
+    shown = {page.preview.item(r, 0).text(): page.preview.item(r, 1).text() for r in range(2)}
+    assert shown == {"第4行": "新增", "第5行": "不导入"}
+    qtbot.mouseClick(finish, Qt.MouseButton.LeftButton)
+    plan = wizard.state.plan
+    assert plan is not None and [row.summary for row in plan.rows] == ["林小红"]
+    assert plan.excluded == [5]
