@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from helpers import member, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton
 
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import organization, people, queries, records
@@ -233,6 +233,40 @@ def test_dues_assessed_and_paid_for_several_members_at_once(
     assert tab.table.model().index(totals, month_column).data() == "90.00"
 
 
+def test_the_assessment_shows_the_monthly_amount_as_the_base_is_typed(
+    qtbot, window: MainWindow, archive
+) -> None:
+    from liangxin_desktop.storage import dues
+
+    tab = window.show_register("dues")
+    tab.table.selectRow(0)
+    seen: list[str] = []
+
+    def assess(dialog: RecordDialog) -> None:
+        amount = dialog.findChild(QLabel, "monthly_amount")
+        assert "填写缴费类别和基数" in amount.text()
+        dialog.editors["category"].input.setCurrentText("在职")
+        for typed, expected in (
+            ("6500", "月应缴党费：97.50元（6500.00元 × 1.5%）"),  # 6500 × 1.5%
+            ("0", "月应缴党费：1000.00元（65000.00元 × 2%），按规定最多1000.00元"),  # 1300 capped
+        ):
+            qtbot.keyClicks(dialog.editors["base"].input, typed)
+            qtbot.waitUntil(lambda expected=expected: amount.text() == expected, timeout=30000)
+            seen.append(amount.text())
+        dialog.editors["base"].input.clear()
+        qtbot.keyClicks(dialog.editors["base"].input, "3000.01")  # 3000.01 × 1% = 30.0001
+        qtbot.keyClicks(dialog.editors["voluntary"].input, "20")
+        qtbot.waitUntil(lambda: "30.00元（3000.01元 × 1%）" in amount.text(), timeout=30000)
+        assert amount.text().endswith("另自愿多交20.00元，每月共50.00元")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, assess)
+    tab.assess_selected()
+    assert failures == [] and len(seen) == 2
+    lines = dues.dues_grid(archive, tab.selected_year())
+    assert [x.monthly_fen for x in lines if x.monthly_fen] == [5000]  # 30.00 + 20.00 saved
+
+
 def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archive) -> None:
     from liangxin_desktop.storage import mobile
 
@@ -400,9 +434,9 @@ def test_typing_a_record_into_a_book_shows_it_everywhere(
     ],
 )
 def test_assessment_form_rules(qtbot, raw, fragment) -> None:
-    from liangxin_desktop.ui.dues_tab import _clean_assessment
+    from liangxin_desktop.ui.dues_assessment import clean_assessment
 
-    cleaned = _clean_assessment(raw)
+    cleaned = clean_assessment(raw)
     texts = " ".join(p.text() for p in cleaned.errors)
     assert (fragment in texts) if fragment else cleaned.ok
 
