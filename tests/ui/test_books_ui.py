@@ -294,6 +294,14 @@ def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archiv
     assert mobile.entries_of(archive, tab.model.id_at(0))[0]["content"] == "电话联系，了解工作情况"
 
 
+def _is_red(color) -> bool:
+    return color.red() > 150 and color.blue() < 100
+
+
+def _is_blue(color) -> bool:
+    return color.blue() > 150 and color.red() < 100
+
+
 def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeypatch) -> None:
     from PIL import Image
     from PySide6.QtWidgets import QFileDialog
@@ -301,12 +309,17 @@ def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeyp
     source = tmp_path / "合影.jpg"
     exif = Image.Exif()
     exif.get_ifd(0x8769)[36867] = "2026:07:01 09:30:00"
-    Image.new("RGB", (3000, 2000), (200, 40, 40)).save(source, "JPEG", exif=exif)
+    picture = Image.new("RGB", (3000, 2000), (200, 40, 40))  # red on the left, blue on the right
+    picture.paste((40, 40, 200), (1500, 0, 3000, 2000))
+    picture.save(source, "JPEG", exif=exif)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     tab = window.show_register("photo_album")
     tab.year.setCurrentText("2026年度")
+    shown: list[tuple[int, int]] = []
 
     def describe(dialog: RecordDialog) -> None:
+        preview = dialog.findChild(QLabel, "photo_preview").pixmap()
+        shown.append((preview.width(), preview.height()))  # the photo being described
         type_chinese(dialog.editors["title"].input, "七一主题党日合影")
         dialog.revalidate()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -314,12 +327,29 @@ def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeyp
     failures = when_dialog_opens(qtbot, RecordDialog, describe)
     tab.add_record()
     assert failures == [] and tab.model.rowCount() == 1
+    assert shown == [(420, 280)]  # 3000 x 2000 fitted into 420 x 300
     row = records.get_record(archive, tab.register, tab.model.id_at(0))
     assert (row["file_date"], row["width"], row["title"]) == (
         "2026-07-01",
         2400,
         "七一主题党日合影",
     )
+    # the list shows the photo itself: 2400 x 1600 fitted into 64 (x 42.7, Qt cuts to 42)
+    thumbnail = tab.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).toImage()
+    assert (thumbnail.width(), thumbnail.height()) == (64, 42)
+    assert _is_red(thumbnail.pixelColor(8, 20)) and _is_blue(thumbnail.pixelColor(56, 20))
+    assert tab.table.rowHeight(0) >= 64 and tab.table.iconSize().width() == 64
+
+    def look(dialog: RecordDialog) -> None:
+        image = dialog.findChild(QLabel, "photo_preview").pixmap().toImage()
+        shown.append((image.width(), image.height()))
+        assert _is_red(image.pixelColor(30, 140)) and _is_blue(image.pixelColor(390, 140))
+        dialog.done(0)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, look)
+    tab.table.selectRow(0)
+    tab.edit_selected()
+    assert failures == [] and shown[-1] == (420, 280)  # the stored photo, in its form
 
 
 def test_six_month_list_is_shown_and_printed(
