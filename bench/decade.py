@@ -23,22 +23,23 @@ os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything can import Qt
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from _decade import build_decade
-from roster import (
+from _measure import (
     Line,
-    _discard,
-    _paint_counter,
-    _until_painted,
     best_ms,
     elapsed_ms,
     header,
     in_folder,
     maxrss_mb,
     note,
+    paint_counter,
     peak_rss_mb,
     render,
     report_to_parent,
+    run_script,
+    until_painted,
     verdict,
 )
+from roster import _discard
 
 from liangxin_desktop.storage.archive import open_archive
 
@@ -51,10 +52,10 @@ TODAY = date.today()
 
 
 def _painted_ms(app: Any, view: Any, action: Any) -> float:
-    counter = _paint_counter(view.viewport())
+    counter = paint_counter(view.viewport())
     start = time.perf_counter()
     action()
-    _until_painted(app, counter)
+    until_painted(app, counter)
     ms = elapsed_ms(start)
     view.viewport().removeEventFilter(counter)
     return ms
@@ -67,9 +68,9 @@ def open_window(app: Any, archive: Any) -> tuple[Any, float]:
     start = time.perf_counter()
     window = MainWindow(archive)
     window.resize(1366, 768)
-    counter = _paint_counter(window.roster_tab.table.viewport())
+    counter = paint_counter(window.roster_tab.table.viewport())
     window.show()
-    _until_painted(app, counter)
+    until_painted(app, counter)
     return window, elapsed_ms(start)
 
 
@@ -93,7 +94,7 @@ def typing_figures(app: Any, window: Any, archive: Any) -> list[tuple[str, float
     from roster import search_terms, type_slowly
 
     tab = window.show_register("members")
-    tab.paint_counter = _paint_counter(tab.table.viewport())
+    tab.paint_counter = paint_counter(tab.table.viewport())
     name, fragment = search_terms(archive)
     return type_slowly(app, tab, name) + type_slowly(app, tab, fragment)
 
@@ -165,20 +166,6 @@ def output_figures(path: Path, folder: Path, what: str) -> dict[str, Any]:
         "mb": target.stat().st_size / 1e6,
         "peak": peak_rss_mb(),
     }
-
-
-def run_child(flag: str, *args: Path) -> dict[str, Any]:
-    """This script again with a hidden flag; the figures it prints (or what went wrong)."""
-    import json
-    import subprocess
-
-    command = [sys.executable, str(Path(__file__).resolve()), flag, *map(str, args)]
-    done = subprocess.run(command, capture_output=True, text=True, check=False)
-    for line in reversed(done.stdout.splitlines()):
-        if line.startswith("BENCH-RESULT "):
-            return dict(json.loads(line[len("BENCH-RESULT ") :]))
-    tail = (done.stderr or done.stdout).strip().splitlines()[-15:]
-    return {"error": f"exit code {done.returncode}", "stderr_tail": tail}
 
 
 # -- report ------------------------------------------------------------------------------------
@@ -262,20 +249,20 @@ def output_lines(outputs: dict[str, dict[str, Any]]) -> list[Line]:
 
 def run_all(members: int, folder: Path, quick: bool) -> int:
     os.environ["LIANGXIN_DATA_DIR"] = str(folder / "userdata")  # never the real user folder
-    title = header(members).replace("roster benchmark", "ten-year archive benchmark")
+    title = header("ten-year archive benchmark", members)
     path = folder / "decade.lxdb"
     for leftover in (path, *(path.with_name(path.name + s) for s in ("-wal", "-shm", ".lock"))):
         leftover.unlink(missing_ok=True)
     note(f"building a ten-year archive of {members:,} members in {folder}")
     built = build_decade(path, members, TODAY)
     note("GUI timings (child process)")
-    gui = run_child("--gui-only", path)
+    gui = run_script(__file__, "--gui-only", path)
     note("Ctrl+F")
     found = ctrl_f_figures(path)
     outputs: dict[str, dict[str, Any]] = {}
     for what in () if quick else ("print", "export", "bundle"):
         note(f"{what} (child process)")
-        outputs[what] = run_child(f"--{what}-only", path, folder)
+        outputs[what] = run_script(__file__, f"--{what}-only", path, folder)
     lines = (
         build_lines(built, path.stat().st_size)
         + gui_lines(gui)
