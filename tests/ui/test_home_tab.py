@@ -79,7 +79,7 @@ def test_opening_shows_what_is_due_and_a_conversion_settles_it(qtbot, archive: A
     assert people.member_counts(archive)["full"] == 1
     assert window.current_register_tab() is window.roster_tab  # the roster, 陈国栋 selected
     window.tabs.setCurrentWidget(home)
-    qtbot.waitUntil(lambda: "probation" not in {item.kind for item in home.items}, timeout=10_000)
+    qtbot.waitUntil(lambda: "probation" not in {item.kind for item in home.items})
     assert f"逾期 {overdue - 1}）" in window.tabs.tabText(0)
 
 
