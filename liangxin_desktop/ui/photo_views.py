@@ -29,20 +29,22 @@ def decode_scaled(source: bytes | Path, box: QSize) -> QImage:
     ``box``, upright; a null image when it cannot be read. JPEGs are scaled while decoding,
     so a 2400-pixel photo costs little more than its thumbnail."""
     if isinstance(source, Path):
-        reader = QImageReader(str(source))
-        buffer = None
-    else:
-        buffer = QBuffer()
-        buffer.setData(QByteArray(source))
-        buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-        reader = QImageReader(buffer)
+        return _read_scaled(QImageReader(str(source)), box)
+    buffer = QBuffer()
+    buffer.setData(QByteArray(source))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    image = _read_scaled(QImageReader(buffer), box)  # the reader is gone before its buffer
+    buffer.close()
+    return image
+
+
+def _read_scaled(reader: QImageReader, box: QSize) -> QImage:
     reader.setAutoTransform(True)
     size = reader.size()
     if size.isValid() and (size.width() > box.width() or size.height() > box.height()):
         reader.setScaledSize(size.scaled(box, Qt.AspectRatioMode.KeepAspectRatio))
     image = reader.read()
-    if buffer is not None:
-        buffer.close()
+    reader.setDevice(None)  # type: ignore[arg-type]  # nothing of the reader outlives this call
     if image.isNull() or (image.width() <= box.width() and image.height() <= box.height()):
         return image
     return image.scaled(box, Qt.AspectRatioMode.KeepAspectRatio)  # rotated after the scaling
@@ -51,10 +53,11 @@ def decode_scaled(source: bytes | Path, box: QSize) -> QImage:
 class PhotoTableModel(RegisterTableModel):
     """The photo list: each row's first column shows the photo's thumbnail."""
 
+    _thumbnails: OrderedDict[int, QPixmap]  # by file id, set by reload (called by __init__)
+
     def __init__(
         self, archive: Archive, register: Register, row_filter: queries.RowFilter | None = None
     ) -> None:
-        self._thumbnails: OrderedDict[int, QPixmap] = OrderedDict()
         super().__init__(archive, register, row_filter=row_filter)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
@@ -80,7 +83,7 @@ class PhotoTableModel(RegisterTableModel):
         return pixmap
 
     def reload(self, row_filter: queries.RowFilter | None = None) -> None:
-        self._thumbnails.clear()  # a photo edited or deleted: read its picture again
+        self._thumbnails = OrderedDict()  # a photo edited or deleted: read its picture again
         super().reload(row_filter)
 
 
