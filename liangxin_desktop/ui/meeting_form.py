@@ -140,8 +140,6 @@ def ask_meeting(
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return int(dialog.result_value) if accepted else None
     finally:
-        # the dialog (its validate and save) and the form refer to each other: drop the form
-        # and delete the closed dialog now, so that no cycle holding its widgets is collected
-        # later, after its window is gone (a crash at the next garbage collection)
-        dialog.deleteLater()
+        # the dialog (its validate and save) and the form refer to each other: dropping the
+        # form's side leaves no cycle for the collector (the dialog deletes itself on close)
         del form.dialog
