@@ -13,13 +13,14 @@ import openpyxl
 import pytest
 from helpers import (
     LONG_WAIT_MS,
+    save_to,
     type_chinese,
     visible_progress_dialogs,
     when_dialog_opens,
 )
 from import_helpers import messy_roster
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QFileDialog, QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import QDialogButtonBox, QMessageBox, QPushButton, QWizard
 
 from liangxin_desktop.bundle.verifying import verify_bundle
 from liangxin_desktop.domain import dates
@@ -277,13 +278,7 @@ def _print_preview(qtbot, window: MainWindow) -> int:
 
 def _export(qtbot, window: MainWindow, tmp_path: Path, monkeypatch) -> Path:
     target = tmp_path / "党员花名册.xlsx"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    offered: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.No,
-    )
+    offered = save_to(monkeypatch, target)
     window.show_register("members")
     window.export_excel()
     qtbot.waitUntil(lambda: bool(offered), timeout=LONG_WAIT_MS)  # 要打开吗？ 否
