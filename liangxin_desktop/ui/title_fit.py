@@ -7,6 +7,8 @@ from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
+from liangxin_desktop.ui.window_state import available_area
+
 # the title bar's icon and its three buttons, with the window manager's margins
 TITLE_BAR_ALLOWANCE = 130
 
@@ -28,14 +30,14 @@ def title_width(widget: QWidget) -> int:
 def widen_for_title(widget: QWidget) -> None:
     """Make ``widget`` wide enough for its title (never wider than the screen), keeping it
     centred where it was placed."""
-    screen = widget.screen() or QGuiApplication.primaryScreen()
-    wanted = min(title_width(widget), screen.availableGeometry().width())
+    area = available_area(widget)
+    wanted = min(title_width(widget), area.width())
     extra = wanted - widget.width()
     if extra <= 0:
         return
     widget.setMinimumWidth(wanted)
     widget.resize(wanted, widget.height())
-    widget.move(max(screen.availableGeometry().x(), widget.x() - extra // 2), widget.y())
+    widget.move(max(area.x(), widget.x() - extra // 2), widget.y())
 
 
 class TitleFitter(QObject):

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDialog, QInputDialog
 from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.title_fit import shown_title, title_width
+from liangxin_desktop.ui.window_state import available_area
 
 
 def test_the_template_chooser_shows_its_whole_title(qtbot, archive) -> None:
@@ -37,5 +38,5 @@ def test_a_dialog_is_widened_but_never_past_the_screen(qtbot) -> None:
     qtbot.addWidget(box)
     box.show()
     qtbot.waitExposed(box)
-    available = box.screen().availableGeometry()
+    available = available_area(box)
     assert box.width() == available.width() and box.x() >= available.x()
