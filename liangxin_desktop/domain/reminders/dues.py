@@ -85,6 +85,6 @@ def remittance_missing(facts: Facts, today: date) -> list[Reminder]:
         "请按规定上缴上级党组织，并在党费收缴册“上缴党费…”中登记。"
     )
     return [
-        Reminder("dues_remittance", urgency, message, due, None, RecordLink("dues"), "open",
+        Reminder("dues_remittance", urgency, message, due, None, RecordLink("dues"), "remit",
                  subject=quarter)
     ]  # fmt: skip

@@ -40,7 +40,7 @@ def receipt_missing(facts: Facts, today: date) -> list[Reminder]:
                 letter.valid_until,
                 letter.name,
                 RecordLink("members", letter.person_id),
-                "open",
+                "receipt",
                 subject=f"period:{letter.period_id}",
             )
         )

@@ -106,7 +106,9 @@ def approval_overdue(facts: Facts, today: date) -> list[Reminder]:
             f"还没有登记上级党委审批：{rule}已审批的请登记审批日期，未审批的请向上级党委报批。"
         )
         due = dates.add_months(joined, months)
-        found.append(_about("members", member, "approval", Urgency.OVERDUE, message, due, "open"))
+        found.append(
+            _about("members", member, "approval", Urgency.OVERDUE, message, due, "approve")
+        )
     return found
 
 
@@ -146,7 +148,7 @@ def publicity_over(facts: Facts, today: date) -> list[Reminder]:
                 "还没有召开支部党员大会讨论接收，请及时安排。"
             )
             found.append(
-                _about("activists", person, "publicity_done", Urgency.SOON, message, end, "open")
+                _about("activists", person, "publicity_done", Urgency.SOON, message, end, "admit")
             )
     return found
 
