@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.members import MEMBERS
-from liangxin_desktop.domain import codes, party_statistics
+from liangxin_desktop.domain import codes, member_review, party_statistics
 from liangxin_desktop.domain.dates import add_months
 from liangxin_desktop.domain.people import age_on, member_category_for
 from liangxin_desktop.output.dues_table import through_month
@@ -23,6 +23,7 @@ from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import attendance_matrix
 from liangxin_desktop.storage.dues import dues_grid
+from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 # 党员队伍变化 in the year: the milestone kinds behind each column.
 CHANGES: tuple[tuple[str, str], ...] = (
@@ -70,6 +71,8 @@ class BranchStatistics:
     trainings_held: int = 0  # 党员教育培训记录簿 records of the year
     training_attendances: int = 0  # 出席 at them (人次)
     training_hours: float = 0.0  # 学时 × 出席 (人·学时)
+    study_hours: Breakdown = Breakdown("学时", ())  # members on ``as_of`` by 学时 band
+    reviews: Breakdown = Breakdown("民主评议", ())  # members on ``as_of`` by their result
 
     def breakdown(self, title: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.title == title)
@@ -208,6 +211,35 @@ def _trainings(archive: Archive, year: int) -> dict[str, Any]:
     }
 
 
+def _study_hours(archive: Archive, year: int, members: list[dict[str, Any]]) -> Breakdown:
+    """The year's 学时 of the members on the roster, by band of their own target."""
+    here = {m["id"] for m in members}
+    hours = [h for h in yearly_study_hours(archive, year) if h.person_id in here]
+    return _breakdown(
+        "学时",
+        [{"band": party_statistics.study_hours_band(h.hours, h.target)} for h in hours],
+        party_statistics.STUDY_HOUR_BANDS,
+        lambda row: row["band"],
+    )
+
+
+def _reviews(archive: Archive, year: int, members: list[dict[str, Any]]) -> Breakdown:
+    """民主评议 results of the year for the members on the roster (a later review counts)."""
+    here = {m["id"] for m in members}
+    results = {
+        person_id: result
+        for person_id, result in archive.db.execute(
+            "SELECT r.person_id, r.result FROM member_review_results r "
+            "JOIN meetings m ON m.id = r.meeting_id WHERE m.deleted_at IS NULL "
+            "AND m.meeting_date BETWEEN ? AND ? ORDER BY m.meeting_date, m.id",
+            [f"{year}-01-01", f"{year}-12-31"],
+        )
+        if person_id in here
+    }
+    counts = member_review.summarize(results).counts
+    return Breakdown("民主评议", tuple(counts.items()))
+
+
 def branch_statistics(archive: Archive, year: int, as_of: date) -> BranchStatistics:
     """Every figure of ``year``; the roster as of ``as_of`` (the year's end, or today)."""
     with archive.snapshot():
@@ -236,5 +268,7 @@ def branch_statistics(archive: Archive, year: int, as_of: date) -> BranchStatist
             members_last_year=len(members_on(archive, date(year - 1, 12, 31))),
             extended=_milestones_in(archive, "extended", year),
             disqualified=_milestones_in(archive, "disqualified", year, "p.joined_on IS NOT NULL"),
+            study_hours=_study_hours(archive, year, members),
+            reviews=_reviews(archive, year, members),
             **_trainings(archive, year),
         )
