@@ -25,7 +25,7 @@ from liangxin_desktop.storage.attendance import attendance_matrix
 from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.study_hours import yearly_study_hours
 
-# 党员队伍变化 in the year: the milestone kinds behind each column.
+# 党员队伍变化 in the year: the milestone kinds behind each column (转入: the periods here).
 CHANGES: tuple[tuple[str, str], ...] = (
     ("发展党员", "admitted"),
     ("转为正式党员", "converted"),
@@ -131,18 +131,49 @@ def member_breakdowns(members: list[dict[str, Any]]) -> list[Breakdown]:
     ]
 
 
-def _changed_people(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {}
-    for label, kind in CHANGES:
-        found[label] = list(
-            archive.db.query(
-                f"SELECT p.{_PERSON_COLUMNS.replace(', ', ', p.')}, m.date AS changed_on, m.detail "
-                "FROM milestones m JOIN people p ON p.id = m.person_id "
-                "WHERE m.kind = ? AND m.date BETWEEN ? AND ? ORDER BY m.date, p.id",
-                [kind, f"{year}-01-01", f"{year}-12-31"],
-            )
-        )
-    return found
+# 发展 counts those admitted *here* (a period that began by 接收, not a 转入 of someone admitted
+# elsewhere), 转正 those who were members here on the 转正日期; both in the year of the superior's
+# 审批 where it is recorded (DOMAIN.md "Statistics superiors ask for"), else of the milestone.
+_COUNTED = {
+    "admitted": (
+        "coalesce(p.approved_on, m.date)",
+        "EXISTS (SELECT 1 FROM membership_periods mp WHERE mp.person_id = p.id "
+        "AND mp.start_kind = '接收')",
+    ),
+    "converted": (
+        "coalesce((SELECT max(a.date) FROM milestones a WHERE a.person_id = p.id "
+        "AND a.kind = 'conversion_approved'), m.date)",
+        "EXISTS (SELECT 1 FROM membership_periods mp WHERE mp.person_id = p.id "
+        "AND mp.start_on <= m.date AND (mp.end_on IS NULL OR mp.end_on > m.date))",
+    ),
+}
+
+
+_P_COLUMNS = "p." + _PERSON_COLUMNS.replace(", ", ", p.")
+# 转入 from the periods here: a member typed into the roster with a 转入日期 has no milestone.
+_TRANSFERS_IN = (
+    f"SELECT {_P_COLUMNS}, mp.start_on AS changed_on, mp.from_org AS detail "
+    "FROM membership_periods mp JOIN people p ON p.id = mp.person_id "
+    "WHERE mp.start_kind = '转入' AND mp.start_on BETWEEN ? AND ? ORDER BY mp.start_on, p.id"
+)
+
+
+def _change_sql(kind: str) -> str:
+    if kind == "transferred_in":
+        return _TRANSFERS_IN
+    counted_on, here = _COUNTED.get(kind, ("m.date", "1"))
+    return (
+        f"SELECT {_P_COLUMNS}, m.date AS changed_on, m.detail "
+        "FROM milestones m JOIN people p ON p.id = m.person_id "
+        f"WHERE m.kind = '{kind}' AND {counted_on} BETWEEN ? AND ? AND {here} "
+        "ORDER BY m.date, p.id"
+    )
+
+
+def changed_people(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
+    """The people behind each change of ``year`` (``CHANGES``), with the day it happened."""
+    days = [f"{year}-01-01", f"{year}-12-31"]
+    return {label: list(archive.db.query(_change_sql(kind), days)) for label, kind in CHANGES}
 
 
 def _meetings_by_month(archive: Archive, year: int) -> dict[str, list[int]]:
@@ -244,7 +275,7 @@ def branch_statistics(archive: Archive, year: int, as_of: date) -> BranchStatist
     """Every figure of ``year``; the roster as of ``as_of`` (the year's end, or today)."""
     with archive.snapshot():
         members = members_on(archive, as_of)
-        changed = _changed_people(archive, year)
+        changed = changed_people(archive, year)
         by_kind, by_member = _attendance(archive, year)
         remitted = archive.db.execute(
             "SELECT coalesce(sum(amount_fen), 0) FROM dues_remittances WHERE remitted_on BETWEEN ? AND ?",

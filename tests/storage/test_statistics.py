@@ -217,3 +217,34 @@ def test_stats_command_writes_the_workbook_and_the_pdf(branch: Archive, tmp_path
 
     text = "".join(page.extract_text() for page in PdfReader(pdf).pages)
     assert "党内统计年报" in text and "两年党员数综合比较" in text and "党员年龄" in text
+
+
+def test_development_counts_by_the_approval_and_only_those_admitted_here(archive: Archive) -> None:
+    """戊 admitted here on 2025-12-20, approved on 2026-01-15: 发展 of 2026 (DOMAIN.md: by the
+    审批 date); 己 admitted elsewhere in 2026 and transferred in: a 转入, not a 发展."""
+    from liangxin_desktop.bundle.summary import summarize_archive
+    from liangxin_desktop.storage import pipeline_steps
+
+    organization.save_profile(
+        archive, {"name": "中共测试有限公司支部委员会", "kind": "党支部"}, today=SETUP_DAY
+    )
+    approved = people.add_member(
+        archive,
+        _person("戊", date(1996, 4, 1), True, joined_on="2025-12-20", converted_on=None,
+                member_category="预备党员"),
+        today=date(2025, 12, 20),
+    )  # fmt: skip
+    pipeline_steps.approve(archive, approved, date(2026, 1, 15), "某综合党委", today=SETUP_DAY)
+    people.add_member(
+        archive,
+        _person("己", date(1997, 5, 2), False, joined_on="2026-02-01", converted_on=None,
+                member_category="预备党员", transferred_in_on="2026-05-01",
+                from_org="中共某某支部委员会"),
+        today=SETUP_DAY,
+    )  # fmt: skip
+    for year, developed, moved_in in ((2025, 0, 0), (2026, 1, 1)):
+        stats = branch_statistics(archive, year, date(year, 12, 31))
+        assert [p["name"] for p in stats.changed_people["发展党员"]] == ["戊"][:developed]
+        assert stats.changes.count("组织关系转入") == moved_in, year
+        summary = summarize_archive(archive, year, date(year, 12, 31))
+        assert summary.admitted == developed, year  # the 汇总 counts as the 年报 does
