@@ -211,6 +211,9 @@ def test_stats_command_writes_the_workbook_and_the_pdf(branch: Archive, tmp_path
     header = next(row for row in values if row[0] == "党组织名称")
     figures = values[values.index(header) + 1]
     assert dict(zip(header, figures, strict=True))["党员总数"] == 2
+    titles = [row[0].value for row in book["统计"].iter_rows() if row[0].value]
+    assert "党员学时（2026年）" in titles and "党员民主评议（2026年）" in titles
+    assert "民主评议党员情况" in book.sheetnames
     pdf = tmp_path / "统计.pdf"
     assert app.main(["stats", "--data", str(path), "--year", "2026", "--out", str(pdf)]) == 0
     from pypdf import PdfReader
