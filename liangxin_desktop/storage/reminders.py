@@ -118,11 +118,9 @@ def _last_periods(archive: Archive, today: date) -> list[Any]:
 
 def _current_periods(archive: Archive, today: date) -> list[Any]:
     """三会一课 checks of the month, quarter and year under way, held as if they had ended."""
-    found: list[Any] = []
-    for per in ("month", "quarter", "year"):
-        end = period_end(period_of(today, per))
-        found += [c for c in compliance_of(archive, today.year, end).checks if c.per == per]
-    return found
+    ends = {per: period_end(period_of(today, per)) for per in ("month", "quarter", "year")}
+    checked = {end: compliance_of(archive, today.year, end) for end in set(ends.values())}
+    return [c for per, end in ends.items() for c in checked[end].checks if c.per == per]
 
 
 def gather_facts(archive: Archive, today: date) -> Facts:
