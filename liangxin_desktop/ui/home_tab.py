@@ -31,6 +31,7 @@ from liangxin_desktop.domain.reminders.registry import kind_of
 from liangxin_desktop.storage import reminders
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.activists_tab import ActivistsTab
+from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.register_tab import RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
@@ -194,7 +195,8 @@ class ReminderWindow(Protocol):
 
 
 def open_reminder(window: ReminderWindow, item: Reminder) -> None:
-    """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, the form …)."""
+    """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, 党委审批, 回执,
+    支部大会接收, 上缴, the form …)."""
     link = item.record
     if link is None:
         return
@@ -203,14 +205,25 @@ def open_reminder(window: ReminderWindow, item: Reminder) -> None:
         return
     if link.record_id is None:
         window.stack.setCurrentWidget(window.tabs)
-        window.show_register(link.register)
+        shown = window.show_register(link.register)
+        if item.action == "remit" and isinstance(shown, DuesTab):
+            shown.remit()
         return
     tab = window.reveal_record(link.register, link.record_id)
     if item.action == "six_month" and isinstance(window, QWidget):
         SixMonthDialog.ask(window, window.archive)
-    elif item.action == "convert" and isinstance(tab, RosterTab):
-        tab.convert_selected()
-    elif item.action == "make_candidate" and isinstance(tab, ActivistsTab):
-        tab.make_candidate()
+    elif isinstance(tab, RosterTab) and item.action in _ROSTER_ACTIONS:
+        getattr(tab, _ROSTER_ACTIONS[item.action])()
+    elif isinstance(tab, ActivistsTab) and item.action in _PIPELINE_ACTIONS:
+        getattr(tab, _PIPELINE_ACTIONS[item.action])()
     elif item.action == "edit" and isinstance(tab, RegisterTab):
         tab.edit_selected()
+
+
+# The roster's and the pipeline's dialogs that settle a reminder, by its ``action``.
+_ROSTER_ACTIONS = {
+    "convert": "convert_selected",
+    "approve": "approve_selected",
+    "receipt": "receipt_selected",
+}
+_PIPELINE_ACTIONS = {"make_candidate": "make_candidate", "admit": "admit"}
