@@ -28,16 +28,16 @@ def title_width(widget: QWidget) -> int:
 
 
 def widen_for_title(widget: QWidget) -> None:
-    """Make ``widget`` wide enough for its title (never wider than the screen), keeping it
-    centred where it was placed."""
+    """Make ``widget`` wide enough for its title, frame included never wider than the screen
+    (Qt centres it over its parent after the Show event, with the new width)."""
     area = available_area(widget)
-    wanted = min(title_width(widget), area.width())
-    extra = wanted - widget.width()
-    if extra <= 0:
+    frame = widget.frameGeometry()
+    margins = frame.width() - widget.width()  # the window manager's frame, both sides
+    wanted = min(title_width(widget), area.width() - margins)
+    if wanted <= widget.width():
         return
     widget.setMinimumWidth(wanted)
     widget.resize(wanted, widget.height())
-    widget.move(max(area.x(), widget.x() - extra // 2), widget.y())
 
 
 class TitleFitter(QObject):
