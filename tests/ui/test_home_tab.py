@@ -23,6 +23,8 @@ def _window(qtbot, archive: Archive) -> MainWindow:
     shown = MainWindow(archive, today=TODAY, fixed_day=True)
     qtbot.addWidget(shown)
     shown.show()
+    assert shown.home_tab.heading.text().endswith("正在检查……")  # off the UI thread
+    qtbot.waitUntil(lambda: not shown.home_tab.loading)
     return shown
 
 
@@ -100,7 +102,7 @@ def test_snoozing_from_the_home_tab(qtbot, archive: Archive) -> None:
     failures = when_dialog_opens(qtbot, StepDialog, snooze)
     qtbot.mouseClick(home.snooze_button, Qt.MouseButton.LeftButton)
     assert failures == []
-    assert "political_birthday" not in {item.kind for item in home.items}
+    qtbot.waitUntil(lambda: "political_birthday" not in {item.kind for item in home.items})
     home.table.selectRow(_row_of(window, "probation"))
     assert not home.done_button.isEnabled()  # only a 转正 settles a 预备期
 
