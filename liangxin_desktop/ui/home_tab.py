@@ -123,8 +123,8 @@ class HomeTab(QWidget):
         run_in_background(self, check, lambda found: self._show(shown, found))
 
     def _show(self, shown: int, found: list[Reminder] | None) -> None:
-        if shown != self.generation:
-            return  # checked for an archive or a day that has changed since
+        if shown != self.generation or self.archive.closed:
+            return  # checked for a state that has changed since, or the window has closed
         self.loading = False
         if found is None:
             self.heading.setText("待办事项暂时无法检查，请点“刷新”重试。")
