@@ -250,6 +250,7 @@ def admit(
     _require(person, ("candidate",), "接收为预备党员")
     _check_day(branch_meeting, person.get("candidate_on"), "确定为发展对象日期", today)
     warnings = admission_warnings(archive, person_id, branch_meeting)
+    pipeline_steps.check_meeting_vote(archive, meeting_id, "接收为预备党员")
     with archive.transaction() as db:
         _step(
             archive,

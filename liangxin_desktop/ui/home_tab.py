@@ -211,6 +211,6 @@ def open_reminder(window: ReminderWindow, item: Reminder) -> None:
     elif item.action == "convert" and isinstance(tab, RosterTab):
         tab.convert_selected()
     elif item.action == "make_candidate" and isinstance(tab, ActivistsTab):
-        tab.make_candidate()
+        tab.run_step("candidate")
     elif item.action == "edit" and isinstance(tab, RegisterTab):
         tab.edit_selected()
