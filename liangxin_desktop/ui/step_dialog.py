@@ -108,6 +108,7 @@ class StepDialog(QDialog):
         }
         self.meeting = QComboBox()
         self._meeting = meeting
+        self._meeting_dates: dict[int, str] = {}
         self.vote = {key: FieldEditor(COMMITTEE_MEETINGS.field(key)) for key in VOTE_FIELDS}
         self.vote_box = self._vote_box()
         self.error = QLabel()
@@ -166,7 +167,8 @@ class StepDialog(QDialog):
         self.meeting.addItem("（不关联会议记录）", None)
         for row in self._meeting.near(day):
             label = f"{row['meeting_date']} {row['kind']}：{str(row['topic'])[:24]}"
-            self.meeting.addItem(label, (row["id"], row["meeting_date"]))
+            self.meeting.addItem(label, int(row["id"]))  # (a tuple would not be found again)
+            self._meeting_dates[int(row["id"])] = str(row["meeting_date"])
         self.meeting.addItem(f"新建{self._meeting.kind}会议记录（日期同上）", NEW_MEETING)
         index = self.meeting.findData(chosen) if chosen else -1
         self.meeting.setCurrentIndex(max(index, 0))
@@ -175,8 +177,8 @@ class StepDialog(QDialog):
     def _meeting_picked(self) -> None:
         data = self.meeting.currentData()
         new = data == NEW_MEETING
-        if data and not new and self.day.value() != data[1]:
-            self.day.set_value(data[1])  # the step is dated by the meeting that decided it
+        if data and not new and self.day.value() != self._meeting_dates[data]:
+            self.day.set_value(self._meeting_dates[data])  # dated by the meeting that decided it
         voting = new and self._meeting is not None and self._meeting.votes
         self.vote_box.setVisible(voting)
         if voting:
@@ -215,7 +217,7 @@ class StepDialog(QDialog):
         return Step(
             day,
             self.text.text().strip(),
-            meeting_id=data[0] if data and not new else None,
+            meeting_id=int(data) if data and not new else None,
             values=values,
             new_meeting=new,
             vote=vote,

@@ -116,8 +116,9 @@ def test_a_committee_meeting_record_made_for_the_activist_step(archive) -> None:
     [meeting] = _meetings(archive)
     assert (meeting["kind"], meeting["vote_held"]) == ("支委会", 0)
     assert pipeline_steps.decisions_of(archive, meeting["id"]) == ["确定为入党积极分子：李明"]
-    assert pipeline_steps.meetings_near(archive, "支委会", date(2024, 6, 20))[0]["id"] == (
-        meeting["id"]
+    assert (
+        pipeline_steps.meetings_near(archive, "支委会", date(2024, 6, 20))[0]["id"]
+        == (meeting["id"])
     )  # 41 days later it is still offered
     assert pipeline_steps.meetings_near(archive, "支委会", date(2024, 6, 30)) == []  # 51 days
     assert pipeline_steps.meetings_near(archive, "支部党员大会", date(2024, 5, 10)) == []
