@@ -43,6 +43,19 @@ def _mentors(step: Step) -> str:
     return str(step.values.get("mentors") or "")
 
 
+def _recorded(kind: str, doing: str, explanation: str, date_label: str) -> StepAction:
+    """A step of ``pipeline_steps.STEPS``: a dated entry with its one detail."""
+    step = pipeline_steps.STEPS[kind]
+    return StepAction(
+        step.label,
+        doing,
+        explanation,
+        date_label,
+        lambda a, pid, s, today: pipeline_steps.record_step(a, pid, kind, s.day, s.text, today),
+        text_label=step.detail_label,
+    )
+
+
 # Keyed by the milestone each records; a key of ``DECIDING_MEETINGS`` is tied to its meeting.
 STEP_ACTIONS: dict[str, StepAction] = {
     "activist": StepAction(
@@ -81,25 +94,11 @@ STEP_ACTIONS: dict[str, StepAction] = {
         ],
         topic="讨论接收{name}为预备党员",
     ),
-    "assessment": StepAction(
-        "培养考察（半年）",
-        "登记培养考察",
-        "每半年对“{name}”进行一次考察。",
-        "考察日期",
-        lambda a, pid, s, today: pipeline_steps.record_step(
-            a, pid, "assessment", s.day, s.text, today
-        ),
-        text_label="考察情况",
+    "assessment": _recorded(
+        "assessment", "登记培养考察", "每半年对“{name}”进行一次考察。", "考察日期"
     ),
-    "pre_review": StepAction(
-        "上级党委预审",
-        "登记预审",
-        "上级党委对发展对象“{name}”进行预审。",
-        "预审日期",
-        lambda a, pid, s, today: pipeline_steps.record_step(
-            a, pid, "pre_review", s.day, s.text, today
-        ),
-        text_label="预审结果",
+    "pre_review": _recorded(
+        "pre_review", "登记预审", "上级党委对发展对象“{name}”进行预审。", "预审日期"
     ),
     "publicity": StepAction(
         "公示",

@@ -35,22 +35,26 @@ def _candidate(archive) -> int:
     return person_id
 
 
+def _admit_at_new_meeting(archive, person_id: int, vote: dict) -> None:
+    pipeline_steps.with_new_meeting(
+        archive,
+        "支部党员大会",
+        date(2025, 7, 1),
+        "讨论接收李明为预备党员",
+        vote,
+        lambda meeting_id: pipeline.admit(
+            archive, person_id, date(2025, 7, 1), TODAY, meeting_id=meeting_id
+        ),
+    )
+
+
 def _meetings(archive) -> list[dict]:
     return list(archive.db.query("SELECT * FROM meetings ORDER BY id"))
 
 
 def test_admission_at_a_new_branch_meeting_carries_its_vote(archive) -> None:
     person_id = _candidate(archive)
-    pipeline_steps.with_new_meeting(
-        archive,
-        "支部党员大会",
-        date(2025, 7, 1),
-        "讨论接收李明为预备党员",
-        PASSED,
-        lambda meeting_id: pipeline.admit(
-            archive, person_id, date(2025, 7, 1), TODAY, meeting_id=meeting_id
-        ),
-    )
+    _admit_at_new_meeting(archive, person_id, PASSED)
     [meeting] = _meetings(archive)
     assert (meeting["book"], meeting["kind"], meeting["meeting_date"]) == (
         "committee_meetings",
@@ -68,16 +72,7 @@ def test_a_vote_that_did_not_pass_leaves_neither_meeting_nor_step(archive) -> No
     person_id = _candidate(archive)
     failed = dict(PASSED, vote_yes="5")  # 5 of 10 entitled is not more than half
     with pytest.raises(InvalidValue, match="未通过"):
-        pipeline_steps.with_new_meeting(
-            archive,
-            "支部党员大会",
-            date(2025, 7, 1),
-            "讨论接收李明为预备党员",
-            failed,
-            lambda meeting_id: pipeline.admit(
-                archive, person_id, date(2025, 7, 1), TODAY, meeting_id=meeting_id
-            ),
-        )
+        _admit_at_new_meeting(archive, person_id, failed)
     assert _meetings(archive) == []
     assert people.get_person(archive, person_id)["stage"] == "candidate"
 
@@ -85,16 +80,9 @@ def test_a_vote_that_did_not_pass_leaves_neither_meeting_nor_step(archive) -> No
 def test_a_vote_that_cannot_be_is_refused_naming_the_count(archive) -> None:
     person_id = _candidate(archive)
     with pytest.raises(ValidationFailed, match="实到会有表决权人数"):
-        pipeline_steps.with_new_meeting(
-            archive,
-            "支部党员大会",
-            date(2025, 7, 1),
-            "讨论接收李明为预备党员",
-            dict(PASSED, vote_present="11"),  # more present than entitled
-            lambda meeting_id: pipeline.admit(
-                archive, person_id, date(2025, 7, 1), TODAY, meeting_id=meeting_id
-            ),
-        )
+        _admit_at_new_meeting(
+            archive, person_id, dict(PASSED, vote_present="11")
+        )  # more present than entitled
     assert _meetings(archive) == []
 
 
