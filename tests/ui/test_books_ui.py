@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import member, type_chinese, when_dialog_opens
+from helpers import add_members, member, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
@@ -20,16 +20,7 @@ from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 @pytest.fixture
 def window(qtbot, archive) -> MainWindow:
     organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    for index, name in enumerate(("赵一", "钱二", "孙三")):
-        people.add_member(
-            archive,
-            member(
-                name=name,
-                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
-                joined_on="2005-07-01",
-                converted_on="2006-07-01",
-            ),
-        )
+    add_members(archive, ["赵一", "钱二", "孙三"])
     make_application()
     shown = MainWindow(archive)
     qtbot.addWidget(shown)
