@@ -154,24 +154,30 @@ class StepDialog(QDialog):
         return box
 
     def _list_meetings(self) -> None:
-        """The meetings of the deciding kind near the date typed, nearest first, then a new one."""
+        """The meetings of the deciding kind near the date typed, nearest first, then a new one.
+
+        A meeting stays picked only while the step's date is its date; a meeting held on the
+        date typed is picked by itself."""
         if self._meeting is None:
             return
         try:
-            day = dates.parse_date(self.day.value())
+            day = dates.parse_date(self.day.value()).isoformat()
         except InvalidValue:
             return
         chosen = self.meeting.currentData()
+        if chosen != NEW_MEETING and self._meeting_dates.get(chosen) != day:
+            chosen = None
         self.meeting.blockSignals(True)
         self.meeting.clear()
         self.meeting.addItem("（不关联会议记录）", None)
-        for row in self._meeting.near(day):
+        for row in self._meeting.near(date.fromisoformat(day)):
             label = f"{row['meeting_date']} {row['kind']}：{str(row['topic'])[:24]}"
             self.meeting.addItem(label, int(row["id"]))  # (a tuple would not be found again)
             self._meeting_dates[int(row["id"])] = str(row["meeting_date"])
+            if chosen is None and row["meeting_date"] == day:
+                chosen = int(row["id"])
         self.meeting.addItem(f"新建{self._meeting.kind}会议记录（日期同上）", NEW_MEETING)
-        index = self.meeting.findData(chosen) if chosen else -1
-        self.meeting.setCurrentIndex(max(index, 0))
+        self.meeting.setCurrentIndex(max(self.meeting.findData(chosen) if chosen else 0, 0))
         self.meeting.blockSignals(False)
 
     def _meeting_picked(self) -> None:

@@ -110,8 +110,11 @@ def test_the_activist_step_is_tied_to_the_committee_meeting_near_it(
     seen: dict[str, Any] = {}
 
     def act(dialog: StepDialog) -> None:
-        dialog.day.set_value("2024-05-10")
+        dialog.day.set_value("2024-05-08")  # the date of a 支委会: that meeting is picked
+        seen["picked by date"] = dialog.meeting.currentData()
+        dialog.day.set_value("2024-05-10")  # another date: no longer that meeting
         combo = dialog.meeting
+        seen["after"] = combo.currentText()
         seen["offered"] = [combo.itemText(i) for i in range(combo.count())]
         combo.setCurrentIndex(1)  # the clerk picks the 支委会 of 5月8日
         seen["day"] = dialog.day.value()
@@ -130,6 +133,7 @@ def test_the_activist_step_is_tied_to_the_committee_meeting_near_it(
         "2024-05-08 支委会：研究发展党员工作",
         "新建支委会会议记录（日期同上）",
     ]
+    assert seen["picked by date"] == near and seen["after"] == "（不关联会议记录）"
     assert seen["day"] == "2024-05-08"  # the step is dated by the meeting that decided it
     assert seen["mentors offered"] == FULL  # 正式党员 only: not the 预备党员
     person = pipeline.get_applicant(archive, person_id)
