@@ -22,6 +22,7 @@ from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.step_dialog import NEW_MEETING, StepDialog
 
 FULL = ["赵一", "钱二", "孙三", "李四"]
+TODAY = date(2026, 11, 28)
 
 
 @pytest.fixture
@@ -39,7 +40,7 @@ def window(qtbot, archive) -> MainWindow:
         ),
     )
     make_application()
-    shown = MainWindow(archive)
+    shown = MainWindow(archive, today=TODAY, fixed_day=True)
     qtbot.addWidget(shown)
     shown.show()
     return shown
@@ -213,6 +214,38 @@ def test_sponsors_are_picked_and_a_probationary_one_is_refused(
     assert seen["open"] is True
     assert "入党介绍人“周预备”是预备党员" in seen["error"]
     assert pipeline.get_applicant(archive, person_id)["stage"] == "candidate"
+
+
+def test_conversion_at_a_new_branch_meeting(qtbot, window: MainWindow, archive, go_ahead) -> None:
+    """The 转正 of 周预备 (预备期 ended 2026-01-10), voted by a 大会 a few days later."""
+    person_id = _ids(archive)["周预备"]
+    roster = window.show_register("members")
+    roster.reload_view()
+    roster.select_id(person_id)
+
+    def act(dialog: StepDialog) -> None:
+        dialog.day.set_value("2026-01-15")
+        dialog.meeting.setCurrentIndex(dialog.meeting.findData(NEW_MEETING))
+        assert dialog.vote["vote_eligible"].value() == "4"  # 周预备 has no vote
+        for key in ("vote_present", "vote_yes"):
+            dialog.vote[key].set_value("4")
+        dialog.accept()
+
+    failures = when_dialog_opens(qtbot, StepDialog, act)
+    roster.convert_selected()
+    assert failures == []
+    converted = people.get_person(archive, person_id)
+    assert (converted["member_category"], converted["converted_on"]) == ("正式党员", "2026-01-10")
+    [meeting] = archive.db.query("SELECT * FROM meetings")
+    assert (meeting["meeting_date"], meeting["topic"]) == (
+        "2026-01-15",
+        "讨论周预备按期转为正式党员",
+    )
+    assert _decisions_shown(qtbot, window, meeting["id"]) == "1. 支部大会讨论转正：周预备"
+
+
+def _ids(archive) -> dict[str, int]:
+    return {r["name"]: r["id"] for r in archive.db.query("SELECT id, name FROM people")}
 
 
 def test_three_mentors_stored_are_all_shown(qtbot) -> None:
