@@ -150,15 +150,19 @@ def people_findings(
 ) -> list[pipeline_rules.Finding]:
     """入党介绍人 (``role`` "sponsors") or 培养联系人 ("mentors") checked against the roster on
     ``day``: how many (2; 1–2) and that each is a full member."""
-    names = pipeline_rules.split_names(text)
     counts = pipeline_rules.check_people_counts(
         text if role == "mentors" else None, text if role == "sponsors" else None
     )
+    return counts + standing_findings(archive, role, text, day)
+
+
+def standing_findings(
+    archive: Archive, role: str, text: str | None, day: date
+) -> list[pipeline_rules.Finding]:
+    """That each 入党介绍人/培养联系人 named in ``text`` is a 正式党员 here on ``day``."""
+    names = pipeline_rules.split_names(text)
     status = member_status(archive, names, day)
-    standing = [
-        f for name in names for f in pipeline_rules.check_full_member(role, name, status[name])
-    ]
-    return counts + standing
+    return [f for name in names for f in pipeline_rules.check_full_member(role, name, status[name])]
 
 
 def approval_warnings(archive: Archive, person_id: int, day: date) -> list[str]:

@@ -199,6 +199,7 @@ def test_sponsors_are_picked_and_a_probationary_one_is_refused(
     tab.edit_selected()
     assert failures == []
     assert pipeline.get_applicant(archive, person_id)["sponsors"] == "赵一、周预备"
+    assert "入党介绍人“周预备”是预备党员。入党介绍人必须是正式党员。" in go_ahead  # asked on saving
     seen: dict[str, Any] = {}
 
     def admit(dialog: StepDialog) -> None:
