@@ -197,7 +197,8 @@ def milestone_rows(person: dict[str, Any], stamp: str) -> list[tuple[Any, ...]]:
     if person["left_on"]:
         kind = person["left_kind"]
         detail = "转往：中共杭州市滨江区非公有制企业综合党委" if kind == "转出" else None
-        found.append((person["id"], LEAVE_MILESTONES[kind], person["left_on"], detail, stamp))
+        milestone = LEAVE_MILESTONES.get(kind, "suspended")  # 停止党籍: not a leave since issue 11
+        found.append((person["id"], milestone, person["left_on"], detail, stamp))
     return found
 
 
