@@ -201,7 +201,11 @@ class ActivistsTab(RegisterTab):
                 else None
             ),
             extra=spec.extra,
-            inputs={"mentors": self._people_pickers(person)["mentors"]},
+            inputs=(
+                {"mentors": self._people_pickers(person)["mentors"]}
+                if _MENTORS in spec.extra
+                else None
+            ),
         )
         if step is not None:
             self.refresh()
