@@ -218,7 +218,7 @@ def test_dues_assessed_and_paid_for_several_members_at_once(
     assert lines["钱二"].paid == {this_month: 4500} and lines["孙三"].paid == {}
     month_column = 4 + date.today().month  # 姓名…月应缴金额, then the months
     assert tab.table.model().index(0, month_column).data() == "45.00"
-    qtbot.waitUntil(lambda: "应缴" in tab.summary_text(), timeout=30000)  # the 合计, added up
+    qtbot.waitUntil(lambda: "应缴" in tab.summary_text())  # the 合计, added up
     totals = tab.table.model().rowCount() - 1
     assert tab.table.model().index(totals, 0).data() == "合计"
     assert tab.table.model().index(totals, month_column).data() == "90.00"
