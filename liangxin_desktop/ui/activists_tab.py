@@ -145,10 +145,12 @@ class ActivistsTab(RegisterTab):
     def empty_text(self) -> str:
         return "还没有入党申请人。收到入党申请书后，点击“新增入党积极分子”登记申请人。"
 
-    def _people_pickers(self, person: dict[str, Any] | None) -> dict[str, PeoplePicker]:
+    def _people_pickers(
+        self, person: dict[str, Any] | None, keys: tuple[str, ...] = ("mentors", "sponsors")
+    ) -> dict[str, PeoplePicker]:
         """培养联系人 and 入党介绍人, picked from the 正式党员 of the roster (or typed)."""
         full = pipeline_steps.full_members_on(self.archive, self.today or date.today())
-        pickers = {key: PeoplePicker(2, full) for key in ("mentors", "sponsors")}
+        pickers = {key: PeoplePicker(2, full) for key in keys}
         for key, picker in pickers.items():
             picker.setToolTip("从名册的正式党员中选择；名册以外的人员可直接输入姓名")
             picker.set_text(str((person or {}).get(key) or ""))
@@ -202,7 +204,7 @@ class ActivistsTab(RegisterTab):
             ),
             extra=spec.extra,
             inputs=(
-                {"mentors": self._people_pickers(person)["mentors"]}
+                {"mentors": self._people_pickers(person, ("mentors",))["mentors"]}
                 if _MENTORS in spec.extra
                 else None
             ),
