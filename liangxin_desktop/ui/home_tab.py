@@ -241,7 +241,7 @@ def open_reminder(window: ReminderWindow, item: Reminder) -> None:
     elif isinstance(tab, RosterTab) and item.action in _ROSTER_ACTIONS:
         getattr(tab, _ROSTER_ACTIONS[item.action])()
     elif isinstance(tab, ActivistsTab) and item.action in _PIPELINE_ACTIONS:
-        getattr(tab, _PIPELINE_ACTIONS[item.action])()
+        tab.run_step(_PIPELINE_ACTIONS[item.action])
     elif item.action == "edit" and isinstance(tab, RegisterTab):
         tab.edit_selected()
 
@@ -252,4 +252,4 @@ _ROSTER_ACTIONS = {
     "approve": "approve_selected",
     "receipt": "receipt_selected",
 }
-_PIPELINE_ACTIONS = {"make_candidate": "make_candidate", "admit": "admit"}
+_PIPELINE_ACTIONS = {"make_candidate": "candidate", "admit": "admitted"}  # ActivistsTab.run_step

@@ -15,7 +15,7 @@ from liangxin_desktop.ui.membership_actions import MembershipActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
-from liangxin_desktop.ui.step_dialog import Step, StepDialog
+from liangxin_desktop.ui.step_dialog import DecidingMeeting, Step, StepDialog
 
 
 class RosterTab(MembershipActions):
@@ -193,7 +193,12 @@ class RosterTab(MembershipActions):
                 meeting_id=answer.meeting_id,
                 today=self.today,
             ),
-            meetings=lambda day: pipeline_steps.meetings_near(self.archive, "支部党员大会", day),
+            warn=lambda answer: pipeline_steps.vote_missing(self.archive, answer.meeting_id),
+            meeting=DecidingMeeting(
+                self.archive,
+                pipeline_steps.DECIDING_MEETINGS["conversion_meeting"],
+                f"讨论{person['name']}按期转为正式党员",
+            ),
         )
         if step is not None:
             self.refresh()
