@@ -9,6 +9,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QMenu, QPushButton
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.storage import pipeline, pipeline_steps
 from liangxin_desktop.storage.archive import Archive
@@ -149,7 +150,7 @@ class ActivistsTab(RegisterTab):
         self, person: dict[str, Any] | None, keys: tuple[str, ...] = ("mentors", "sponsors")
     ) -> dict[str, PeoplePicker]:
         """培养联系人 and 入党介绍人, picked from the 正式党员 of the roster (or typed)."""
-        full = pipeline_steps.full_members_on(self.archive, self.today or date.today())
+        full = pipeline_steps.full_members_on(self.archive, self.today or clock.today())
         pickers = {key: PeoplePicker(2, full) for key in keys}
         for key, picker in pickers.items():
             picker.setToolTip("从名册的正式党员中选择；名册以外的人员可直接输入姓名")

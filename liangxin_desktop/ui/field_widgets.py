@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain import dates
 
@@ -130,7 +130,7 @@ class FieldEditor(QWidget):
         try:
             day = dates.parse_date(self.value())
         except Exception:
-            day = date.today()
+            day = clock.today()
         return QDate(day.year, day.month, day.day)
 
     def _set_text(self, text: str) -> None:

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Problem
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned
@@ -60,7 +61,7 @@ class MeetingForm:
         initial = (
             records.get_record(archive, register, meeting_id)
             if meeting_id
-            else {"meeting_date": date.today().isoformat()}
+            else {"meeting_date": clock.today().isoformat()}
         )
         recorded = meetings.attendance_of(archive, meeting_id) if meeting_id else {}
         self.attendance = AttendancePicker(

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
+from liangxin_desktop import clock
 from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import membership, people, pipeline, pipeline_steps
@@ -148,7 +148,7 @@ class RosterTab(MembershipActions):
                 answer.note,
                 **answer.details,
             ),
-            membership.next_letter_number(self.archive, (self.today or date.today()).year),
+            membership.next_letter_number(self.archive, (self.today or clock.today()).year),
         )
         if leave is None:
             return
@@ -184,7 +184,7 @@ class RosterTab(MembershipActions):
             "转为正式党员",
             explanation,
             "支部大会日期",
-            default_day=max(due, min(self.today or date.today(), due)),
+            default_day=max(due, min(self.today or clock.today(), due)),
             action=lambda answer: pipeline_steps.convert(
                 self.archive,
                 person["id"],

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.catalog.meetings import COMMITTEE_MEETINGS
 from liangxin_desktop.catalog.validation import clean_field
@@ -100,7 +101,7 @@ class StepDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(title)
         self.day = FieldEditor(Field("day", date_label, FieldKind.DATE))
-        self.day.set_value((default_day or date.today()).isoformat())
+        self.day.set_value((default_day or clock.today()).isoformat())
         self.text = QLineEdit(text_value)
         self.text_required = bool(text_label)
         self.extra = {

@@ -137,3 +137,22 @@ def test_an_overdue_approval_is_settled_in_the_approval_dialog(qtbot, archive: A
     assert people.get_person(archive, person_id)["approved_on"] == "2026-11-30"
     window.tabs.setCurrentWidget(home)
     qtbot.waitUntil(lambda: all(i.person != "杜俊" or i.kind != "approval" for i in home.items))
+
+
+def test_with_a_fixed_today_a_new_meeting_is_dated_that_day(qtbot, archive: Archive) -> None:
+    from liangxin_desktop import clock
+    from liangxin_desktop.ui.record_dialog import RecordDialog
+
+    clock.fix_today(date(2025, 12, 31))  # as ``main.py --today 2025-12-31`` does
+    _archive_with_a_probationer(archive)
+    window = _window(qtbot, archive)
+    tab = window.show_register("org_life")
+    seen: list[str] = []
+
+    def look(dialog: RecordDialog) -> None:
+        seen.append(str(dialog.editors["meeting_date"].value()))
+        dialog.done(0)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, look)
+    tab.open_form(None)
+    assert failures == [] and seen == ["2025-12-31"]
