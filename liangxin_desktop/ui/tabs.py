@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import files, mobile, records, rules
@@ -183,7 +183,7 @@ class FilesTab(BookTab):
         importer = files.import_photo if self.photos else files.import_material
         initial = {"title": source.stem} if not self.photos else {}
         if not self.photos:
-            initial["file_date"] = date.today().isoformat()
+            initial["file_date"] = clock.today().isoformat()
         return RecordDialog.ask(
             self,
             f"导入{register.row_noun}：{source.name}",

@@ -23,6 +23,8 @@ def _window(qtbot, archive: Archive) -> MainWindow:
     shown = MainWindow(archive, today=TODAY, fixed_day=True)
     qtbot.addWidget(shown)
     shown.show()
+    assert shown.home_tab.heading.text().endswith("正在检查……")  # off the UI thread
+    qtbot.waitUntil(lambda: not shown.home_tab.loading)
     return shown
 
 
@@ -100,7 +102,7 @@ def test_snoozing_from_the_home_tab(qtbot, archive: Archive) -> None:
     failures = when_dialog_opens(qtbot, StepDialog, snooze)
     qtbot.mouseClick(home.snooze_button, Qt.MouseButton.LeftButton)
     assert failures == []
-    assert "political_birthday" not in {item.kind for item in home.items}
+    qtbot.waitUntil(lambda: "political_birthday" not in {item.kind for item in home.items})
     home.table.selectRow(_row_of(window, "probation"))
     assert not home.done_button.isEnabled()  # only a 转正 settles a 预备期
 
@@ -135,3 +137,22 @@ def test_an_overdue_approval_is_settled_in_the_approval_dialog(qtbot, archive: A
     assert people.get_person(archive, person_id)["approved_on"] == "2026-11-30"
     window.tabs.setCurrentWidget(home)
     qtbot.waitUntil(lambda: all(i.person != "杜俊" or i.kind != "approval" for i in home.items))
+
+
+def test_with_a_fixed_today_a_new_meeting_is_dated_that_day(qtbot, archive: Archive) -> None:
+    from liangxin_desktop import clock
+    from liangxin_desktop.ui.record_dialog import RecordDialog
+
+    clock.fix_today(date(2025, 12, 31))  # as ``main.py --today 2025-12-31`` does
+    _archive_with_a_probationer(archive)
+    window = _window(qtbot, archive)
+    tab = window.show_register("org_life")
+    seen: list[str] = []
+
+    def look(dialog: RecordDialog) -> None:
+        seen.append(str(dialog.editors["meeting_date"].value()))
+        dialog.done(0)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, look)
+    tab.open_form(None)
+    assert failures == [] and seen == ["2025-12-31"]
