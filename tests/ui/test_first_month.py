@@ -255,7 +255,7 @@ def _activist(qtbot, window: MainWindow) -> int:
 
     failures += when_dialog_opens(qtbot, StepDialog, step)
     tab.select_id(person_id)
-    tab.make_activist()
+    tab.run_step("activist")
     assert failures == []
     return person_id
 
