@@ -98,7 +98,7 @@ def run_template(args: argparse.Namespace) -> int:
     if args.out.suffix.lower() != ".xlsx":
         raise InvalidValue(f"模板文件“{args.out.name}”的扩展名应为 .xlsx。")
     importer = get_importer(args.register)
-    write_template(importer, args.out)
+    write_template(importer, args.out, args.today)
     _say(f"已保存“{importer.title}”的导入模板：{args.out}")
     return EXIT_OK
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QTimer
@@ -90,6 +91,21 @@ def answer_message(qtbot, button_text: str) -> list[str]:
 
     failures = when_dialog_opens(qtbot, QMessageBox, answer)
     return seen if not failures else [*seen, *failures]
+
+
+def save_to(monkeypatch, target: Path) -> list[str]:
+    """Every save dialog answers ``target``; every question after the job (打开文件？) is
+    answered 否, and the list gets what it said."""
+    from PySide6.QtWidgets import QFileDialog
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    offered: list[str] = []
+    monkeypatch.setattr(
+        QMessageBox,
+        "question",
+        lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.No,
+    )
+    return offered
 
 
 LONG_WAIT_MS = (

@@ -8,6 +8,7 @@ format and an example row.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 from openpyxl import Workbook
@@ -18,6 +19,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from liangxin_desktop.catalog.fields import Field, FieldKind
+from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.files import atomic_output
 from liangxin_desktop.importing.columns import Column
 from liangxin_desktop.importing.kinds import Importer
@@ -41,16 +43,92 @@ _FORMATS = {
     FieldKind.PHONE: "手机号或区号-电话号码（本列已设为文本格式）",
     FieldKind.LONG_TEXT: "文字，可以换行",
 }
-_EXAMPLES = {
+_KIND_EXAMPLES = {
     FieldKind.DATE: "2019-07-01",
     FieldKind.MONTH: "2019-07",
     FieldKind.TIME: "14:30",
     FieldKind.BOOL: "否",
     FieldKind.INTEGER: "1",
     FieldKind.NUMBER: "1.5",
-    FieldKind.MONEY: "45.00",
-    FieldKind.ID_NUMBER: "11010519491231002X",
-    FieldKind.PHONE: "13800138000",
+    FieldKind.MONEY: "6500.00",
+    FieldKind.ID_NUMBER: fictional_id_number("320505", date(1990, 5, 12), 31),
+    FieldKind.PHONE: "13912345678",
+}
+# One fictional member, meeting and document, so that the examples read like a real row
+# ({year}: the year the template is made in).
+_KEY_EXAMPLES = {
+    "name": "李明",
+    "birth_date": "1990-05-12",
+    "education": "大学本科",
+    "unit": "第一党小组",
+    "joined_on": "2015-06-28",
+    "converted_on": "2016-06-28",
+    "home_address": "江苏省苏州市虎丘区长江路88号3幢502室",
+    "lost_since": "2025-03",
+    "mobile_destination": "广东省深圳市南山区",
+    "transferred_in_on": "2020-09-15",
+    "from_org": "中共苏州市华远电子有限公司支部委员会",
+    "degree": "学士",
+    "native_place": "江苏苏州",
+    "residence": "江苏省苏州市虎丘区",
+    "household_registration": "江苏省苏州市吴中区",
+    "party_post": "组织委员",
+    "work_unit_post": "苏州市和泰食品有限公司 质检主管",
+    "volunteer_book_no": "2015032",
+    "applied_on": "2024-03-05",
+    "talked_on": "2024-03-26",
+    "talked_by": "王书记",
+    "activist_on": "2024-04-18",
+    "activist_filed_on": "2024-04-25",
+    "mentors": "张华、刘芳",
+    "candidate_on": "2025-05-20",
+    "candidate_filed_on": "2025-05-28",
+    "sponsors": "张华、刘芳",
+    "political_review_on": "2025-06-10",
+    "review_conclusion": "合格",
+    "training_start_on": "2025-06-16",
+    "training_end_on": "2025-06-18",
+    "training_hours": "24",
+    "pre_review_on": "2025-06-25",
+    "publicity_start_on": "2025-06-30",
+    "publicity_end_on": "2025-07-04",
+    "category": "在职",
+    "base_fen": "6500.00",
+    "monthly_fen": "97.50",
+    "approved_by": "",
+    "meeting_date": "{year}-03-12",
+    "start_time": "14:30",
+    "end_time": "16:00",
+    "place": "公司党员活动室",
+    "host": "王建国",
+    "recorder": "李明",
+    "topic": "学习传达上级会议精神；研究发展党员工作",
+    "hours": "2",
+    "guests": "上级党委组织员 赵敏",
+    "minutes": "王建国传达了会议精神，与会党员逐一发言……",
+    "vote_eligible": "9",
+    "vote_present": "8",
+    "vote_written": "0",
+    "vote_yes": "8",
+    "vote_no": "0",
+    "vote_abstain": "0",
+    "attendees": "王建国、李明、张华",
+    "on_leave": "刘芳（出差）",
+    "absentees": "",
+    "observers": "",
+    "deed_date": "{year}-04-02",
+    "person": "张华",
+    "deed": "拾到顾客遗失的钱包，当场归还失主",
+    "beneficiary": "顾客 陈女士",
+    "verified_by": "王建国",
+    "commendation": "公司通报表扬",
+    "doc_date": "{year}-02-20",
+    "issuer": "中共苏州市虎丘区委组织部",
+    "doc_number": "虎组〔{year}〕5号",
+    "title": "关于做好{year}年度发展党员工作的通知",
+    "copies": "1",
+    "handling": "已在支委会传达，按要求落实",
+    "handler": "李明",
 }
 
 
@@ -66,16 +144,24 @@ def describe(spec: Field | None, column: Column, notes: dict[str, str]) -> str:
     return "；".join(parts)
 
 
-def _example(spec: Field | None) -> str:
+def _example(spec: Field | None, year: int) -> str:
+    """A realistic example of ``spec``'s column (a name, a date, 6500.00, this year)."""
     if spec is None:
         return ""
+    if spec.key == "year":
+        return str(year)
+    if spec.key in _KEY_EXAMPLES:
+        return _KEY_EXAMPLES[spec.key].format(year=year)
+    if spec.key.startswith("m") and spec.key[1:].isdigit():  # 1月…12月 of the dues sheet
+        return _KEY_EXAMPLES["monthly_fen"]
     if spec.choices:
         return spec.choices[0]
-    return _EXAMPLES.get(spec.kind, "")
+    return _KIND_EXAMPLES.get(spec.kind, "")
 
 
-def write_template(importer: Importer, target: Path) -> Path:
-    """The empty import template of ``importer``'s register at ``target`` (.xlsx)."""
+def write_template(importer: Importer, target: Path, today: date) -> Path:
+    """The empty import template of ``importer``'s register at ``target`` (.xlsx); the
+    examples of 填写说明 are dated around ``today``'s year."""
     book = Workbook()
     sheet = book.active
     assert sheet is not None
@@ -90,7 +176,13 @@ def write_template(importer: Importer, target: Path) -> Path:
         spec = specs.get(column.key)
         text = describe(spec, column, notes)
         _header(sheet, index, column, text, spec)
-        guide.append([column.label + ("（必填）" if column.required else ""), text, _example(spec)])
+        guide.append(
+            [
+                column.label + ("（必填）" if column.required else ""),
+                text,
+                _example(spec, today.year),
+            ]
+        )
         if spec is not None and spec.choices and not spec.editable_choices:
             _choice_list(sheet, lists, index, spec)
     for cell in guide[1]:

@@ -15,6 +15,7 @@ from liangxin_desktop.ui.fonts import install_fonts
 from liangxin_desktop.ui.messages import install_excepthook
 from liangxin_desktop.ui.recovery import open_at_start, show_read_only_banner
 from liangxin_desktop.ui.settings import configure_settings
+from liangxin_desktop.ui.title_fit import install_title_fitter
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -32,6 +33,7 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     install_fonts(app)
     install_chinese_translation(app)
+    install_title_fitter(app)
     return app
 
 

@@ -40,6 +40,7 @@ from liangxin_desktop.ui.record_dialog import Section
 NOT_EXPECTED = ""  # not expected at this meeting (e.g. another 党小组)
 NO_GROUP = "（未分党小组）"
 _STATUS, _REASON = 3, 4
+_NOTHING_SELECTED = "可按Ctrl/Shift多选"  # short: the bar must fit a form on a 1366-pixel screen
 ROWS_IN_SIGHT = 12  # people visible without scrolling the table (the form itself scrolls)
 
 
@@ -124,7 +125,8 @@ class AttendancePicker(Section):
         self.group.setObjectName("select_group")
         self.group.setToolTip("选中一个党小组的全部人员；开党小组会时，应到的就是这个小组")
         self.group.activated.connect(lambda _index: self.select_group(self.group.currentText()))
-        self.selected = QLabel("按住 Ctrl 或 Shift 可选多人")
+        self.selected = QLabel(_NOTHING_SELECTED)
+        self.table.setToolTip("按住 Ctrl 或 Shift 点选，可以一次选中多人")
         self.reason = QLineEdit()
         self.reason.setObjectName("bulk_reason")
         self.reason.setPlaceholderText("请假原因（设为请假时填入）")
@@ -138,7 +140,12 @@ class AttendancePicker(Section):
             button.setObjectName(f"set_{status or 'none'}")
             button.setToolTip(f"把选中的人设为“{status or '不参加（不计应到）'}”")
             button.clicked.connect(lambda _=False, s=status: self.set_selected(s))
+            # as narrow as its text: the reason box beside them keeps room to type in
+            button.setMaximumWidth(button.fontMetrics().horizontalAdvance(button.text()) + 28)
             bar.addWidget(button)
+        self.reason.setMinimumWidth(
+            self.reason.fontMetrics().horizontalAdvance("请假原因（设为请假时填入）")
+        )
         bar.addWidget(self.reason, 1)
         return bar
 
@@ -163,6 +170,8 @@ class AttendancePicker(Section):
             )
             self.table.setItem(row, _REASON, QTableWidgetItem(entry.reason if entry else ""))
         self.table.blockSignals(False)
+        for column in range(_STATUS + 1):  # whole names, categories (委员) and groups
+            self.table.resizeColumnToContents(column)
         shown = self.group.currentText()
         self.group.clear()
         self.group.addItem("")
@@ -222,9 +231,7 @@ class AttendancePicker(Section):
 
     def _show_selected(self) -> None:
         count = len(self.selected_rows())
-        self.selected.setText(
-            f"已选 {count} 人，设为：" if count else "按住 Ctrl 或 Shift 可选多人"
-        )
+        self.selected.setText(f"已选 {count} 人，设为：" if count else _NOTHING_SELECTED)
 
     def _set_rows(self, rows: Any, status: str, reason: str | None = None) -> None:
         self.table.blockSignals(True)  # one recount at the end, not one per member

@@ -22,7 +22,6 @@ from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned, clean_fields
 from liangxin_desktop.domain import dates
-from liangxin_desktop.domain.dues import DuesCategory
 from liangxin_desktop.errors import InvalidValue, LiangxinError, OutputError
 from liangxin_desktop.output.dues_table import (
     dues_row,
@@ -32,8 +31,10 @@ from liangxin_desktop.output.dues_table import (
 )
 from liangxin_desktop.storage import dues, dues_accounts
 from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.storage.settings import rule_settings
 from liangxin_desktop.ui.backup_dialog import BULK_CHANGE, NO_BACKUP_ADVICE, backup_before
 from liangxin_desktop.ui.dues_accounts_dialog import ask_return, print_notice
+from liangxin_desktop.ui.dues_assessment import ask_assessment
 from liangxin_desktop.ui.dues_model import DuesTableModel
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog, Section
@@ -42,40 +43,6 @@ from liangxin_desktop.ui.year_tab import YearTab
 
 TOTALS_DELAY_MS = 150
 
-ASSESS_FIELDS = (
-    Field(
-        "category",
-        "缴费类别",
-        K.CHOICE,
-        required=True,
-        choices=tuple(c.value for c in DuesCategory),
-    ),
-    Field(
-        "base",
-        "缴费基数（元/月）",
-        K.MONEY,
-        help="在职：税后月工资（不含五险一金、补贴、奖金）；离退休：月养老金",
-    ),
-    Field(
-        "fixed",
-        "定额（元/月）",
-        K.MONEY,
-        help="农民：0.20至1.00元；困难减免：批准后的金额，免交填0",
-    ),
-    Field("approved_by", "批准人", help="困难减免须经批准"),
-    Field(
-        "from_month",
-        "调整起始月份",
-        K.MONTH,
-        help="年度核定不填；年中工资变动的，填按新工资领取的当月，从该月起按新标准交纳",
-    ),
-    Field(
-        "voluntary",
-        "自愿多交（元/月）",
-        K.MONEY,
-        help="每月党费一般不超过1000元；本人自愿多交的，填写每月多交的金额",
-    ),
-)
 LARGE_FIELDS = (
     Field("paid_on", "缴纳日期", K.DATE, required=True),
     Field("amount", "金额（元）", K.MONEY, required=True, help="自愿一次性交纳1000元以上"),
@@ -97,28 +64,6 @@ PAY_FIELDS = (
 
 
 _clean = clean_fields
-
-
-def _clean_assessment(raw: dict[str, Any]) -> Cleaned:
-    """A rate-based category needs its base; 困难减免 needs its approver and amount."""
-    cleaned = _clean(ASSESS_FIELDS, raw)
-    category, values = cleaned.values.get("category"), cleaned.values
-    if category in (DuesCategory.IN_SERVICE.value, DuesCategory.RETIRED.value) and not values.get(
-        "base"
-    ):
-        cleaned.problems.append(
-            Problem("base", "缴费基数（元/月）", f"“{category}”党员须填写缴费基数。")
-        )
-    if category == DuesCategory.HARDSHIP.value:
-        if values.get("fixed") is None:
-            cleaned.problems.append(
-                Problem("fixed", "定额（元/月）", "困难减免请填写批准后的金额，免交填0。")
-            )
-        if not values.get("approved_by"):
-            cleaned.problems.append(
-                Problem("approved_by", "批准人", "困难减免须经批准，请填写批准人。")
-            )
-    return cleaned
 
 
 def _months(first: str, last: str | None) -> list[str]:
@@ -233,43 +178,20 @@ class DuesTab(YearTab):
             return
         year = self.selected_year()
 
-        def save(raw: dict[str, Any]) -> int:
-            values = _clean_assessment(raw).values
-            farmer = values["category"] == DuesCategory.FARMER.value
+        def save(arguments: dict[str, Any]) -> int:
             if not backup_before(self, self.archive, BULK_CHANGE):
                 raise OutputError("没有保存核定。", NO_BACKUP_ADVICE)
             with self.archive.transaction():  # all selected members, or none
                 for line in chosen:
-                    dues.assess(
-                        self.archive,
-                        line.person_id,
-                        year,
-                        values["category"],
-                        values["base"] or 0,
-                        reduced_fen=None if farmer else values["fixed"],
-                        farmer_fen=values["fixed"]
-                        if farmer and values["fixed"] is not None
-                        else 20,
-                        approved_by=values["approved_by"] or "",
-                        from_month=values["from_month"],
-                        voluntary_fen=values["voluntary"] or 0,
-                    )
+                    dues.assess(self.archive, line.person_id, year, **arguments)
             return len(chosen)
 
         names = "、".join(line.name for line in chosen[:5]) + ("等" if len(chosen) > 5 else "")
         first = chosen[0]
         initial = {"category": first.category, "base": first.base_fen}
-        if (
-            RecordDialog.ask(
-                self,
-                f"{year}年度党费核定：{names}",
-                ASSESS_FIELDS,
-                _clean_assessment,
-                save,
-                initial=initial,
-            )
-            is not None
-        ):
+        title = f"{year}年度党费核定：{names}"
+        rounding = rule_settings(self.archive).dues_rounding
+        if ask_assessment(self, title, initial, rounding, save) is not None:
             self.refresh()
 
     def carry_over(self) -> None:

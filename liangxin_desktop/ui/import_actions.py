@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -25,6 +26,7 @@ class ImportActions:
 
     archive: Any
     register_tabs: dict[str, Any]
+    today: date
 
     def _current_import_key(self) -> str:
         tab = self.current_register_tab()  # type: ignore[attr-defined]
@@ -85,7 +87,7 @@ class ImportActions:
         if target is None:
             return
         try:
-            write_template(importer, Path(target))
+            write_template(importer, Path(target), self.today)
         except LiangxinError as exc:
             show_problem(self._widget(), exc)
             return

@@ -120,6 +120,11 @@ class PreviewPage(QWizardPage):
         for table in (self.problems, self.preview):
             table.blockSignals(False)
         self.problems.resizeRowsToContents()
+        # errors to fix: the problem list gets the room; none: the rows about to be imported
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.setStretchFactor(self.problems, 2 if plan.errors else 1)
+        layout.setStretchFactor(self.preview, 1 if plan.errors else 2)
         self.save.setEnabled(bool(plan.problems))
         self.completeChanged.emit()
 

@@ -162,5 +162,11 @@ def ask_meeting(
 ) -> int | None:
     """The add/edit form of a meeting; the saved meeting's id, or None when cancelled."""
     form = MeetingForm(parent, archive, register, meeting_id)
-    accepted = form.dialog.exec() == QDialog.DialogCode.Accepted
-    return int(form.dialog.result_value) if accepted else None
+    dialog = form.dialog
+    try:
+        accepted = dialog.exec() == QDialog.DialogCode.Accepted
+        return int(dialog.result_value) if accepted else None
+    finally:
+        # the dialog (its validate and save) and the form refer to each other: dropping the
+        # form's side leaves no cycle for the collector (the dialog deletes itself on close)
+        del form.dialog

@@ -61,7 +61,7 @@ class RegisterTab(QWidget):
     def __init__(self, archive: Archive, register: Register, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.archive, self.register = archive, register
-        self.model = RegisterTableModel(archive, register, row_filter=self.initial_filter())
+        self.model = self.make_model()
         self.bar = QHBoxLayout()
         self.add_button = QPushButton(f"新增{register.row_noun}")
         self.edit_button = QPushButton("修改")
@@ -97,6 +97,9 @@ class RegisterTab(QWidget):
         self.stale = False  # set by the window when another register changed the data
         self.recount()
         self._update_summary()
+
+    def make_model(self) -> RegisterTableModel:
+        return RegisterTableModel(self.archive, self.register, row_filter=self.initial_filter())
 
     def add_reveal_ids(self) -> None:
         """显示身份证号: lists show ID numbers masked (3301**********1234) until this is ticked."""

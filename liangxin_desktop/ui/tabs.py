@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
+from PySide6.QtCore import QSize
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
 from liangxin_desktop import clock
@@ -18,7 +19,9 @@ from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.file_dialogs import ask_open, ask_save
 from liangxin_desktop.ui.meeting_form import ask_meeting
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.photo_views import THUMBNAIL, PhotoPreview, PhotoTableModel, stored_preview
 from liangxin_desktop.ui.record_dialog import RecordDialog
+from liangxin_desktop.ui.register_model import RegisterTableModel
 from liangxin_desktop.ui.register_tab import BookTab, RegisterTab
 from liangxin_desktop.ui.review_dialog import ReviewDialog
 from liangxin_desktop.ui.roster_tab import RosterTab
@@ -117,7 +120,24 @@ class MobileTab(BookTab):
 
 
 class FilesTab(BookTab):
-    """活动资料簿 and 活动图片册: pick a file, describe it; the file is kept inside the archive."""
+    """活动资料簿 and 活动图片册: pick a file, describe it; the file is kept inside the archive.
+    The photos show as thumbnails in the list and as a picture in their form."""
+
+    @property
+    def photos(self) -> bool:
+        return self.register.key == "photo_album"
+
+    def make_model(self) -> RegisterTableModel:
+        if not self.photos:
+            return super().make_model()
+        return PhotoTableModel(self.archive, self.register, row_filter=self.initial_filter())
+
+    def _build_table(self) -> None:
+        super()._build_table()
+        if self.photos:
+            self.table.setIconSize(QSize(THUMBNAIL, THUMBNAIL))
+            self.table.verticalHeader().setDefaultSectionSize(THUMBNAIL + 8)
+            self.table.horizontalHeader().resizeSection(0, THUMBNAIL + 110)  # picture + date
 
     def add_actions(self) -> None:
         super().add_actions()
@@ -128,10 +148,9 @@ class FilesTab(BookTab):
         self.bar.addWidget(save_copy)
 
     def _choose_file(self) -> Path | None:
-        photo = self.register.key == "photo_album"
         filter_text = (
             "照片 (*.jpg *.jpeg *.png)"
-            if photo
+            if self.photos
             else (
                 "资料 (*.pdf *.doc *.docx *.wps *.xls *.xlsx *.et *.ppt *.pptx *.dps *.ofd *.txt *.jpg *.jpeg *.png)"
             )
@@ -155,14 +174,15 @@ class FilesTab(BookTab):
                 lambda raw: records.update_record(archive, register, record_id, raw),
                 initial=records.get_record(archive, register, record_id),
                 choices=choices,
+                sections=[stored_preview(archive, record_id)] if self.photos else [],
             )
             return None if saved is None else record_id
         source = self._choose_file()
         if source is None:
             return None
-        importer = files.import_photo if register.key == "photo_album" else files.import_material
-        initial = {"title": source.stem} if register.key != "photo_album" else {}
-        if register.key != "photo_album":
+        importer = files.import_photo if self.photos else files.import_material
+        initial = {"title": source.stem} if not self.photos else {}
+        if not self.photos:
             initial["file_date"] = clock.today().isoformat()
         return RecordDialog.ask(
             self,
@@ -172,6 +192,7 @@ class FilesTab(BookTab):
             lambda raw: importer(archive, raw, source),
             initial=initial,
             choices=choices,
+            sections=[PhotoPreview(source)] if self.photos else [],
         )
 
     def save_copy(self) -> None:

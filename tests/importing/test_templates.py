@@ -9,6 +9,7 @@ import openpyxl
 import pytest
 from helpers import VALID_ID
 
+from liangxin_desktop.domain.idnumber import parse_id_number
 from liangxin_desktop.importing.runner import IMPORTERS, get_importer, import_file
 from liangxin_desktop.importing.templates import write_template
 
@@ -18,7 +19,7 @@ TODAY = date(2026, 11, 28)
 @pytest.mark.parametrize("key", list(IMPORTERS))
 def test_every_template_has_the_columns_and_a_guide(tmp_path: Path, key: str) -> None:
     importer = get_importer(key)
-    book = openpyxl.load_workbook(write_template(importer, tmp_path / "模板.xlsx"))
+    book = openpyxl.load_workbook(write_template(importer, tmp_path / "模板.xlsx", TODAY))
     sheet = book.worksheets[0]
     assert sheet.title == importer.title[:31]
     headers = [c.value for c in sheet[1]]
@@ -29,10 +30,33 @@ def test_every_template_has_the_columns_and_a_guide(tmp_path: Path, key: str) ->
     assert book["选项"].sheet_state == "hidden"
 
 
+def _examples(path: Path) -> dict[str, str]:
+    guide = openpyxl.load_workbook(path)["填写说明"]
+    return {
+        str(label).removesuffix("（必填）"): example
+        for label, _, example in guide.iter_rows(min_row=2, values_only=True)
+    }
+
+
+def test_the_examples_look_like_a_real_row(tmp_path: Path) -> None:
+    dues = _examples(write_template(get_importer("dues"), tmp_path / "党费.xlsx", TODAY))
+    assert dues["年度"] == "2026" and dues["缴费基数"] == "6500.00"
+    assert dues["缴费类别"] == "在职" and dues["月应缴金额"] == "97.50" == dues["3月"]
+    members = _examples(write_template(get_importer("members"), tmp_path / "党员.xlsx", TODAY))
+    assert members["姓名"] == "李明" and members["出生日期"] == "1990-05-12"
+    person = parse_id_number(members["公民身份号码"], TODAY)  # a valid number (check character)
+    assert person.birth_date == date(1990, 5, 12) and person.sex == "男"  # as 出生日期 and 李明
+    assert members["联系电话"] == "13912345678"
+    assert members["加入党组织日期"] < members["转为正式党员日期"]
+    meetings = _examples(write_template(get_importer("org_life"), tmp_path / "会议.xlsx", TODAY))
+    assert meetings["日期"] == "2026-03-12" and meetings["主持人"] == "王建国"
+    assert meetings["应到会有表决权人数"] == "9" and meetings["赞成"] == "8"
+
+
 def test_member_template_formats_and_lists_then_imports_when_filled(
     archive, tmp_path: Path
 ) -> None:
-    path = write_template(get_importer("members"), tmp_path / "党员模板.xlsx")
+    path = write_template(get_importer("members"), tmp_path / "党员模板.xlsx", TODAY)
     book = openpyxl.load_workbook(path)
     sheet = book.worksheets[0]
     column = {c.value: c.column_letter for c in sheet[1]}

@@ -106,7 +106,7 @@ def test_libreoffice_opens_an_import_template(tmp_path: Path) -> None:
     from liangxin_desktop.importing.runner import get_importer
     from liangxin_desktop.importing.templates import write_template
 
-    target = write_template(get_importer("org_life"), tmp_path / "模板.xlsx")
+    target = write_template(get_importer("org_life"), tmp_path / "模板.xlsx", date(2026, 11, 28))
     sheets = _convert(target, tmp_path)
     assert sheets["党员组织生活记录簿"][0][:3] == ["日期", "类型", "开始时间"]
     assert sheets["填写说明"][0] == ["列名", "填写要求", "示例"]

@@ -16,8 +16,9 @@ from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.output.pdf.books import print_registers
 from liangxin_desktop.output.pdf.document import Book, PageSetup, write_document
 from liangxin_desktop.output.pdf.fonts import register_fonts
-from liangxin_desktop.output.pdf.layout import ColumnNeed, fit_columns, table_scale
+from liangxin_desktop.output.pdf.layout import ColumnNeed, fit_columns, fit_table, table_scale
 from liangxin_desktop.output.pdf.roster import (
+    BODY_SIZE,
     SMALLEST_SCALE,
     RosterBook,
     TableSource,
@@ -53,6 +54,26 @@ def test_a_table_too_wide_is_printed_smaller_down_to_a_readable_size() -> None:
     assert table_scale(needs, 100, 0.75) == pytest.approx(100 / 120)
     assert table_scale(needs, 60, 0.75) == 0.75
     assert fit_columns(needs, 60) == [30, 30]  # the last resort: all shrunk alike
+
+
+def test_a_wrapping_text_column_gets_a_readable_line_before_the_font_gets_small() -> None:
+    date_column = ColumnNeed(whole=60, longest=60, header=20)
+    address = ColumnNeed(whole=10, longest=200, header=20, wraps=True)  # 10: "1983室"
+    # 8-character lines (80) fit at scale 1 on a page of 140: the address gets them all
+    assert fit_table([date_column, address], 140, 0.75, [80, 40, 16]) == (1.0, [60, 80])
+    # a page of 105: 60 + 80 fit at 105 / 140 = 0.75, the smallest size allowed
+    scale, widths = fit_table([date_column, address], 105, 0.75, [80, 40, 16])
+    assert scale == pytest.approx(0.75) and widths == pytest.approx([60, 80])
+    # a page of 75: 4-character lines (40) at 0.75; a page of 50: the last resort, 16
+    assert fit_table([date_column, address], 75, 0.75, [80, 40, 16])[1] == pytest.approx([60, 40])
+    scale, widths = fit_table([date_column, address], 50, 0.75, [80, 40, 16])
+    # minimums 60 + 20 (the header) = 80 in 50 / 0.75 = 66.7: both shrunk alike (x 5/6)
+    assert scale == 0.75 and widths == pytest.approx([50, 50 / 3])
+
+
+def test_a_short_text_is_not_widened_past_its_longest_value() -> None:
+    post = ColumnNeed(whole=12, longest=30, header=20, wraps=True)
+    assert fit_table([post], 30, 0.75, [80, 40]) == (1.0, [30])
 
 
 def _sparse_archive(archive) -> list[dict]:
@@ -133,6 +154,22 @@ def test_the_demo_roster_keeps_dates_ids_and_phones_whole(demo_archive, tmp_path
         assert id_number in text and name in text
         assert not phone or phone in text
         assert format_cn_date(date.fromisoformat(joined_on)) in text
+
+
+def test_the_demo_roster_is_readable_and_compact(demo_archive) -> None:
+    members = get_register("members")
+    book = RosterBook(
+        register_source(demo_archive, members), PageSetup("landscape", "中共测试支部"), AS_OF
+    )
+    pages = book.measure()
+    address = [f.key for f in book.fields].index("home_address") + 1
+    # an address wraps in lines of 8 characters or more (it was two), at 6.6 pt or larger,
+    # so the demo's 33 members take 3 pages (they took 9)
+    assert book.widths[address] >= 8 * BODY_SIZE
+    assert book.scale * BODY_SIZE >= 6.5
+    assert pages <= 3
+    header_lines = [len(lines) for lines in book.header_lines]
+    assert max(header_lines) <= 3
 
 
 def test_a_table_too_wide_for_the_page_prints_smaller_and_whole(tmp_path: Path) -> None:

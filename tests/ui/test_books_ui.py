@@ -7,7 +7,7 @@ from datetime import date
 import pytest
 from helpers import add_members, member, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
+from PySide6.QtWidgets import QInputDialog, QLabel, QMessageBox, QPushButton
 
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.storage import organization, people, queries, records
@@ -224,6 +224,40 @@ def test_dues_assessed_and_paid_for_several_members_at_once(
     assert tab.table.model().index(totals, month_column).data() == "90.00"
 
 
+def test_the_assessment_shows_the_monthly_amount_as_the_base_is_typed(
+    qtbot, window: MainWindow, archive
+) -> None:
+    from liangxin_desktop.storage import dues
+
+    tab = window.show_register("dues")
+    tab.table.selectRow(0)
+    seen: list[str] = []
+
+    def assess(dialog: RecordDialog) -> None:
+        amount = dialog.findChild(QLabel, "monthly_amount")
+        assert "填写缴费类别和基数" in amount.text()
+        dialog.editors["category"].input.setCurrentText("在职")
+        for typed, expected in (
+            ("6500", "月应缴党费：97.50元（6500.00元 × 1.5%）"),  # 6500 × 1.5%
+            ("0", "月应缴党费：1000.00元（65000.00元 × 2%），按规定最多1000.00元"),  # 1300 capped
+        ):
+            qtbot.keyClicks(dialog.editors["base"].input, typed)
+            qtbot.waitUntil(lambda expected=expected: amount.text() == expected, timeout=30000)
+            seen.append(amount.text())
+        dialog.editors["base"].input.clear()
+        qtbot.keyClicks(dialog.editors["base"].input, "3000.01")  # 3000.01 × 1% = 30.0001
+        qtbot.keyClicks(dialog.editors["voluntary"].input, "20")
+        qtbot.waitUntil(lambda: "30.00元（3000.01元 × 1%）" in amount.text(), timeout=30000)
+        assert amount.text().endswith("另自愿多交20.00元，每月共50.00元")
+        qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, assess)
+    tab.assess_selected()
+    assert failures == [] and len(seen) == 2
+    lines = dues.dues_grid(archive, tab.selected_year())
+    assert [x.monthly_fen for x in lines if x.monthly_fen] == [5000]  # 30.00 + 20.00 saved
+
+
 def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archive) -> None:
     from liangxin_desktop.storage import mobile
 
@@ -251,6 +285,14 @@ def test_a_mobile_member_card_with_a_follow_up(qtbot, window: MainWindow, archiv
     assert mobile.entries_of(archive, tab.model.id_at(0))[0]["content"] == "电话联系，了解工作情况"
 
 
+def _is_red(color) -> bool:
+    return color.red() > 150 and color.blue() < 100
+
+
+def _is_blue(color) -> bool:
+    return color.blue() > 150 and color.red() < 100
+
+
 def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeypatch) -> None:
     from PIL import Image
     from PySide6.QtWidgets import QFileDialog
@@ -258,12 +300,17 @@ def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeyp
     source = tmp_path / "合影.jpg"
     exif = Image.Exif()
     exif.get_ifd(0x8769)[36867] = "2026:07:01 09:30:00"
-    Image.new("RGB", (3000, 2000), (200, 40, 40)).save(source, "JPEG", exif=exif)
+    picture = Image.new("RGB", (3000, 2000), (200, 40, 40))  # red on the left, blue on the right
+    picture.paste((40, 40, 200), (1500, 0, 3000, 2000))
+    picture.save(source, "JPEG", exif=exif)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     tab = window.show_register("photo_album")
     tab.year.setCurrentText("2026年度")
+    shown: list[tuple[int, int]] = []
 
     def describe(dialog: RecordDialog) -> None:
+        preview = dialog.findChild(QLabel, "photo_preview").pixmap()
+        shown.append((preview.width(), preview.height()))  # the photo being described
         type_chinese(dialog.editors["title"].input, "七一主题党日合影")
         dialog.revalidate()
         qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
@@ -271,12 +318,29 @@ def test_importing_a_photo(qtbot, window: MainWindow, archive, tmp_path, monkeyp
     failures = when_dialog_opens(qtbot, RecordDialog, describe)
     tab.add_record()
     assert failures == [] and tab.model.rowCount() == 1
+    assert shown == [(420, 280)]  # 3000 x 2000 fitted into 420 x 300
     row = records.get_record(archive, tab.register, tab.model.id_at(0))
     assert (row["file_date"], row["width"], row["title"]) == (
         "2026-07-01",
         2400,
         "七一主题党日合影",
     )
+    # the list shows the photo itself: 2400 x 1600 fitted into 64 (x 42.7, Qt cuts to 42)
+    thumbnail = tab.model.index(0, 0).data(Qt.ItemDataRole.DecorationRole).toImage()
+    assert (thumbnail.width(), thumbnail.height()) == (64, 42)
+    assert _is_red(thumbnail.pixelColor(8, 20)) and _is_blue(thumbnail.pixelColor(56, 20))
+    assert tab.table.rowHeight(0) >= 64 and tab.table.iconSize().width() == 64
+
+    def look(dialog: RecordDialog) -> None:
+        image = dialog.findChild(QLabel, "photo_preview").pixmap().toImage()
+        shown.append((image.width(), image.height()))
+        assert _is_red(image.pixelColor(30, 140)) and _is_blue(image.pixelColor(390, 140))
+        dialog.done(0)
+
+    failures = when_dialog_opens(qtbot, RecordDialog, look)
+    tab.table.selectRow(0)
+    tab.edit_selected()
+    assert failures == [] and shown[-1] == (420, 280)  # the stored photo, in its form
 
 
 def test_six_month_list_is_shown_and_printed(
@@ -391,9 +455,9 @@ def test_typing_a_record_into_a_book_shows_it_everywhere(
     ],
 )
 def test_assessment_form_rules(qtbot, raw, fragment) -> None:
-    from liangxin_desktop.ui.dues_tab import _clean_assessment
+    from liangxin_desktop.ui.dues_assessment import clean_assessment
 
-    cleaned = _clean_assessment(raw)
+    cleaned = clean_assessment(raw)
     texts = " ".join(p.text() for p in cleaned.errors)
     assert (fragment in texts) if fragment else cleaned.ok
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from helpers import LONG_WAIT_MS, VALID_ID, member, type_chinese, when_dialog_opens
+from helpers import LONG_WAIT_MS, VALID_ID, member, save_to, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
@@ -154,17 +154,9 @@ def test_a_member_leaves(qtbot, ready_window: MainWindow, archive, monkeypatch) 
 def test_export_and_print_run_in_the_background(
     qtbot, demo_archive, tmp_path, monkeypatch, action
 ) -> None:
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
-
     suffix = ".xlsx" if action == "export_excel" else ".pdf"
     target = tmp_path / f"花名册{suffix}"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
-    offered: list[str] = []
-    monkeypatch.setattr(
-        QMessageBox,
-        "question",
-        lambda *a, **k: offered.append(a[2]) or QMessageBox.StandardButton.No,
-    )
+    offered = save_to(monkeypatch, target)
     make_application()
     window = MainWindow(demo_archive)
     qtbot.addWidget(window)

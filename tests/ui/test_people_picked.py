@@ -228,3 +228,35 @@ def test_vote_counts_prefilled_and_a_short_sum_warned(qtbot, window, archive) ->
     assert len(seen) == 1 and "合计 11 票，少于实到会有表决权的 12 人" in seen[0]
     row = archive.db.execute("SELECT vote_yes, vote_no, vote_abstain FROM meetings").fetchone()
     assert tuple(row) == (10, 1, 1)
+
+
+def test_the_attendance_fits_the_form_on_a_1366_screen_and_shows_whole_groups(
+    qtbot, window: MainWindow
+) -> None:
+    from PySide6.QtWidgets import QScrollArea
+
+    seen: dict[str, Any] = {}
+
+    def look(dialog: RecordDialog) -> None:
+        picker = _start(dialog, "支部党员大会")
+        scroll = dialog.findChild(QScrollArea)
+        seen["room"] = scroll.viewport().width()
+        seen["needed"] = scroll.widget().minimumSizeHint().width()  # no sideways scrolling
+        metrics = picker.table.fontMetrics()
+        seen["group"] = (picker.table.columnWidth(2), metrics.horizontalAdvance("第一党小组"))
+        seen["category"] = (
+            picker.table.columnWidth(1),
+            metrics.horizontalAdvance("正式党员（委员）"),
+        )
+        reason = picker.findChild(QLineEdit, "bulk_reason")
+        seen["reason"] = (
+            reason.width(),
+            reason.fontMetrics().horizontalAdvance("请假原因（设为请假时填入）"),
+        )
+        dialog.done(0)
+
+    failures = _meeting(qtbot, window, "committee_meetings", look)
+    assert failures == []
+    assert seen["needed"] <= seen["room"]
+    for shown, text in (seen["group"], seen["category"], seen["reason"]):
+        assert shown >= text

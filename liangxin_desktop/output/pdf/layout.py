@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 
 def column_widths(weights: Sequence[float], total: float) -> list[float]:
@@ -23,6 +23,7 @@ class ColumnNeed:
     header: float  # its header in at most three lines
     weight: float = 1.0  # its share of spare width, relative to the others
     header_line: float = 0.0  # its header on one line
+    wraps: bool = False  # a long text (an address, a post) that may wrap onto several lines
 
     @property
     def minimum(self) -> float:
@@ -38,6 +39,36 @@ def table_scale(needs: Sequence[ColumnNeed], total: float, smallest: float) -> f
     but never below ``smallest`` (a readable size)."""
     need = sum(n.minimum for n in needs)
     return 1.0 if need <= total else max(smallest, total / need)
+
+
+def fit_table(
+    needs: Sequence[ColumnNeed], total: float, smallest: float, text_lines: Sequence[float]
+) -> tuple[float, list[float]]:
+    """The font scale and the column widths (in the table's unscaled points) of a table.
+
+    A wrapping text column asks for a readable line: the first width of ``text_lines``
+    (widest first, e.g. 8, 6, 4 characters) with which every column's minimum fits the page
+    at ``smallest`` or larger — or its longest value, when shorter. So an address wraps in
+    lines of several characters, the table printed a little smaller if need be, rather than
+    two characters a line. When none fits, text columns may wrap down to the last width,
+    even inside a number (the last resort).
+    """
+    for line in text_lines:
+        tried = [_readable(n, line) for n in needs]
+        if sum(n.minimum for n in tried) * smallest <= total:
+            scale = table_scale(tried, total, smallest)
+            return scale, fit_columns(tried, total / scale)
+    last = text_lines[-1] if text_lines else 0.0
+    tried = [replace(n, whole=min(n.whole, last), header_line=0.0) if n.wraps else n for n in needs]
+    scale = table_scale(tried, total, smallest)
+    return scale, fit_columns(tried, total / scale)
+
+
+def _readable(need: ColumnNeed, line: float) -> ColumnNeed:
+    """``need`` with a wrapping column's minimum raised to ``line`` (or its longest value)."""
+    if not need.wraps:
+        return need
+    return replace(need, whole=max(need.whole, min(need.longest, line)))
 
 
 def fit_columns(needs: Sequence[ColumnNeed], total: float) -> list[float]:

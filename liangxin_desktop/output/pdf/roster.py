@@ -28,7 +28,7 @@ from liangxin_desktop.output.files import Progress
 from liangxin_desktop.output.pdf.document import Pager, PageSetup
 from liangxin_desktop.output.pdf.fasttext import FastTextObject
 from liangxin_desktop.output.pdf.fonts import SANS, SANS_BOLD, SERIF
-from liangxin_desktop.output.pdf.layout import ColumnNeed, fit_columns, split_rows, table_scale
+from liangxin_desktop.output.pdf.layout import ColumnNeed, fit_table, split_rows
 from liangxin_desktop.output.pdf.linebreak import widest_unbreakable, wrap_text
 from liangxin_desktop.storage import queries
 from liangxin_desktop.storage.archive import Archive
@@ -57,7 +57,9 @@ _NO_WRAP_KINDS = (
 )
 _NUMBER_LIKE = re.compile(r"[\dA-Za-z.,:%/+\-年月日元]+")  # 1200.00, 2026年2月, 13600002222
 SMALLEST_SCALE = 6.0 / BODY_SIZE  # a table too wide for the page shrinks down to 6 pt at most
-_TWO_CHARACTERS = 2 * BODY_SIZE  # a long text column may wrap down to two characters a line
+# a long text column (an address) wraps in lines of 8 characters, the table printed smaller if
+# need be; only when even 4 do not fit at the smallest size, down to two characters a line
+_TEXT_LINES = (8, 6, 4, 2)
 
 
 @lru_cache(maxsize=65536)
@@ -202,9 +204,9 @@ class RosterBook:
         return len(self.page_ranges) + (1 if self.signature_on_new_page else 0)
 
     def _column_widths(self) -> list[float]:
-        """Widths fitted to the rows being printed (see layout.fit_columns); a table whose
-        minimums do not fit the page is printed smaller, down to SMALLEST_SCALE, and then its
-        long text columns may wrap (at character boundaries) down to two characters."""
+        """Widths fitted to the rows being printed (see layout.fit_table): long text columns
+        get a readable line, and a table whose minimums do not fit the page is printed
+        smaller, down to SMALLEST_SCALE; then its long texts wrap in shorter lines."""
         specs: list[Field | None] = [None, *self.fields]
         longest = [0.0] * len(specs)
         whole = [0.0] * len(specs)
@@ -232,22 +234,16 @@ class RosterBook:
                 _header_width(label),
                 weight,
                 _measure_header(label) + extra,
+                wraps=spec is not None and spec.kind not in _NO_WRAP_KINDS and n > _SHORT_TEXT,
             )
-            for w, n, label, weight in zip(whole, longest, labels, weights, strict=True)
+            for w, n, label, weight, spec in zip(
+                whole, longest, labels, weights, specs, strict=True
+            )
         ]
         _, _, body_width, _ = self.setup.body
-        self.scale = table_scale(needs, body_width, SMALLEST_SCALE)
-        room = body_width / self.scale  # the page's width in the table's unscaled points
-        if sum(n.minimum for n in needs) > room:
-            needs = [
-                ColumnNeed(
-                    min(n.whole, _TWO_CHARACTERS + extra), n.longest, n.header, n.weight, 0.0
-                )
-                if spec is not None and spec.kind not in _NO_WRAP_KINDS and n.longest > _SHORT_TEXT
-                else n
-                for n, spec in zip(needs, specs, strict=True)
-            ]
-        return fit_columns(needs, room)
+        lines = [chars * BODY_SIZE + extra for chars in _TEXT_LINES]
+        self.scale, widths = fit_table(needs, body_width, SMALLEST_SCALE, lines)
+        return widths
 
     # -- drawing -----------------------------------------------------------
     def draw(self, pager: Pager) -> None:
