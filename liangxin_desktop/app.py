@@ -11,8 +11,10 @@ from liangxin_desktop import cli, clock
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
+    from liangxin_desktop.files import keep_private
     from liangxin_desktop.storage import scratch
 
+    keep_private()  # the archive, its backups, logs and scratch: the user's only (Linux)
     scratch.clean_leftovers()
     scratch.use_for_temporary_files()
     try:

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import sqlite3
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from liangxin_desktop.bundle.verifying import Verification, verify_bundle
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import available_registers
 from liangxin_desktop.errors import InvalidValue, OutputError
-from liangxin_desktop.files import output_error
+from liangxin_desktop.files import noted_part, output_error, part_path
 from liangxin_desktop.output.audit_table import TITLE as AUDIT_TITLE
 from liangxin_desktop.output.audit_table import audit_source
 from liangxin_desktop.output.excel import export_workbook
@@ -265,7 +264,19 @@ def _publish(
 ) -> Verification:
     """Write under a temporary name beside the target, verify it there, then rename."""
     is_zip = target.suffix.lower() == ".zip"
-    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
+    with noted_part(part_path(target)) as temp:
+        return _write_verify_rename(temp, target, is_zip, files, readme, manifest, password)
+
+
+def _write_verify_rename(
+    temp: Path,
+    target: Path,
+    is_zip: bool,
+    files: Sequence[tuple[str, Path]],
+    readme: Path,
+    manifest: bytes,
+    password: str | None,
+) -> Verification:
     try:
         if is_zip:
             _write_zip(temp, files, readme, manifest, password)
