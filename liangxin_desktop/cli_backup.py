@@ -86,7 +86,7 @@ def run_check(args: argparse.Namespace) -> int:
     if not problems:
         _say(f"台账文件完好：{args.data}（完整性检查通过）")
         return EXIT_OK
-    _say("台账文件有损坏：" + "；".join(problems[:5]))
+    _say(f"台账文件有损坏（{len(problems)} 处问题），例如：" + "；".join(problems[:3]))
     good = newest_good(args.data)
     if good is not None:
         _say(

@@ -37,6 +37,7 @@ from liangxin_desktop.storage import queries, scratch
 from liangxin_desktop.storage.archive import Archive, backup_to, open_archive
 from liangxin_desktop.storage.audit_view import audit_entries
 from liangxin_desktop.storage.organization import organization_name
+from liangxin_desktop.storage.privacy import PASSWORD_KEY
 
 MIN_PASSWORD = 6
 _STORED_SUFFIXES = (".pdf", ".xlsx")  # already compressed
@@ -106,6 +107,8 @@ def _snapshot(archive: Archive, target: Path) -> None:
         conn.execute("PRAGMA secure_delete = ON")  # drafts are not records: not even their pages
         with conn:
             conn.execute("DELETE FROM drafts")
+            # the 启动密码 guards the clerk's window; its hash has no business on a stick
+            conn.execute("DELETE FROM settings WHERE key = ?", [PASSWORD_KEY])
     finally:
         conn.close()
 

@@ -111,7 +111,9 @@ class IdleLock(QObject):
 
     def unlock(self) -> None:
         for cover in self.covers:
-            cover.parentWidget().removeEventFilter(cover)
+            window = cover.parentWidget()
+            if window is not None:
+                window.removeEventFilter(cover)
             cover.hide()
             cover.deleteLater()
         self.covers = []

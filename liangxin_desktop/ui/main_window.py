@@ -24,13 +24,12 @@ from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.domain.dates import format_cn_date
-from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.manual import section_anchor
 from liangxin_desktop.output.excel import export_workbook
 from liangxin_desktop.output.files import Progress
 from liangxin_desktop.storage import organization, queries
-from liangxin_desktop.storage.archive import Archive, open_archive, open_reader
-from liangxin_desktop.ui import backup_dialog, bundle_actions
+from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.ui import backup_dialog, bundle_actions, privacy_actions
 from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
@@ -38,7 +37,7 @@ from liangxin_desktop.ui.file_dialogs import ask_open, ask_save, output_file_nam
 from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
-from liangxin_desktop.ui.messages import offer_open, show_problem
+from liangxin_desktop.ui.messages import offer_open
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
 from liangxin_desktop.ui.read_only import make_read_only
@@ -134,6 +133,7 @@ class MainWindow(ImportActions, QMainWindow):
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
         ):
             file_menu.addAction(action) if action else file_menu.addSeparator()
+        privacy_actions.add_actions(self, file_menu)  # 检查台账…, 启动密码, the idle lock
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         self.new_action = self._action("新建记录", self.new_record, QKeySequence.StandardKey.New)
         self.find_action = self._action(
@@ -206,6 +206,7 @@ class MainWindow(ImportActions, QMainWindow):
             self.tabs.setCurrentWidget(self.home_tab)
         self._enable_registers(has_org)
         self._update_status()
+        privacy_actions.archive_shown(self)
 
     def _add_group(self, group: str) -> None:
         inner = QTabWidget()
@@ -454,10 +455,8 @@ class MainWindow(ImportActions, QMainWindow):
             return True
         if not self._keep_or_save_profile():
             return False
-        try:
-            new_archive = open_archive(path, create=False)
-        except LiangxinError as exc:
-            show_problem(self, exc, "无法打开台账")
+        new_archive = privacy_actions.open_unlocked(self, path)  # its 启动密码, if it has one
+        if new_archive is None:
             return False
         self.archive.close()
         self.archive = new_archive

@@ -92,9 +92,9 @@ class UnlockDialog(QDialog):
             super().closeEvent(event)
 
 
-def unlock(archive: Archive, parent: QWidget | None = None) -> bool:
+def unlock(archive: Archive, parent: QWidget | None = None, at_start: bool = True) -> bool:
     """Ask the archive's 启动密码 if it has one; False when the clerk quit or failed 3 times
-    (then told so plainly). Nothing is written either way."""
+    (then told so plainly: at start the program closes). Nothing is written either way."""
     if not privacy.has_password(archive):
         return True
     dialog = UnlockDialog(archive, parent=parent)
@@ -104,7 +104,7 @@ def unlock(archive: Archive, parent: QWidget | None = None) -> bool:
         QMessageBox.warning(
             parent,
             "密码错误",
-            f"启动密码连续 {MAX_TRIES} 次输入错误，台账没有打开，程序将关闭。\n"
+            f"启动密码连续 {MAX_TRIES} 次输入错误，台账没有打开{'，程序将关闭' if at_start else ''}。\n"
             "如果忘记了密码，请联系单位的信息管理员。",
         )
     return False
