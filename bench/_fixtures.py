@@ -18,6 +18,11 @@ from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.domain.milestones import LEAVE_MILESTONES
 from liangxin_desktop.storage import audit, organization
 from liangxin_desktop.storage.archive import Archive, open_archive
+from liangxin_desktop.storage.schema_later import (
+    EXISTING_PERIODS,
+    MIGRATED_PERIOD_NOTE,
+    SUSPENDED_BECOME_STANDING,
+)
 
 HOST = "杭州恒信智能科技有限公司"
 ORGANIZATION = {"name": f"中共{HOST}支部委员会", "kind": "党支部"}
@@ -192,7 +197,8 @@ def milestone_rows(person: dict[str, Any], stamp: str) -> list[tuple[Any, ...]]:
     if person["left_on"]:
         kind = person["left_kind"]
         detail = "转往：中共杭州市滨江区非公有制企业综合党委" if kind == "转出" else None
-        found.append((person["id"], LEAVE_MILESTONES[kind], person["left_on"], detail, stamp))
+        milestone = LEAVE_MILESTONES.get(kind, "suspended")  # 停止党籍: not a leave since issue 11
+        found.append((person["id"], milestone, person["left_on"], detail, stamp))
     return found
 
 
@@ -222,6 +228,9 @@ def fill_archive(
             [tuple(p[c] for c in PEOPLE_COLUMNS) for p in people],
         )
         conn.executemany(_insert_sql("milestones", MILESTONE_COLUMNS), events)
+        # each person's period here, as an archive of an earlier version gets them on upgrade
+        conn.execute(EXISTING_PERIODS, [MIGRATED_PERIOD_NOTE, stamp])
+    conn.executescript(SUSPENDED_BECOME_STANDING)  # a script: its own transaction
     organization.save_profile(archive, ORGANIZATION)
     return sum(p["stage"] == "left" for p in people), len(events)
 

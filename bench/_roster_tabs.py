@@ -76,14 +76,8 @@ def mark_paid(archive: Archive) -> dict[str, Any]:
     """登记缴费 of one month for 10,000 members (record_payments: checks, one transaction), best
     of RUNS; the month's payments of those members are removed before each run."""
     month = date.today().isoformat()[:7]
-    ids = [  # current members (those who left this year owe nothing after leaving)
-        row[0]
-        for row in archive.db.execute(
-            "SELECT id FROM people WHERE stage = 'member' AND substr(joined_on, 1, 7) <= ? "
-            "ORDER BY id LIMIT ?",
-            [month, SELECTED],
-        )
-    ]
+    owing = dues.months_owing_here(archive, date.today().year)  # who owes this month here
+    ids = [person for person, (_, months) in owing.items() if month in months][:SELECTED]
     marks = ",".join("?" * len(ids))
     runs = []
     for _ in range(RUNS):

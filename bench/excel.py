@@ -11,7 +11,6 @@ import argparse
 import json
 import platform
 import random
-import subprocess
 import sys
 import tempfile
 import time
@@ -23,8 +22,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _fixtures import build_archive, person_row, unit_names  # noqa: E402
+from _measure import RESULT_MARK, peak_rss_mb, run_script  # noqa: E402
+from _roster_excel import plain_dump  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
-from roster import peak_rss_mb, plain_dump  # noqa: E402
 
 from liangxin_desktop.catalog.members import MEMBERS  # noqa: E402
 from liangxin_desktop.output.excel import export_workbook  # noqa: E402
@@ -32,7 +32,6 @@ from liangxin_desktop.storage.archive import open_archive  # noqa: E402
 
 IMPORT_SECONDS = 5.0
 EXPORT_RATIO = 1.3
-_RESULT_MARK = "BENCH-RESULT "
 _IMPORT_HEADER = ["序号", "姓名", "性别", "民族", "身份证号码", "出生日期", "文化程度", "人员类别",
                   "所在党支部", "入党时间", "转正时间", "工作岗位", "手机号码", "家庭住址", "籍贯",
                   "工作单位及职务"]  # fmt: skip
@@ -111,15 +110,6 @@ def export_child(kind: str, archive_path: Path, target: Path) -> dict[str, Any]:
     return {"seconds": seconds, "peak_mb": peak_rss_mb(), "size_mb": target.stat().st_size / 1e6}
 
 
-def run_child(*args: object) -> dict[str, Any]:
-    command = [sys.executable, str(Path(__file__).resolve()), *map(str, args)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    for line in reversed(done.stdout.splitlines()):
-        if line.startswith(_RESULT_MARK):
-            return json.loads(line[len(_RESULT_MARK) :])  # type: ignore[no-any-return]
-    return {"error": (done.stderr or done.stdout).strip().splitlines()[-10:]}
-
-
 def _best(results: list[dict[str, Any]]) -> dict[str, Any]:
     good = [r for r in results if "error" not in r]
     return min(good, key=lambda r: r["seconds"]) if good else results[0]
@@ -131,11 +121,11 @@ def _say(text: str) -> None:
 
 def main(argv: list[str]) -> int:
     if argv and argv[0] == "--child-import":
-        print(_RESULT_MARK + json.dumps(import_child(Path(argv[1]), Path(argv[2]))))
+        print(RESULT_MARK + json.dumps(import_child(Path(argv[1]), Path(argv[2]))))
         return 0
     if argv and argv[0] == "--child-export":
         result = export_child(argv[1], Path(argv[2]), Path(argv[3]))
-        print(_RESULT_MARK + json.dumps(result))
+        print(RESULT_MARK + json.dumps(result))
         return 0
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rows", type=int, default=10_000)
@@ -149,7 +139,7 @@ def main(argv: list[str]) -> int:
     _say(f"writing a clerk workbook of {args.rows:,} rows …")
     source = clerk_workbook(folder / "clerk.xlsx", args.rows)
     (folder / "import-target.lxdb").unlink(missing_ok=True)
-    imported = run_child("--child-import", source, folder)
+    imported = run_script(__file__, "--child-import", source, folder)
     _say(f"building an archive of {args.people:,} people …")
     built = build_archive(folder / "export-source.lxdb", args.people)
     # Alternate the two and keep the best of each: on a shared machine one run alone can be
@@ -158,7 +148,7 @@ def main(argv: list[str]) -> int:
     for _ in range(args.repeat):
         for kind in runs:
             target = folder / f"roster-{kind}.xlsx"
-            runs[kind].append(run_child("--child-export", kind, built.path, target))
+            runs[kind].append(run_script(__file__, "--child-export", kind, built.path, target))
     styled, plain = (_best(runs[kind]) for kind in ("styled", "plain"))
     _print(args, imported, styled, plain)
     return 0 if "error" not in imported | styled | plain else 1
@@ -167,7 +157,7 @@ def main(argv: list[str]) -> int:
 def _print(args: Any, imported: dict, styled: dict, plain: dict) -> None:
     print(f"\nExcel benchmark — {platform.platform()}, Python {platform.python_version()}")
     if "error" in imported:
-        print("import failed:", *imported["error"], sep="\n  ")
+        print("import failed:", imported["error"], *imported.get("stderr_tail", []), sep="\n  ")
     else:
         total = imported["total_s"]
         print(

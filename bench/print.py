@@ -30,6 +30,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from _fixtures import photo_jpeg  # noqa: E402
+from _measure import RESULT_MARK, run_script  # noqa: E402
 
 from liangxin_desktop.catalog import get_register  # noqa: E402
 from liangxin_desktop.catalog.meetings import BOOK_KINDS  # noqa: E402
@@ -43,7 +44,6 @@ TODAY = date(2026, 11, 28)
 YEAR = 2026
 TARGET_SECONDS = 20.0
 TARGET_RATIO = 2.0
-_RESULT = "BENCH-RESULT "
 
 _SENTENCES = [
     "会议传达学习了上级党组织关于加强“两新”组织党建工作的通知精神",
@@ -208,18 +208,15 @@ def child_print(archive_path: Path, out: Path, registers: list[str] | None = Non
         "mb": out.stat().st_size / 1e6,
         "peak": _peak_mb(),
     }
-    print(_RESULT + json.dumps(result), flush=True)
+    print(RESULT_MARK + json.dumps(result), flush=True)
 
 
 def run_child(*args: str) -> dict[str, float]:
-    done = subprocess.run(
-        [sys.executable, __file__, *args], capture_output=True, text=True, check=False
-    )
-    for line in done.stdout.splitlines():
-        if line.startswith(_RESULT):
-            return json.loads(line[len(_RESULT) :])
-    _say(done.stderr[-3000:])
-    raise SystemExit("子进程失败 (child process failed)")
+    found = run_script(__file__, *args)
+    if "error" in found:
+        _say("\n".join(found["stderr_tail"]))
+        raise SystemExit("子进程失败 (child process failed)")
+    return found
 
 
 def libreoffice(

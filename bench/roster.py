@@ -8,17 +8,11 @@ memory figure is its own and not the archive build's.
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import platform
 import statistics
-import subprocess
 import sys
-import tempfile
 import time
-import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
 from functools import partial
 from pathlib import Path
@@ -31,10 +25,26 @@ sys.path.insert(0, str(ROOT))
 import _roster_tabs  # noqa: E402
 from _decade import add_year_of_dues  # noqa: E402
 from _fixtures import build_archive  # noqa: E402
-from openpyxl import Workbook  # noqa: E402
+from _measure import (  # noqa: E402
+    Line,
+    best_ms,
+    elapsed_ms,
+    header,
+    in_folder,
+    maxrss_mb,
+    mb,
+    note,
+    paint_counter,
+    peak_rss_mb,
+    render,
+    report_to_parent,
+    run_script,
+    until_painted,
+    verdict,
+)
+from _roster_excel import excel_figures, excel_lines  # noqa: E402
 
 from liangxin_desktop.catalog.members import MEMBERS  # noqa: E402
-from liangxin_desktop.output.excel import excel_value, export_workbook  # noqa: E402
 from liangxin_desktop.storage import queries  # noqa: E402
 from liangxin_desktop.storage.archive import open_archive  # noqa: E402
 
@@ -46,76 +56,10 @@ PAINT_RUNS = 5
 JUMP_ROW = 50_000
 WINDOW_SIZE = (1280, 800)
 NO_MATCH = "查无此人"
-_RESULT_MARK = "BENCH-RESULT "
 ARCHIVE_NAME = "roster-bench.lxdb"
 
 
-@dataclass
-class Line:
-    """One row of the printed table (a section title when ``value`` is None)."""
-
-    label: str
-    value: str | None = None
-    target: str = ""
-    verdict: str = ""
-
-
-def verdict(measured: float, limit: float) -> str:
-    return "OK" if measured <= limit else "over"
-
-
-def peak_rss_mb() -> float:
-    """Peak resident memory of this program image, in MB.
-
-    Linux's VmHWM rather than ru_maxrss: a child's ru_maxrss starts at its parent's peak
-    (the parent's memory is carried across fork + exec), which would hide the child's own.
-    """
-    status = Path("/proc/self/status")
-    if status.exists():
-        for line in status.read_text().splitlines():
-            if line.startswith("VmHWM:"):
-                return int(line.split()[1]) / 1024
-    return maxrss_mb()
-
-
-def maxrss_mb() -> float:
-    """resource.getrusage's ru_maxrss in MB (KB on Linux, bytes on macOS)."""
-    import resource
-
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    return peak / (1024 * 1024 if sys.platform == "darwin" else 1024)
-
-
-def elapsed_ms(start: float) -> float:
-    return (time.perf_counter() - start) * 1000
-
-
 # -- GUI child ---------------------------------------------------------------------------------
-def _paint_counter(widget: Any) -> Any:
-    """An event filter counting the paint events ``widget`` receives."""
-    from PySide6.QtCore import QEvent, QObject
-
-    class PaintCounter(QObject):
-        count = 0
-
-        def eventFilter(self, watched: Any, event: Any) -> bool:
-            if event.type() == QEvent.Type.Paint:
-                self.count += 1
-            return False
-
-    counter = PaintCounter(widget)
-    widget.installEventFilter(counter)
-    return counter
-
-
-def _until_painted(app: Any, counter: Any, timeout: float = 30.0) -> None:
-    """Process events until the watched widget has been painted, then let pending updates run."""
-    deadline = time.perf_counter() + timeout
-    while counter.count == 0:
-        app.processEvents()
-        if time.perf_counter() > deadline:
-            raise RuntimeError("no paint event arrived")
-    app.processEvents()
 
 
 def _timed_repaint(app: Any, tab: Any, action: Callable[[], None]) -> float:
@@ -124,7 +68,7 @@ def _timed_repaint(app: Any, tab: Any, action: Callable[[], None]) -> float:
     counter.count = 0
     start = time.perf_counter()
     action()
-    _until_painted(app, counter)
+    until_painted(app, counter)
     return elapsed_ms(start)
 
 
@@ -136,9 +80,9 @@ def _open_tab(app: Any, archive: Any) -> tuple[Any, float, float]:
     tab = RosterTab(archive, MEMBERS)
     constructed = elapsed_ms(start)
     tab.resize(*WINDOW_SIZE)
-    tab.paint_counter = _paint_counter(tab.table.viewport())
+    tab.paint_counter = paint_counter(tab.table.viewport())
     tab.show()
-    _until_painted(app, tab.paint_counter)
+    until_painted(app, tab.paint_counter)
     return tab, constructed, elapsed_ms(start)
 
 
@@ -209,7 +153,7 @@ def _search_once(app: Any, tab: Any, text: str) -> tuple[float, int]:
     if reset:
         counter = tab.paint_counter
         counter.count = 0
-        _until_painted(app, counter)
+        until_painted(app, counter)
         ms = elapsed_ms(start)
     tab.model.modelReset.disconnect(was_reset)  # only ours: the view's own stays
     return ms, tab.model.rowCount()
@@ -286,7 +230,7 @@ def gui_figures(path: Path) -> dict[str, Any]:
         _discard(app, tab)
         figures["roster_peak_rss"] = peak_rss_mb()
         figures["tabs"] = _roster_tabs.tab_paints(
-            app, archive, _paint_counter, _until_painted, _discard
+            app, archive, paint_counter, until_painted, _discard
         )
     finally:
         archive.close()
@@ -308,25 +252,7 @@ def print_figures(path: Path, target: Path) -> dict[str, Any]:
     return {"seconds": seconds, "peak_rss": peak_rss_mb()}
 
 
-def run_child(flag: str, *args: Path) -> dict[str, Any]:
-    """Run this script with a hidden flag and read back the figures it prints."""
-    command = [sys.executable, str(Path(__file__).resolve()), flag, *map(str, args)]
-    done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True, check=False)
-    for line in reversed(done.stdout.splitlines()):
-        if line.startswith(_RESULT_MARK):
-            return json.loads(line[len(_RESULT_MARK) :])
-    tail = (done.stderr or done.stdout).strip().splitlines()[-15:]
-    return {"error": f"exit code {done.returncode}", "stderr_tail": tail}
-
-
 # -- SQL underneath the tab --------------------------------------------------------------------
-def best_ms(action: Callable[[], Any], repeat: int = 3) -> float:
-    timings = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        action()
-        timings.append(elapsed_ms(start))
-    return min(timings)
 
 
 def sql_figures(path: Path) -> dict[str, float]:
@@ -348,61 +274,7 @@ def sql_figures(path: Path) -> dict[str, float]:
     return found
 
 
-# -- Excel -------------------------------------------------------------------------------------
-def plain_dump(archive: Any, target: Path, today: date) -> int:
-    """The same cell values with bare openpyxl (write-only, no styles): the comparison."""
-    book = Workbook(write_only=True)
-    sheet = book.create_sheet(MEMBERS.title)
-    fields = MEMBERS.excel_fields
-    sheet.append([spec.label for spec in fields])
-    rows = 0
-    for row in queries.iter_rows(archive, MEMBERS):
-        sheet.append([excel_value(spec, row, today) for spec in fields])
-        rows += 1
-    book.save(target)
-    return rows
-
-
-def read_only_pass(archive: Any, today: date) -> int:
-    """Fetching the rows and computing the cell values, without writing anything."""
-    fields = MEMBERS.excel_fields
-    return sum(
-        1
-        for row in queries.iter_rows(archive, MEMBERS)
-        for _ in [[excel_value(spec, row, today) for spec in fields]]
-    )
-
-
-def _seconds(action: Callable[[], Any]) -> tuple[float, Any]:
-    start = time.perf_counter()
-    result = action()
-    return time.perf_counter() - start, result
-
-
-def excel_figures(path: Path, folder: Path) -> dict[str, Any]:
-    today = date.today()
-    styled, plain = folder / "roster.xlsx", folder / "roster-plain.xlsx"
-    archive = open_archive(path, read_only=True)
-    try:
-        export_s, _ = _seconds(lambda: export_workbook(archive, [MEMBERS], styled, as_of=today))
-        plain_s, rows = _seconds(lambda: plain_dump(archive, plain, today))
-        read_s, _ = _seconds(lambda: read_only_pass(archive, today))
-    finally:
-        archive.close()
-    return {
-        "export_s": export_s,
-        "plain_s": plain_s,
-        "read_s": read_s,
-        "rows": rows,
-        "columns": len(MEMBERS.excel_fields),
-        "size": styled.stat().st_size,
-        "plain_size": plain.stat().st_size,
-    }
-
-
 # -- report ------------------------------------------------------------------------------------
-def mb(size: float) -> str:
-    return f"{size / 1024 / 1024:.1f} MB"
 
 
 def build_lines(built: Any) -> list[Line]:
@@ -503,18 +375,6 @@ def sql_lines(sql: dict[str, float]) -> list[Line]:
     return lines + [Line(label, f"{ms:.1f} ms") for label, ms in sql.items()]
 
 
-def excel_lines(excel: dict[str, Any]) -> list[Line]:
-    ratio = excel["export_s"] / excel["plain_s"]
-    return [
-        Line(f"Excel 导出 ({excel['rows']:,} 行 × {excel['columns']} 列)"),
-        Line("export_workbook (样式 styled)", f"{excel['export_s']:.2f} s"),
-        Line("openpyxl 直写 plain write-only dump", f"{excel['plain_s']:.2f} s"),
-        Line("  倍数 ratio export / plain", f"{ratio:.2f} ×"),
-        Line("  仅读取+取值 rows + values only", f"{excel['read_s']:.2f} s"),
-        Line("文件大小 size styled / plain", f"{mb(excel['size'])} / {mb(excel['plain_size'])}"),
-    ]
-
-
 def count_pages(pdf: Path) -> int:
     from pypdf import PdfReader
 
@@ -539,56 +399,7 @@ def print_lines(printed: dict[str, Any] | None, pdf: Path) -> list[Line]:
     ]
 
 
-def width(text: str) -> int:
-    """Columns on a terminal: CJK characters take two."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
-
-
-def pad(text: str, columns: int) -> str:
-    return text + " " * max(columns - width(text), 0)
-
-
-def render(lines: list[Line]) -> str:
-    rows = [line for line in lines if line.value]  # bare notes (value "") may run long
-    label_w = max(width(line.label) for line in rows) + 2
-    value_w = max(width(line.value or "") for line in rows) + 2
-    target_w = max(width(line.target) for line in rows) + 2
-    out = []
-    for line in lines:
-        if line.value is None:
-            out.append(f"\n== {line.label} ==")
-        else:
-            out.append(
-                (
-                    pad(line.label, label_w)
-                    + pad(line.value, value_w)
-                    + pad(line.target, target_w)
-                    + line.verdict
-                ).rstrip()
-            )
-    return "\n".join(out)
-
-
-def load_average() -> str:
-    """How busy the machine was (timings on a busy machine run long)."""
-    if not hasattr(os, "getloadavg"):
-        return ""
-    return ", load average at start " + " ".join(f"{x:.2f}" for x in os.getloadavg())
-
-
-def header(people: int) -> str:
-    import PySide6
-
-    return (
-        f"两新党建台账 roster benchmark — {people:,} people — {date.today()}\n"
-        f"Python {platform.python_version()}, PySide6 {PySide6.__version__}, "
-        f"{platform.system()} {platform.machine()}, {os.cpu_count()} CPUs{load_average()}"
-    )
-
-
 # -- main --------------------------------------------------------------------------------------
-def note(text: str) -> None:
-    print(f"… {text}", file=sys.stderr, flush=True)
 
 
 def fresh_archive_path(folder: Path) -> Path:
@@ -601,7 +412,7 @@ def fresh_archive_path(folder: Path) -> Path:
 
 def run_all(people: int, folder: Path, skip_print: bool) -> int:
     os.environ["LIANGXIN_DATA_DIR"] = str(folder / "userdata")  # never the real user folder
-    title = header(people)  # the load average before this benchmark adds to it
+    title = header("roster benchmark", people)  # the load average before this benchmark adds to it
     note(f"building an archive of {people:,} people in {folder}")
     built = build_archive(fresh_archive_path(folder), people)
     note("a year of dues for everyone (核定 and every month paid so far)")
@@ -611,7 +422,7 @@ def run_all(people: int, folder: Path, skip_print: bool) -> int:
     finally:
         dues_archive.close()
     note("GUI timings (child process)")
-    gui = run_child("--gui-only", built.path)
+    gui = run_script(__file__, "--gui-only", built.path)
     sql = sql_figures(built.path)
     note("marking a month paid for 10,000 members")
     marking = open_archive(built.path)
@@ -625,7 +436,7 @@ def run_all(people: int, folder: Path, skip_print: bool) -> int:
     pdf, printed = folder / "roster.pdf", None
     if not skip_print:
         note("printing the roster to PDF (child process)")
-        printed = run_child("--print-only", built.path, pdf)
+        printed = run_script(__file__, "--print-only", built.path, pdf)
     lines = (
         build_lines(built)
         + [Line("党费缴纳记录 dues payments (this year)", f"{dues_paid:,}")]
@@ -650,11 +461,6 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     return parser.parse_args(argv)
 
 
-def report_to_parent(figures: dict[str, Any]) -> int:
-    print(_RESULT_MARK + json.dumps(figures, ensure_ascii=False), flush=True)
-    return 0
-
-
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if args.gui_only:
@@ -664,15 +470,6 @@ def main(argv: list[str] | None = None) -> int:
     return in_folder(
         args.keep, "liangxin-bench-", partial(run_all, args.people, skip_print=args.skip_print)
     )
-
-
-def in_folder(keep: Path | None, prefix: str, run: Callable[..., int]) -> int:
-    """``run(folder)`` in ``keep`` (made when missing, kept), else in a temporary folder."""
-    if keep:
-        keep.mkdir(parents=True, exist_ok=True)
-        return run(keep.resolve())
-    with tempfile.TemporaryDirectory(prefix=prefix) as folder:
-        return run(Path(folder))
 
 
 if __name__ == "__main__":

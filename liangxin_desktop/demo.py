@@ -10,13 +10,12 @@ from typing import Any
 from liangxin_desktop.demo_books import (
     MOBILE_AWAY_DAYS,
     Away,
-    admission_meetings,
     build_books,
     build_files,
     build_mobile_cards,
-    build_pipeline,
 )
 from liangxin_desktop.demo_dues import build_dues
+from liangxin_desktop.demo_pipeline import admission_meetings, build_pipeline
 from liangxin_desktop.domain import codes, dates
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.domain.uscc import CHARSET, uscc_check_character

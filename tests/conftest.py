@@ -33,6 +33,26 @@ def private_data_dir(
     return folder
 
 
+def _patient(wait):
+    """``wait`` with the long timeout unless the test gives one: pytest-qt's 5-second default
+    fails on a busy machine (a wait returns as soon as its condition holds; this bounds a hang)."""
+    from helpers import LONG_WAIT_MS
+
+    def patiently(self, *args, **kwargs):
+        kwargs.setdefault("timeout", LONG_WAIT_MS)
+        return wait(self, *args, **kwargs)
+
+    return patiently
+
+
+@pytest.fixture(autouse=True)
+def patient_waits(monkeypatch: pytest.MonkeyPatch) -> None:
+    from pytestqt.qtbot import QtBot
+
+    for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive"):
+        monkeypatch.setattr(QtBot, name, _patient(getattr(QtBot, name)))
+
+
 @pytest.fixture
 def archive(tmp_path: Path) -> Archive:
     opened = open_archive(tmp_path / "test.lxdb")

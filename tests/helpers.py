@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QInputMethodEvent
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMessageBox, QWidget
 
 VALID_ID = "11010519491231002X"  # 女, 1949-12-31 (DOMAIN.md example)
 
@@ -77,6 +77,19 @@ def when_dialog_opens(qtbot, kind: type, act: Callable[[QDialog], None]) -> list
 
     QTimer.singleShot(0, handle)
     return failures
+
+
+def answer_message(qtbot, button_text: str) -> list[str]:
+    """Click ``button_text`` on the next message box; the list gets its texts (what the clerk read)."""
+    seen: list[str] = []
+
+    def answer(box: QDialog) -> None:
+        seen.append(f"{box.text()}\n{box.informativeText()}")  # type: ignore[attr-defined]
+        [button] = [b for b in box.buttons() if b.text() == button_text]  # type: ignore[attr-defined]
+        button.click()
+
+    failures = when_dialog_opens(qtbot, QMessageBox, answer)
+    return seen if not failures else [*seen, *failures]
 
 
 LONG_WAIT_MS = (

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from liangxin_desktop.domain.dates import add_months
+from liangxin_desktop.domain.months import month_range, month_text
 
 START_KINDS = ("接收", "转入", "组建")
 END_KINDS = ("转出", "死亡", "出党", "取消资格")
@@ -69,23 +70,6 @@ def counts_on(periods: Iterable[Period], suspensions: Iterable[Suspension], day:
     return is_member_on(periods, day) and not is_suspended_on(suspensions, day)
 
 
-def _month(day: date) -> str:
-    return day.isoformat()[:7]
-
-
-def _next_month(month: str) -> str:
-    return add_months(date.fromisoformat(month + "-01"), 1).isoformat()[:7]
-
-
-def months_between(first_month: str, last_month: str) -> list[str]:
-    """Every "YYYY-MM" from ``first_month`` through ``last_month``, oldest first."""
-    found, current = [], first_month
-    while current <= last_month:
-        found.append(current)
-        current = _next_month(current)
-    return found
-
-
 def _normal_intervals(
     periods: Iterable[Period], suspensions: Sequence[Suspension]
 ) -> list[tuple[date, date | None]]:
@@ -127,9 +111,9 @@ def member_months(
         last_day = end - timedelta(days=1) if end is not None else None
         if last_day is not None and last_day < start:
             continue
-        low = max(first_month, _month(start))
-        high = min(last_month, _month(last_day)) if last_day else last_month
-        counted.update(months_between(low, high))
+        low = max(first_month, month_text(start))
+        high = min(last_month, month_text(last_day)) if last_day else last_month
+        counted.update(month_range(low, high))
     return sorted(counted)
 
 
@@ -146,7 +130,7 @@ def dues_months(
         month
         for p in periods
         if p.dues_paid_until
-        for month in months_between(_month(p.start), p.dues_paid_until)
+        for month in month_range(month_text(p.start), p.dues_paid_until)
     }
     counted = member_months(periods, first_month, last_month, suspensions)
     return [m for m in counted if m not in paid_elsewhere]

@@ -24,7 +24,12 @@ def months_between(first: str, second: str) -> int:
 
 def month_range(first: str, last: str) -> list[str]:
     """``first`` to ``last`` inclusive, oldest first (empty when ``last`` is before ``first``)."""
-    return [shift_month(first, step) for step in range(months_between(first, last) + 1)]
+    year, number = int(first[:4]), int(first[5:7])
+    start = year * 12 + number - 1
+    return [
+        f"{index // 12:04d}-{index % 12 + 1:02d}"
+        for index in range(start, start + months_between(first, last) + 1)
+    ]
 
 
 def last_complete_month(today: date) -> str:

@@ -117,6 +117,12 @@ def later_migration(name: str) -> Callable[[Migration], Migration]:
     return register
 
 
+def version_before(name: str) -> int:
+    """The user_version of an archive migrated up to (not including) the later migration
+    ``name`` — what an archive of the version before it carries."""
+    return RELEASED_BEFORE_2027 + _LATER.index(name)
+
+
 @later_migration("0011_membership")
 def m0011_membership(db: Database) -> None:
     db.executescript(MEMBERSHIP_SCHEMA)

@@ -275,7 +275,8 @@ class MainWindow(ImportActions, QMainWindow):
         name = organization.organization_name(self.archive) or "（尚未填写党组织）"
         portable = "【便携模式】" if paths.is_portable() else ""
         day = f"（按{format_cn_date(self.today)}）" if self.fixed_day else ""
-        self.setWindowTitle(f"{portable}{self.title_note}{name} — {APP_NAME} {__version__}{day}")
+        # ends with the application's display name, so that the platform does not add it again
+        self.setWindowTitle(f"{portable}{self.title_note}{name}{day} — {APP_NAME} {__version__}")
         tab = self.current_register_tab() or self.roster_tab
         overdue = self.home_tab.overdue_count()
         due = f"逾期待办 {overdue} 项　　" if overdue else ""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import member
+from helpers import add_members, member
 
 from liangxin_desktop.catalog import get_register
 from liangxin_desktop.domain.idnumber import fictional_id_number
@@ -59,19 +59,7 @@ def test_dues_run_counts_unassessed_months_and_not_waived_ones() -> None:
 
 def _setup(archive) -> tuple[int, int]:
     """甲 attends and pays; 乙 is absent from May and pays only May to July."""
-    ids = [
-        people.add_member(
-            archive,
-            member(
-                name=name,
-                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
-                joined_on="2005-07-01",
-                converted_on="2006-07-01",
-            ),
-            today=TODAY,
-        )
-        for index, name in enumerate(("甲", "乙"))
-    ]
+    ids = add_members(archive, ["甲", "乙"], today=TODAY)
     for month in range(1, 11):  # a theme day every month; 乙 is absent from May on
         status = "缺席" if month >= 5 else "出席"
         meetings.save_meeting(

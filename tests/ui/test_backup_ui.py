@@ -82,7 +82,7 @@ def test_the_backup_dialog_backs_up_and_restores(qtbot, archive) -> None:
     assert dialog.table.rowCount() == 0
     when_dialog_opens(qtbot, QMessageBox, lambda box: box.accept())
     dialog.findChild(QPushButton, "backup_now").click()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=10_000)
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1)
     assert dialog.table.item(0, 1).text() == "手动" and dialog.table.item(0, 4).text() == "通过"
     people.insert_member(archive, member(name="李四", id_number="110105194912310021"))
     answered = []

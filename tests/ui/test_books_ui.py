@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import member, type_chinese, when_dialog_opens
+from helpers import add_members, member, type_chinese, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
@@ -20,16 +20,7 @@ from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 @pytest.fixture
 def window(qtbot, archive) -> MainWindow:
     organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    for index, name in enumerate(("赵一", "钱二", "孙三")):
-        people.add_member(
-            archive,
-            member(
-                name=name,
-                id_number=fictional_id_number("330106", date(1980, 1, 1), index),
-                joined_on="2005-07-01",
-                converted_on="2006-07-01",
-            ),
-        )
+    add_members(archive, ["赵一", "钱二", "孙三"])
     make_application()
     shown = MainWindow(archive)
     qtbot.addWidget(shown)
@@ -227,7 +218,7 @@ def test_dues_assessed_and_paid_for_several_members_at_once(
     assert lines["钱二"].paid == {this_month: 4500} and lines["孙三"].paid == {}
     month_column = 4 + date.today().month  # 姓名…月应缴金额, then the months
     assert tab.table.model().index(0, month_column).data() == "45.00"
-    qtbot.waitUntil(lambda: "应缴" in tab.summary_text(), timeout=30000)  # the 合计, added up
+    qtbot.waitUntil(lambda: "应缴" in tab.summary_text())  # the 合计, added up
     totals = tab.table.model().rowCount() - 1
     assert tab.table.model().index(totals, 0).data() == "合计"
     assert tab.table.model().index(totals, month_column).data() == "90.00"

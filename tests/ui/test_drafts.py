@@ -6,7 +6,7 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from helpers import type_chinese, when_dialog_opens
+from helpers import answer_message, type_chinese, when_dialog_opens
 from PySide6.QtWidgets import QMessageBox
 
 from liangxin_desktop.storage import drafts, organization
@@ -40,13 +40,15 @@ def test_a_meeting_being_typed_is_kept_as_a_draft_until_saved(qtbot, archive) ->
     window = _window(qtbot, archive)
     tab = window.show_register("org_life")
     seen: list[list[tuple[str, str]]] = []
+    warned: list[list[str]] = []  # what each warning box said
 
     def act(dialog: RecordDialog) -> None:
         dialog.editors["topic"].set_value("学习党章")
         type_chinese(dialog.editors["minutes"].input, MINUTES)
-        qtbot.waitUntil(lambda: bool(_kept(archive)), timeout=30_000)  # the 5-second autosave
+        qtbot.waitUntil(lambda: bool(_kept(archive)))  # the 5-second autosave
         seen.append(_kept(archive))
         dialog.editors["kind"].set_value("党课")
+        warned.append(answer_message(qtbot, "仍然保存"))  # no one on the roster: 0 attendees
         dialog.accept()
         if dialog.isVisible():  # refused: close it so that the test ends and says why
             seen.append([("refused", dialog.message.text())])
@@ -57,6 +59,7 @@ def test_a_meeting_being_typed_is_kept_as_a_draft_until_saved(qtbot, archive) ->
     assert not failures
     register, values = seen[0][0]
     assert register == "org_life" and MINUTES in values
+    assert "出席" in warned[0][0]
     assert _kept(archive) == []  # saved: the draft is gone
 
 

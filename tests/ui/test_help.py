@@ -113,6 +113,7 @@ def test_about_shows_version_data_folder_and_licenses(qtbot, archive, monkeypatc
 
 def test_the_empty_roster_shows_the_next_steps_until_someone_is_registered(qtbot, archive) -> None:
     window = _window(qtbot, archive)
+    window.show_register("members")  # the window opens on the 首页
     hint = window.roster_tab.empty_hint
     qtbot.waitUntil(hint.isVisible)
     assert "接下来" in hint.text() and "Ctrl+I" in hint.text() and "F1" in hint.text()

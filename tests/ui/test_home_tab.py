@@ -8,6 +8,7 @@ from helpers import member, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog
 
+from liangxin_desktop import __version__
 from liangxin_desktop.storage import organization, people
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.application import make_application
@@ -56,7 +57,7 @@ def test_opening_shows_what_is_due_and_a_conversion_settles_it(qtbot, archive: A
     _archive_with_a_probationer(archive)
     window = _window(qtbot, archive)
     assert window.tabs.currentWidget() is window.home_tab
-    assert "按2026年12月28日" in window.windowTitle()
+    assert window.windowTitle().endswith(f"（按2026年12月28日） — 两新党建台账 {__version__}")
     home = window.home_tab
     row = _row_of(window, "probation")
     assert home.table.item(row, 0).text() == "逾期"
@@ -79,7 +80,7 @@ def test_opening_shows_what_is_due_and_a_conversion_settles_it(qtbot, archive: A
     assert people.member_counts(archive)["full"] == 1
     assert window.current_register_tab() is window.roster_tab  # the roster, 陈国栋 selected
     window.tabs.setCurrentWidget(home)
-    qtbot.waitUntil(lambda: "probation" not in {item.kind for item in home.items}, timeout=10_000)
+    qtbot.waitUntil(lambda: "probation" not in {item.kind for item in home.items})
     assert f"逾期 {overdue - 1}）" in window.tabs.tabText(0)
 
 

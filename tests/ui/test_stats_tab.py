@@ -24,7 +24,7 @@ def test_stats_tab_charts_and_saving_the_annual_tables(
     tab = window.stats_tab
     assert tab.stale and not tab.views  # nothing computed before the clerk looks
     window.tabs.setCurrentWidget(tab)
-    qtbot.waitUntil(lambda: bool(tab.views), timeout=10_000)
+    qtbot.waitUntil(lambda: bool(tab.views))
     titles = [view.chart().title() for view in tab.views]
     assert "党员人员类别（截至2026年11月28日）" in titles
     category = tab.views[titles.index("党员人员类别（截至2026年11月28日）")].chart()
@@ -42,7 +42,7 @@ def test_stats_tab_charts_and_saving_the_annual_tables(
         QMessageBox, "question", lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No
     )
     qtbot.mouseClick(tab.excel_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: bool(asked), timeout=60_000)
+    qtbot.waitUntil(lambda: bool(asked))
     assert "年报.xlsx" in asked[0]
     sheet = load_workbook(target)["党员队伍基本情况"]
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
