@@ -151,6 +151,8 @@ def lock_window(
     window.takeCentralWidget()  # the tabs, moved below the banner
     layout.addWidget(window.stack, 1)
     window.setCentralWidget(container)
+    container.show()  # a window already on screen shows a new central widget only later
+    window.stack.show()
     window._update_status()
 
 
