@@ -9,28 +9,18 @@ from datetime import datetime
 from pathlib import Path
 
 from damage import swap_two_indexes
-from helpers import type_chinese, when_dialog_opens
+from helpers import type_chinese, when_dialog_opens, window_on
 from PySide6.QtWidgets import QLabel, QMessageBox
 
-from liangxin_desktop.storage import backups, drafts, integrity, organization
+from liangxin_desktop.storage import backups, drafts, integrity
 from liangxin_desktop.storage.archive import open_archive
 from liangxin_desktop.storage.rescued_drafts import rescue_dir
 from liangxin_desktop.ui import archive_check
-from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.drafts import offer_drafts
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.record_dialog import RecordDialog
 
 MINUTES = "一、传达学习上级文件精神。二、讨论发展党员工作计划。"
-
-
-def _window(qtbot, archive) -> MainWindow:
-    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    make_application()
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _save_after(qtbot, window: MainWindow, take_away) -> dict[str, object]:
@@ -66,7 +56,7 @@ def _save_after(qtbot, window: MainWindow, take_away) -> dict[str, object]:
 
 
 def test_a_removed_file_makes_the_window_read_only_and_keeps_the_typing(qtbot, archive) -> None:
-    window = _window(qtbot, archive)
+    window = window_on(qtbot, archive)
     path = archive.path
     seen = _save_after(qtbot, window, lambda: os.replace(path, path.with_name("别处.lxdb")))
     assert "台账文件已经不能写入" in str(seen["message"])
@@ -81,7 +71,7 @@ def test_a_removed_file_makes_the_window_read_only_and_keeps_the_typing(qtbot, a
 
 
 def test_a_file_made_read_only_keeps_the_typing_for_the_next_start(qtbot, archive) -> None:
-    window = _window(qtbot, archive)
+    window = window_on(qtbot, archive)
     path: Path = archive.path
     seen = _save_after(qtbot, window, lambda: path.chmod(0o444))
     assert "台账文件已经不能写入" in str(seen["message"])
@@ -110,7 +100,7 @@ def test_a_file_made_read_only_keeps_the_typing_for_the_next_start(qtbot, archiv
 
 
 def test_checking_a_sound_archive_says_so_and_keeps_the_day(qtbot, archive) -> None:
-    window = _window(qtbot, archive)
+    window = window_on(qtbot, archive)
     told: list[str] = []
     when_dialog_opens(qtbot, QMessageBox, lambda box: (told.append(box.text()), box.accept()))
     archive_check.check_archive(window)
@@ -125,7 +115,7 @@ def test_damage_found_by_the_check_leads_to_the_newest_good_backup(qtbot, demo_a
     path = demo_archive.path
     demo_archive.close()
     swap_two_indexes(path)
-    window = _window(qtbot, open_archive(path))  # quick_check at open does not see it
+    window = window_on(qtbot, open_archive(path))  # quick_check at open does not see it
     damaged = window.archive
     seen: list[str] = []
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from conftest import TODAY
-from helpers import type_chinese, when_dialog_opens
+from helpers import type_chinese, when_dialog_opens, window_on
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton
@@ -96,11 +96,7 @@ def test_the_right_password_opens_the_window(qtbot, archive, monkeypatch) -> Non
 
 
 def test_setting_changing_and_removing_the_password_from_the_menu(qtbot, archive) -> None:
-    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    make_application()
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
+    window = window_on(qtbot, archive)
     actions = {a.text(): a for a in window.findChild(QMenu, "password_menu").actions()}
     seen: list[str] = []
 
@@ -140,10 +136,7 @@ def test_setting_changing_and_removing_the_password_from_the_menu(qtbot, archive
 def test_the_idle_lock_covers_an_open_form_and_keeps_what_was_typed(qtbot, archive) -> None:
     _protected(archive)
     privacy.save_idle_lock_seconds(archive, 1)  # one second: the test waits on the lock itself
-    make_application()
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
+    window = window_on(qtbot, archive)
     lock = window.findChild(IdleLock)
     tab = window.show_register("org_life")
     seen: dict[str, object] = {}
