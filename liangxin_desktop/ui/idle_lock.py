@@ -27,6 +27,9 @@ _INPUT = {
 }
 
 
+COVER_COLOR = "#eceff1"
+
+
 class LockedWindow(Protocol):
     """What the lock uses of the main window."""
 
@@ -39,8 +42,8 @@ class Cover(QWidget):
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.setObjectName("lock_cover")
-        self.setAutoFillBackground(True)
-        self.setStyleSheet("#lock_cover { background: #eceff1; }")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)  # paint it: opaque
+        self.setStyleSheet(f"#lock_cover {{ background: {COVER_COLOR}; }}")
         layout = QVBoxLayout(self)
         label = QLabel("台账已锁定")
         label.setStyleSheet("font-size: 22px; color: #546e7a;")

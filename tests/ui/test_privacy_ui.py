@@ -12,7 +12,7 @@ from liangxin_desktop.storage import drafts, organization, privacy
 from liangxin_desktop.storage.archive import open_archive
 from liangxin_desktop.ui import application
 from liangxin_desktop.ui.application import make_application, run_gui
-from liangxin_desktop.ui.idle_lock import Cover, IdleLock
+from liangxin_desktop.ui.idle_lock import COVER_COLOR, Cover, IdleLock
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.password_dialog import PasswordSettingsDialog, UnlockDialog
 from liangxin_desktop.ui.record_dialog import RecordDialog
@@ -148,6 +148,10 @@ def test_the_idle_lock_covers_an_open_form_and_keeps_what_was_typed(qtbot, archi
         covers = [c for c in QApplication.allWidgets() if isinstance(c, Cover)]
         seen["covered"] = {c.parentWidget() for c in covers} >= {window, dialog}
         seen["cover_fills_form"] = all(c.geometry() == c.parentWidget().rect() for c in covers)
+        shot = window.grab().toImage()  # what someone passing by sees: the cover, not the tabs
+        seen["opaque"] = {
+            shot.pixelColor(x, y).name() for x in (20, 400, 800) for y in (100, 300, 500)
+        }
         seen["draft"] = [d.values.get("minutes") for d in drafts.list_drafts(archive)]
         unlock = lock.dialog
         _type_and_confirm(unlock, "wrong-password")
@@ -164,6 +168,7 @@ def test_the_idle_lock_covers_an_open_form_and_keeps_what_was_typed(qtbot, archi
     tab.open_form(None)
     assert not failures
     assert seen["covered"] and seen["cover_fills_form"]
+    assert seen["opaque"] == {COVER_COLOR}
     assert seen["draft"] == [MINUTES]  # kept at the moment of the lock
     assert seen["still_locked"] == "密码不正确。"
     assert seen["covers_left"] == [] and seen["minutes"] == MINUTES
