@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 from datetime import date
@@ -51,6 +52,18 @@ def patient_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
     for name in ("waitUntil", "waitSignal", "waitSignals", "waitExposed", "waitActive"):
         monkeypatch.setattr(QtBot, name, _patient(getattr(QtBot, name)))
+
+
+@pytest.fixture(autouse=True)
+def collected_after_each_test():
+    """Python's cycle collector runs after every test, not at a random later moment: a Qt object
+    freed wrongly by it then crashes the test that left it, not some test minutes later."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    if QApplication.instance() is not None:
+        QApplication.processEvents()
+    gc.collect()
 
 
 @pytest.fixture

@@ -119,3 +119,15 @@ def test_no_two_modules_import_each_other() -> None:
     assert circles == [], "modules that import each other (directly or through a chain): " + (
         "; ".join(" ↔ ".join(c) for c in circles)
     )
+
+
+def test_no_widget_is_asked_for_its_screen() -> None:
+    """``widget.screen()`` leaves the QScreen in the widget's keeping (a crash once the widget is
+    collected in a cycle); ``ui/window_state.available_area`` finds the screen safely."""
+    asked = [
+        f"{path.relative_to(PACKAGE)}:{number}"
+        for path in sorted(PACKAGE.rglob("*.py"))
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1)
+        if ".screen()" in line and not line.lstrip().startswith(("#", "PySide", "The screen"))
+    ]
+    assert asked == []

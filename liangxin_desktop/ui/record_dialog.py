@@ -89,6 +89,10 @@ class RecordDialog(QDialog):
             section.changed.connect(self._timer.start)
         self.revalidate()
         fit_to_screen(self, 980, 680)
+        # Deleted once closed (its values are read right after exec, before the deletion runs):
+        # a form left behind as a hidden child of the window was later freed by Python's cycle
+        # collector at a random moment — a crash in a long session.
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
 
     def _build(self, fields: Sequence[Field]) -> None:
         grid = QGridLayout()

@@ -23,8 +23,16 @@ def settings() -> QSettings:
 
 
 def available_area(widget: QWidget | None = None) -> QRect:
-    """The part of the screen a window may use (without the task bar)."""
-    screen = widget.screen() if widget is not None else None
+    """The part of the screen a window may use (without the task bar).
+
+    The screen is found with the static ``QGuiApplication.screenAt``, not ``widget.screen()``:
+    PySide keeps the QScreen that ``widget.screen()`` returns as a child of the widget's Python
+    wrapper, and when a closed dialog was collected in a reference cycle it took the screen with
+    it — every window opened afterwards crashed (QWidget::screen() on a freed QScreen).
+    """
+    screen = None
+    if widget is not None:
+        screen = QGuiApplication.screenAt(widget.mapToGlobal(widget.rect().center()))
     screen = screen or QGuiApplication.primaryScreen()
     return screen.availableGeometry()
 

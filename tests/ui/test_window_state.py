@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import pytest
 from helpers import when_dialog_opens
 from PySide6.QtCore import QRect
+from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QDialog, QFileDialog, QLabel, QWidget
 
 from liangxin_desktop.catalog import get_register
@@ -115,3 +117,14 @@ def test_the_file_dialog_speaks_chinese(qtbot) -> None:
         for text in labels
         if any("a" <= c.lower() <= "z" for c in text.strip("&")) and "(&" not in text
     ]
+
+
+def test_finding_the_screen_leaves_no_screen_in_the_widgets_keeping(qtbot) -> None:
+    """A screen kept by a widget's wrapper went with it when a closed dialog was collected in a
+    reference cycle, and the next window crashed (QWidget::screen() on a freed QScreen)."""
+    make_application()
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    widget.show()
+    assert available_area(widget).width() == 1366
+    assert not [kept for kept in gc.get_referents(widget) if isinstance(kept, QScreen)]
