@@ -72,6 +72,10 @@ class Archive:
             problem = storage_error(exc)
             if problem is None:
                 raise
+            if not isinstance(problem, ArchiveUnwritable) and not _still_writable(
+                self.path, self.identity
+            ):
+                problem = unwritable_error()  # an I/O error because the file went away
             if isinstance(problem, ArchiveUnwritable):
                 self._became_unwritable()
             raise problem from exc

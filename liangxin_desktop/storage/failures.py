@@ -44,7 +44,12 @@ def storage_error(exc: sqlite3.Error) -> ArchiveError | None:
     primary = code & 0xFF
     if primary == _SQLITE_FULL:
         return disk_full()
-    if primary in (_SQLITE_IOERR, _SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
+    if primary == _SQLITE_IOERR:  # a full disk (EFBIG, a quota) or a fault; a pulled stick
+        return ArchiveError(  # is told apart by Archive.transaction, which looks for the file
+            "读写台账文件时出错：磁盘空间不足、磁盘出现故障，或U盘已被拔出。刚才的修改没有保存。",
+            "请检查磁盘空间和U盘后重新打开程序；如果台账已损坏，可以从备份恢复。",
+        )
+    if primary in (_SQLITE_READONLY, _SQLITE_PERM, _SQLITE_CANTOPEN):
         return unwritable_error()
     if primary in (_SQLITE_BUSY, _SQLITE_LOCKED):
         return ArchiveError(
