@@ -49,6 +49,7 @@ class UnlockDialog(QDialog):
         self.archive, self.locked, self.tries = archive, locked, 0
         self.setObjectName("unlock_dialog")
         self.setWindowTitle("台账已锁定" if locked else "请输入启动密码")
+        self.setMinimumWidth(420)  # the title (with the program's name) is not cut
         layout = QVBoxLayout(self)
         intro = "离开时间较长，窗口已锁定。" if locked else f"打开台账“{archive.path.name}”"
         layout.addWidget(QLabel(f"{intro}请输入启动密码："))
