@@ -41,7 +41,7 @@ _OK_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #81c784;"
 _WARNING_STYLE = "background: #fff3e0; color: #e65100; border: 1px solid #ffb74d;"
 UNWRITABLE_BANNER = (
     "台账文件已经不能写入（U盘被拔出、文件被删除或移走、被改为只读），窗口已改为只读："
-    "可以查看、打印和导出，不能修改。正在填写的内容已另存为草稿，"
+    "可以查看、打印和导出，不能修改。如有正在填写的内容，已另存为草稿，"
     "插回U盘（或找回文件）后重新打开程序，会提示恢复。"
 )
 _BAD_STYLE = "background: #c62828; color: white; font-weight: bold; border: 2px solid #8e0000;"
