@@ -76,7 +76,15 @@ class IdleLock(QObject):
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
         app.installEventFilter(self)
+        if isinstance(window, QObject):  # the window goes: so does the watching of input
+            window.destroyed.connect(self.stop_watching)
         self.refresh()
+
+    def stop_watching(self) -> None:
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        self.timer.stop()
 
     @property
     def locked(self) -> bool:

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QMenu, QMessageBox, QPushButton
 
-from liangxin_desktop.storage import drafts, organization, privacy
+from liangxin_desktop.storage import drafts, integrity, organization, privacy
 from liangxin_desktop.storage.archive import open_archive
 from liangxin_desktop.ui import application
 from liangxin_desktop.ui.application import make_application, run_gui
@@ -77,6 +77,7 @@ def _then(unlock, qtbot, read_message):
 
 def test_the_right_password_opens_the_window(qtbot, archive, monkeypatch) -> None:
     _protected(archive)
+    integrity.note_check(archive, TODAY)  # no weekly check: its job would outlive the window
     path = archive.path
     archive.close()
     app = make_application()
