@@ -87,6 +87,7 @@ def test_the_right_password_opens_the_window(qtbot, archive, monkeypatch) -> Non
         windows = [w for w in QApplication.topLevelWidgets() if isinstance(w, MainWindow)]
         shown.extend(w.windowTitle() for w in windows if w.isVisible())
         for window in windows:
+            qtbot.addWidget(window)  # freed when the test ends, not by a later collection
             window.close()
         return 0
 
