@@ -44,8 +44,8 @@ from roster import _discard
 from liangxin_desktop.storage.archive import open_archive
 
 TAB_PAINT_MS = 150
-WINDOW_MS = 1500  # start to the 首页 with its reminders: what the clerk waits for each morning
-REMINDERS_MS = 500  # the 首页 computes every reminder on the UI thread
+WINDOW_MS = 1500  # start to the 首页 painted (its reminders arrive from a background check)
+REMINDERS_MS = 2000  # the background check until the 首页 lists what is due
 GUI_PEAK_MB = 150
 KEYSTROKE_MS = 50
 CTRL_F_MS = 100

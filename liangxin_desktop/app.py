@@ -41,6 +41,7 @@ def _run(args: argparse.Namespace) -> int:
         return 1
     from liangxin_desktop.ui.application import run_gui
 
+    clock.fix_today(args.today)  # every form's default date too
     return run_gui(args.data, clock.resolve_today(args.today), fixed_day=args.today is not None)
 
 

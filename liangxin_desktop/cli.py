@@ -220,6 +220,7 @@ def run(args: argparse.Namespace) -> int:
 
     ``args.today`` is resolved here, once: the day given with ``--today`` or the real date.
     """
+    clock.fix_today(getattr(args, "today", None))
     args.today = clock.resolve_today(getattr(args, "today", None))
     try:
         return _COMMANDS[args.command](args)

@@ -55,6 +55,15 @@ def patient_waits(monkeypatch: pytest.MonkeyPatch) -> None:
 
 
 @pytest.fixture(autouse=True)
+def real_today_again():
+    """A test that ran a command with --today leaves the next test on the real date."""
+    yield
+    from liangxin_desktop import clock
+
+    clock.fix_today(None)
+
+
+@pytest.fixture(autouse=True)
 def collected_after_each_test():
     """Python's cycle collector runs after every test, not at a random later moment: a Qt object
     freed wrongly by it then crashes the test that left it, not some test minutes later."""

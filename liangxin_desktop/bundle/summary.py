@@ -22,6 +22,7 @@ from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.compliance import compliance_of
 from liangxin_desktop.storage.dues import dues_grid
 from liangxin_desktop.storage.six_month import member_flags
+from liangxin_desktop.storage.statistics import changed_people
 
 REQUIREMENT_LABELS = tuple(r.label for r in requirements())
 
@@ -62,19 +63,6 @@ def _roster_counts(archive: Archive, as_of: date) -> tuple[int, int]:
     return full, total - full
 
 
-# 发展 counts those admitted here (not members who joined elsewhere and transferred in), by the
-# 党委审批 date where recorded (DOMAIN.md "Statistics"); 转正 counts those who were members here then.
-_ADMITTED_HERE = (
-    "SELECT count(*) FROM people WHERE coalesce(approved_on, joined_on) BETWEEN ? AND ? AND EXISTS "
-    "(SELECT 1 FROM membership_periods mp WHERE mp.person_id = people.id AND mp.start_kind = '接收')"
-)
-_CONVERTED_HERE = (
-    "SELECT count(*) FROM people WHERE converted_on BETWEEN ? AND ? AND EXISTS (SELECT 1 FROM "
-    "membership_periods mp WHERE mp.person_id = people.id AND mp.start_on <= people.converted_on "
-    "AND (mp.end_on IS NULL OR mp.end_on > people.converted_on))"
-)
-
-
 def _count(archive: Archive, sql: str, params: Sequence[object]) -> int:
     return int(archive.db.execute(sql, params).fetchone()[0] or 0)
 
@@ -103,9 +91,8 @@ def summarize_archive(archive: Archive, year: int, as_of: date) -> OrgSummary:
         stage_sql = "SELECT count(*) FROM people WHERE stage = ?"
         summary.activists = _count(archive, stage_sql, ["activist"])
         summary.candidates = _count(archive, stage_sql, ["candidate"])
-        in_year = [f"{year}-01-01", f"{year}-12-31"]
-        summary.admitted = _count(archive, _ADMITTED_HERE, in_year)
-        summary.converted = _count(archive, _CONVERTED_HERE, in_year)
+        changed = changed_people(archive, year)  # as the 年报 counts them
+        summary.admitted, summary.converted = len(changed["发展党员"]), len(changed["转为正式党员"])
         summary.dues_due_fen, summary.dues_paid_fen = _dues(archive, year, as_of)
         compliance = compliance_of(archive, year, as_of)
         summary.meetings = dict.fromkeys(REQUIREMENT_LABELS, 0)

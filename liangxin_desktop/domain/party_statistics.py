@@ -1,10 +1,12 @@
 """The categories of the 党内统计 (the superior's yearly statistics): age bands, 学历, 入党时间,
-民族 and 职业, each a pure function of one member's record.
+民族, 职业 and the 学时 bands, each a pure function of one member's record.
 
 Source: 中共中央组织部《党内统计调查制度》and its 指标解释 (党员基本情况表: 女, 少数民族, age
 bands 30岁及以下 … 61岁及以上, 学历 研究生/大学本科/大学专科/中专及以下, 入党时间 by the
 milestones 1949-10-01, 十一届三中全会 1978-12-18, 十八大 2012-11-08; 发展党员表: 35岁及以下,
-大专及以上, 职业); DOMAIN.md "Statistics superiors ask for".
+大专及以上, 职业); DOMAIN.md "Statistics superiors ask for". The 学时 bands measure a member's
+hours against their own target (32, or 56 for the 书记 and committee members: 全国党员教育培训
+工作规划, ``domain.study_hours``), so that one chart holds both targets.
 """
 
 from __future__ import annotations
@@ -101,3 +103,15 @@ def occupation(job_post: str | None) -> str:
     if not job_post:
         return UNKNOWN
     return _OCCUPATION.get(job_post, "其他")
+
+
+STUDY_HOUR_BANDS = ("已达标", "完成一半以上", "不足一半", "无学时")
+
+
+def study_hours_band(hours: float, target: int) -> str:
+    """已达标 at the target; 完成一半以上 from half of it; 不足一半 below; 无学时 at 0."""
+    if hours >= target:
+        return "已达标"
+    if hours <= 0:
+        return "无学时"
+    return "完成一半以上" if hours * 2 >= target else "不足一半"

@@ -17,13 +17,15 @@ from liangxin_desktop.catalog.fields import Field, parse_value
 from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned
-from liangxin_desktop.domain import dates, idnumber
+from liangxin_desktop.domain import codes, dates, idnumber
 from liangxin_desktop.domain.people import member_category_for
 from liangxin_desktop.errors import InvalidValue
+from liangxin_desktop.importing import standing
+from liangxin_desktop.importing.columns import Column
 from liangxin_desktop.importing.kinds import Context, Importer
 from liangxin_desktop.importing.plan import ADD, SAME, UPDATE, UPDATE_OPTION, PlannedRow
 from liangxin_desktop.importing.reading import Cell
-from liangxin_desktop.storage import import_batches, people, pipeline
+from liangxin_desktop.storage import import_batches, membership, people, pipeline
 from liangxin_desktop.storage.archive import Archive
 
 _ROSTER_NAMES = {
@@ -158,14 +160,97 @@ class PeopleImporter(Importer):
             # Checked when planned, inside the same write lock: the ID number's UNIQUE index
             # still refuses a person added meanwhile.
             person_id = self._insert(archive, planned.extra["values"])
+            self.write_more(archive, person_id, planned, today)
             import_batches.record_item(archive.db, batch_id, "people", person_id)
         elif planned.action == UPDATE:
             assert planned.target_id is not None
             before = import_batches.snapshot(archive.db, "people", planned.target_id)
-            if self._update(archive, planned.target_id, planned.raw, today=today):
+            changed = self._update(archive, planned.target_id, planned.raw, today=today)
+            if self.write_more(archive, planned.target_id, planned, today) or changed:
                 import_batches.record_item(
                     archive.db, batch_id, "people", planned.target_id, before
                 )
+
+    def write_more(
+        self, archive: Archive, person_id: int, planned: PlannedRow, today: date
+    ) -> bool:
+        """What the row records beyond the person's columns (in the same transaction): written?"""
+        return False
+
+
+class MemberImporter(PeopleImporter):
+    """The 党员花名册, with 党籍状态: an imported 停止党籍 records the suspension (date, reason,
+    deciding body); an imported 转入日期 opens the period here (``storage/people.insert_member``)."""
+
+    @property
+    def columns(self) -> tuple[Column, ...]:
+        return (*super().columns, *standing.COLUMNS)
+
+    def field_by_key(self) -> dict[str, Field]:
+        return {**super().field_by_key(), **standing.FIELDS}
+
+    def notes(self) -> dict[str, str]:
+        return dict(standing.NOTES)
+
+    def plan_row(self, ctx: Context, row: int, cells: Mapping[str, Cell]) -> PlannedRow | None:
+        party_cells, rest = standing.split(cells)
+        if not _blank(rest.get("lost_since")) and "is_lost" not in ctx.headers:
+            rest["is_lost"] = (
+                True  # a 失联年月 says the member is 失联 when the sheet has no such column
+            )
+        written, suspension, ok = standing.read(ctx, row, party_cells)
+        planned = super().plan_row(ctx, row, rest)
+        if planned is None or not ok:
+            return None
+        already = _suspended_now(ctx.archive, planned.target_id)
+        if already and written == codes.PARTY_STANDINGS[0]:
+            ctx.problem(
+                row,
+                "party_standing",
+                "党籍状态",
+                "台账中此人已停止党籍，表格中为“正常”：恢复党籍请在党员花名册中办理，导入不作改动。",
+                is_error=False,
+            )
+        if suspension is None or already:
+            return planned
+        problem = standing.before_membership(suspension.day, _start_here(ctx, planned))
+        if problem:
+            ctx.problem(row, "suspended_on", "停止党籍日期", problem)
+            return None
+        planned.extra["suspension"] = suspension
+        if planned.action == SAME:
+            planned.action = UPDATE
+        return planned
+
+    def write_more(
+        self, archive: Archive, person_id: int, planned: PlannedRow, today: date
+    ) -> bool:
+        stop = planned.extra.get("suspension")
+        if stop is None:
+            return False
+        membership.suspend(archive, person_id, stop.day, stop.reason, stop.decided_by, today)
+        return True
+
+
+def _suspended_now(archive: Archive, person_id: int | None) -> bool:
+    if person_id is None:
+        return False
+    row = archive.db.execute(
+        "SELECT 1 FROM party_standing WHERE person_id = ? AND restored_on IS NULL", [person_id]
+    ).fetchone()
+    return row is not None
+
+
+def _start_here(ctx: Context, planned: PlannedRow) -> str | None:
+    """When the member's time here begins: the 转入日期 or 入党日期 of a new row, the current
+    period's start of a member already registered."""
+    if planned.target_id is None:
+        values = planned.extra["values"]
+        return values.get("transferred_in_on") or values.get("joined_on")
+    row = ctx.archive.db.execute(
+        "SELECT max(start_on) FROM membership_periods WHERE person_id = ?", [planned.target_id]
+    ).fetchone()
+    return row[0] if row else None
 
 
 def _category_from(converted: Any) -> str:
@@ -183,7 +268,7 @@ def _stored(archive: Archive, register: Register, person_id: int) -> dict[str, A
     return rows[0] if rows else {}
 
 
-MEMBERS_IMPORTER = PeopleImporter(
+MEMBERS_IMPORTER = MemberImporter(
     MEMBERS, ("member",), people.validate_member, people.insert_member, people.update_member
 )
 ACTIVISTS_IMPORTER = PeopleImporter(

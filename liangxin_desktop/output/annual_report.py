@@ -1,8 +1,8 @@
 """The 党内统计年报 tables (the superior's yearly form), one row per organization, computed from
 ``BranchStatistics`` and nothing else — so a 党委 sums its branches' bundles with the same code.
 
-Tables: 党员队伍基本情况, 发展党员情况, 预备党员转正情况, 出党情况, 党员学习培训情况 and
-两年党员数综合比较 (the categories of ``domain.party_statistics``; 发展 and 转正 are counted by
+Tables: 党员队伍基本情况, 发展党员情况, 预备党员转正情况, 出党情况, 民主评议党员情况,
+党员学习培训情况 and 两年党员数综合比较 (the categories of ``domain.party_statistics``; 发展 and 转正 are counted by
 their dates in the archive).
 """
 
@@ -15,6 +15,7 @@ from typing import Any
 
 from liangxin_desktop.domain import party_statistics as ps
 from liangxin_desktop.domain.dates import format_cn_date
+from liangxin_desktop.domain.member_review import RESULTS
 from liangxin_desktop.domain.people import age_on
 from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive
@@ -63,7 +64,8 @@ DEVELOPED_COLUMNS = ("发展党员数", "女", "少数民族", "35岁及以下",
 CONVERTED_COLUMNS = ("转为正式党员", "延长预备期", "取消预备党员资格")
 EXPELLED_KINDS = ("开除党籍", "除名", "退党", "劝退")
 EXPELLED_COLUMNS = ("出党合计", *EXPELLED_KINDS, "其他", "停止党籍")
-TRAINING_COLUMNS = ("培训场次", "参加培训人次", "培训学时（人·学时）", "党员数")
+REVIEW_COLUMNS = ("党员数", "参加评议党员数", *RESULTS)
+TRAINING_COLUMNS = ("培训场次", "参加培训人次", "培训学时（人·学时）", "党员数", "学时达标党员数")
 COMPARISON_COLUMNS = (
     "上年底党员数", "本年增加", "其中发展党员", "其中转入", "本年减少", "其中转出", "其中死亡",
     "其中出党", "其中停止党籍", "本年底党员数",
@@ -127,12 +129,22 @@ def expelled_row(stats: BranchStatistics) -> tuple[int, ...]:
     )
 
 
+def review_row(stats: BranchStatistics) -> tuple[int, ...]:
+    """民主评议: the members at the year's end, how many were reviewed, and their results."""
+    return (
+        len(stats.members),
+        stats.reviews.total,
+        *(stats.reviews.count(result) for result in RESULTS),
+    )
+
+
 def training_row(stats: BranchStatistics) -> tuple[int, ...]:
     return (
         stats.trainings_held,
         stats.training_attendances,
         round(stats.training_hours),
         len(stats.members),
+        stats.study_hours.count("已达标"),
     )
 
 
@@ -159,6 +171,7 @@ TABLES = (
     ("发展党员情况", DEVELOPED_COLUMNS, developed_row),
     ("预备党员转正情况", CONVERTED_COLUMNS, converted_row),
     ("出党情况", EXPELLED_COLUMNS, expelled_row),
+    ("民主评议党员情况", REVIEW_COLUMNS, review_row),
     ("党员学习培训情况", TRAINING_COLUMNS, training_row),
     ("两年党员数综合比较", COMPARISON_COLUMNS, comparison_row),
 )

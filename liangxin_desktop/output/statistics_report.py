@@ -39,6 +39,12 @@ def statistics_charts(stats: BranchStatistics) -> list[Chart]:
     )
     if held:
         charts.append(Chart(f"{stats.year}年各类会议和活动次数", *_nonzero(tuple(held))))
+    if stats.study_hours.total:
+        charts.append(
+            Chart(f"{stats.year}年党员学时（对照各自目标）", *_nonzero(stats.study_hours.rows))
+        )
+    if stats.reviews.total:
+        charts.append(Chart(f"{stats.year}年民主评议党员结果", *_nonzero(stats.reviews.rows)))
     if stats.dues_by_month:
         charts.append(
             Chart(
@@ -89,6 +95,10 @@ def statistics_tables(stats: BranchStatistics) -> list[tuple[str, list[str], lis
             [[n, e, p, _rate(p, e)] for n, e, p in stats.attendance_by_member],
         )
     )
+    tables += [
+        (f"党员{b.title}（{stats.year}年）", ["类别", "人数"], [list(r) for r in b.rows])
+        for b in (stats.study_hours, stats.reviews)
+    ]
     dues_rows: list[list[Any]] = [
         [format_cn_month(m), format_fen(d), format_fen(p)] for m, d, p in stats.dues_by_month
     ]

@@ -18,6 +18,7 @@ from docx.shared import Pt, RGBColor
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.domain.dues import format_fen
 from liangxin_desktop.files import atomic_output
+from liangxin_desktop.storage.statistics import BranchStatistics
 from liangxin_desktop.storage.year_review import YearReview
 
 BLANK_MARK = "【请填写】"
@@ -159,7 +160,22 @@ def _life(w: _Writer, review: YearReview) -> None:
         w.items(_dated(review.of_book("trainings"), "meeting_date", "{kind}：{topic}"))
     else:
         w.text("本年度台账中没有党员教育培训记录。")
+    _reviews_and_hours(w, stats)
     w.blank("组织生活和学习教育的特点、效果。")
+
+
+def _reviews_and_hours(w: _Writer, stats: BranchStatistics) -> None:
+    """民主评议 results and 学时 against the target, of the members at the year's end."""
+    if stats.reviews.total:
+        results = "，".join(f"{result}{count}名" for result, count in stats.reviews.rows if count)
+        w.text(f"开展民主评议党员，{stats.reviews.total}名党员参加评议：{results}。")
+    else:
+        w.text("本年度台账中没有民主评议党员的结果。")
+    if stats.study_hours.total:
+        reached = stats.study_hours.count("已达标")
+        w.text(
+            f"党员学时达到年度目标的{reached}名，未达到的{stats.study_hours.total - reached}名。"
+        )
 
 
 def _rules(w: _Writer, review: YearReview) -> None:

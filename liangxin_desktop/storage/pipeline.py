@@ -46,7 +46,20 @@ def validate_applicant(
                 f"这个号码已登记在“{other['name']}”名下，同一人不能重复登记。",
             )
         )
+    cleaned.problems += _people_warnings(archive, cleaned.values, today or date.today())
     return cleaned
+
+
+def _people_warnings(archive: Archive, values: Mapping[str, Any], today: date) -> list[Problem]:
+    """入党介绍人/培养联系人 who are not 正式党员 here today, as warnings while typing (the 支部大会
+    refuses such a 介绍人 on its own day, ``admission_warnings``)."""
+    return [
+        Problem(role, "", message, is_error=False)  # the message names the role and person
+        for role in ("sponsors", "mentors")
+        for _key, message, _error in pipeline_steps.standing_findings(
+            archive, role, values.get(role), today
+        )
+    ]
 
 
 def _write(db: Any, person_id: int, values: Mapping[str, Any]) -> None:
@@ -250,6 +263,7 @@ def admit(
     _require(person, ("candidate",), "接收为预备党员")
     _check_day(branch_meeting, person.get("candidate_on"), "确定为发展对象日期", today)
     warnings = admission_warnings(archive, person_id, branch_meeting)
+    pipeline_steps.check_meeting_vote(archive, meeting_id, "接收为预备党员")
     with archive.transaction() as db:
         _step(
             archive,

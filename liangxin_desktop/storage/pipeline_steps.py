@@ -7,16 +7,17 @@ before it is recorded (``*_warnings``), so that the clerk decides 仍然办理 o
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
-from liangxin_desktop.domain import pipeline_rules
+from liangxin_desktop.catalog.meetings import COMMITTEE_MEETINGS, vote_of
+from liangxin_desktop.domain import pipeline_rules, votes
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.domain.milestones import MILESTONE_LABELS
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.storage import audit
+from liangxin_desktop.storage import audit, meetings
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.membership import counted_on_clause
 from liangxin_desktop.storage.people import get_person, sync_milestone
@@ -48,7 +49,13 @@ DECIDING_MEETINGS = {
     "admitted": "支部党员大会",
     "conversion_meeting": "支部党员大会",
 }
+# The meetings that vote on the step (细则 Art. 22, 30: the 支部党员大会 votes on 接收 and 转正).
+VOTING_MEETINGS = ("支部党员大会",)
 NEAR_DAYS = 45
+# A 正式党员 on a day (one "?"): converted by then, or recorded as 正式党员 without a 转正日期
+# (a roster typed in without it); the same test as the vote counts of ``storage/meetings.py``.
+FULL_ON = "(converted_on <= ? OR (converted_on IS NULL AND member_category = '正式党员'))"
+T = TypeVar("T")
 
 
 def _check_day(day: date, today: date) -> None:
@@ -116,14 +123,26 @@ def member_status(archive: Archive, names: Sequence[str], day: date) -> dict[str
     marks = ",".join("?" * len(names))
     text = day.isoformat()
     rows = archive.db.execute(
-        f"SELECT name, converted_on FROM people WHERE name IN ({marks}) AND {counted_on_clause()}",
-        [*names, *[text] * 4],
+        f"SELECT name, {FULL_ON} FROM people WHERE name IN ({marks}) AND {counted_on_clause()}",
+        [text, *names, *[text] * 4],
     ).fetchall()
-    for name, converted in rows:
-        status = "full" if converted and converted <= text else "probationary"
+    for name, full in rows:
         if found[name] != "full":
-            found[name] = status
+            found[name] = "full" if full else "probationary"
     return found
+
+
+def full_members_on(archive: Archive, day: date) -> list[dict[str, Any]]:
+    """The 正式党员 here in normal standing on ``day`` (入党介绍人 and 培养联系人 are picked from
+    them), by 党小组 and entry order."""
+    text = day.isoformat()
+    return list(
+        archive.db.query(
+            f"SELECT id, name, unit FROM people WHERE {FULL_ON} AND {counted_on_clause()} "
+            "ORDER BY unit IS NULL, unit, id",
+            [text, *[text] * 4],
+        )
+    )
 
 
 def people_findings(
@@ -131,15 +150,19 @@ def people_findings(
 ) -> list[pipeline_rules.Finding]:
     """入党介绍人 (``role`` "sponsors") or 培养联系人 ("mentors") checked against the roster on
     ``day``: how many (2; 1–2) and that each is a full member."""
-    names = pipeline_rules.split_names(text)
     counts = pipeline_rules.check_people_counts(
         text if role == "mentors" else None, text if role == "sponsors" else None
     )
+    return counts + standing_findings(archive, role, text, day)
+
+
+def standing_findings(
+    archive: Archive, role: str, text: str | None, day: date
+) -> list[pipeline_rules.Finding]:
+    """That each 入党介绍人/培养联系人 named in ``text`` is a 正式党员 here on ``day``."""
+    names = pipeline_rules.split_names(text)
     status = member_status(archive, names, day)
-    standing = [
-        f for name in names for f in pipeline_rules.check_full_member(role, name, status[name])
-    ]
-    return counts + standing
+    return [f for name in names for f in pipeline_rules.check_full_member(role, name, status[name])]
 
 
 def approval_warnings(archive: Archive, person_id: int, day: date) -> list[str]:
@@ -201,6 +224,7 @@ def convert(
         raise InvalidValue(f"预备期到{format_cn_date(probation_ends)}才期满，不能提前转正。")
     if meeting_day.isoformat() < person["joined_on"]:
         raise InvalidValue("支部大会日期早于入党日期，请核对。")
+    check_meeting_vote(archive, meeting_id, "转为正式党员")
     with archive.transaction() as db:
         db.execute(
             "INSERT INTO milestones (person_id, kind, date, meeting_id, created_at) "
@@ -250,3 +274,49 @@ def decisions_of(archive: Archive, meeting_id: int) -> list[str]:
         [meeting_id],
     ).fetchall()
     return [f"{MILESTONE_LABELS.get(kind, kind)}：{name}" for name, kind in rows]
+
+
+def with_new_meeting(
+    archive: Archive,
+    kind: str,
+    day: date,
+    topic: str,
+    vote: Mapping[str, Any] | None,
+    then: Callable[[int], T],
+) -> T:
+    """Make the record of the meeting that decides a step (``kind`` on ``day``, in the 党组织会议
+    记录簿, with the vote of a 支部党员大会) and record the step at it (``then`` gets the new
+    meeting's id), in one transaction: a refused step leaves no meeting behind. The clerk
+    completes the record (attendance, minutes) in the meeting register later."""
+    raw: dict[str, Any] = {"meeting_date": day.isoformat(), "kind": kind, "topic": topic}
+    if vote is not None:
+        raw.update(vote, vote_held=True)
+    with archive.transaction():
+        meeting_id = meetings.save_meeting(archive, COMMITTEE_MEETINGS, raw, [])
+        return then(meeting_id)
+
+
+def check_meeting_vote(archive: Archive, meeting_id: int | None, doing: str) -> None:
+    """A step voted on by a 支部党员大会 is refused when the vote recorded there did not pass
+    (细则 Art. 22: 赞成人数超过应到会有表决权的正式党员的半数)."""
+    if meeting_id is None:
+        return
+    rows = list(archive.db.query("SELECT * FROM meetings WHERE id = ?", [meeting_id]))
+    if not rows or not rows[0].get("vote_held"):
+        return
+    vote = vote_of(rows[0])
+    if not votes.is_passed(vote):
+        raise InvalidValue(
+            f"所选会议记录的表决结果为“{votes.result_text(vote)}”，不能{doing}。",
+            "请核对会议记录中的表决情况。",
+        )
+
+
+def vote_missing(archive: Archive, meeting_id: int | None) -> list[str]:
+    """A warning when the 支部党员大会 chosen has no vote recorded yet."""
+    if meeting_id is None:
+        return []
+    row = archive.db.execute("SELECT vote_held FROM meetings WHERE id = ?", [meeting_id]).fetchone()
+    if row is None or row[0]:
+        return []
+    return ["所选的会议记录还没有登记表决情况：请在会议记录中补记表决结果。"]

@@ -10,7 +10,13 @@ from typing import Any
 from liangxin_desktop.catalog.members import MEMBERS
 from liangxin_desktop.domain.compliance import period_of
 from liangxin_desktop.domain.months import last_complete_month
-from liangxin_desktop.domain.reminders.base import Facts, MeetingFact, MobileCardFact, Reminder
+from liangxin_desktop.domain.reminders.base import (
+    Facts,
+    MeetingFact,
+    MobileCardFact,
+    Reminder,
+    TransferFact,
+)
 from liangxin_desktop.domain.reminders.meetings import period_end
 from liangxin_desktop.domain.reminders.registry import due_reminders
 from liangxin_desktop.errors import InvalidValue
@@ -22,7 +28,7 @@ from liangxin_desktop.storage.study_hours import yearly_study_hours
 
 _MEMBER_COLUMNS = (
     "id, name, sex, birth_date, joined_on, converted_on, member_category, unit, is_lost, "
-    "lost_since, is_mobile, party_post"
+    "lost_since, is_mobile, party_post, approved_on, suspended_on, restored_on"
 )
 
 
@@ -65,6 +71,45 @@ def _day(text: str | None) -> date | None:
     return date.fromisoformat(text) if text else None
 
 
+def _transfers_out(archive: Archive) -> list[TransferFact]:
+    """Every 转出 with its 介绍信's 有效期 and 回执."""
+    return [
+        TransferFact(row[0], row[1], row[2], row[3], _day(row[4]), _day(row[5]))
+        for row in archive.db.execute(
+            "SELECT mp.id, mp.person_id, p.name, mp.to_org, mp.letter_valid_until, mp.receipt_on "
+            "FROM membership_periods mp JOIN people p ON p.id = mp.person_id "
+            "WHERE mp.end_kind = '转出' ORDER BY mp.end_on, mp.id"
+        )
+    ]
+
+
+def _dues_facts(archive: Archive, today: date) -> dict[str, Any]:
+    """Dues paid per 所属月份 since last year, the 上缴 records, and this year's 核定 and month."""
+    return {
+        "assessed_this_year": _ids(
+            archive, "SELECT person_id FROM dues_assessments WHERE year = ?", [today.year]
+        ),
+        "paid_this_month": _ids(
+            archive,
+            "SELECT person_id FROM dues_payments WHERE month = ?",
+            [today.isoformat()[:7]],
+        ),
+        "dues_paid_by_month": {
+            month: int(fen)
+            for month, fen in archive.db.execute(
+                "SELECT month, sum(amount_fen) FROM dues_payments WHERE month >= ? GROUP BY month",
+                [f"{today.year - 1}-01"],
+            )
+        },
+        "remittances": [
+            (date.fromisoformat(day), period)
+            for day, period in archive.db.execute(
+                "SELECT remitted_on, period FROM dues_remittances"
+            )
+        ],
+    }
+
+
 def _last_periods(archive: Archive, today: date) -> list[Any]:
     """三会一课 checks through the last complete period (of the year that month belongs to)."""
     year = int(last_complete_month(today)[:4])
@@ -73,17 +118,15 @@ def _last_periods(archive: Archive, today: date) -> list[Any]:
 
 def _current_periods(archive: Archive, today: date) -> list[Any]:
     """三会一课 checks of the month, quarter and year under way, held as if they had ended."""
-    found: list[Any] = []
-    for per in ("month", "quarter", "year"):
-        end = period_end(period_of(today, per))
-        found += [c for c in compliance_of(archive, today.year, end).checks if c.per == per]
-    return found
+    ends = {per: period_end(period_of(today, per)) for per in ("month", "quarter", "year")}
+    checked = {end: compliance_of(archive, today.year, end) for end in set(ends.values())}
+    return [c for per, end in ends.items() for c in checked[end].checks if c.per == per]
 
 
 def gather_facts(archive: Archive, today: date) -> Facts:
     """What the reminder kinds read, as of ``today`` (one snapshot of the archive)."""
     with archive.snapshot():
-        day, month = today.isoformat(), today.isoformat()[:7]
+        day = today.isoformat()
         members = _rows(
             archive, f"SELECT {_MEMBER_COLUMNS} FROM people WHERE stage = 'member' ORDER BY id"
         )
@@ -92,6 +135,11 @@ def gather_facts(archive: Archive, today: date) -> Facts:
             committee=organization.committee(archive),
             six_haves_missing=[h["item"] for h in organization.six_haves(archive) if not h["done"]],
             members=members,
+            admitted_here=_ids(
+                archive,
+                "SELECT person_id FROM membership_periods WHERE start_kind = '接收' AND end_on IS NULL",
+                [],
+            ),
             full_members=len(
                 _ids(
                     archive,
@@ -107,16 +155,12 @@ def gather_facts(archive: Archive, today: date) -> Facts:
             },
             applicants=_rows(
                 archive,
-                "SELECT id, name, stage, applied_on, talked_on, activist_on, candidate_on "
+                "SELECT id, name, stage, applied_on, talked_on, activist_on, candidate_on, "
+                "publicity_start_on, publicity_end_on "
                 "FROM activists_view WHERE stage IN ('applicant', 'activist', 'candidate')",
             ),
             six_month_flags=member_flags(archive, today),
-            assessed_this_year=_ids(
-                archive, "SELECT person_id FROM dues_assessments WHERE year = ?", [today.year]
-            ),
-            paid_this_month=_ids(
-                archive, "SELECT person_id FROM dues_payments WHERE month = ?", [month]
-            ),
+            transfers_out=_transfers_out(archive),
             meetings=[
                 MeetingFact(date.fromisoformat(d), kind, book)
                 for d, kind, book in archive.db.execute(
@@ -129,6 +173,7 @@ def gather_facts(archive: Archive, today: date) -> Facts:
             compliance_done=_last_periods(archive, today),
             compliance_current=_current_periods(archive, today),
             study_hours=yearly_study_hours(archive, today.year),
+            **_dues_facts(archive, today),
         )
     return facts
 

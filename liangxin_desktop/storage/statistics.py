@@ -15,7 +15,7 @@ from datetime import date
 from typing import Any
 
 from liangxin_desktop.catalog.members import MEMBERS
-from liangxin_desktop.domain import codes, party_statistics
+from liangxin_desktop.domain import codes, member_review, party_statistics
 from liangxin_desktop.domain.dates import add_months
 from liangxin_desktop.domain.people import age_on, member_category_for
 from liangxin_desktop.output.dues_table import through_month
@@ -23,8 +23,9 @@ from liangxin_desktop.storage import organization
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.storage.attendance import attendance_matrix
 from liangxin_desktop.storage.dues import dues_grid
+from liangxin_desktop.storage.study_hours import yearly_study_hours
 
-# 党员队伍变化 in the year: the milestone kinds behind each column.
+# 党员队伍变化 in the year: the milestone kinds behind each column (转入: the periods here).
 CHANGES: tuple[tuple[str, str], ...] = (
     ("发展党员", "admitted"),
     ("转为正式党员", "converted"),
@@ -70,6 +71,8 @@ class BranchStatistics:
     trainings_held: int = 0  # 党员教育培训记录簿 records of the year
     training_attendances: int = 0  # 出席 at them (人次)
     training_hours: float = 0.0  # 学时 × 出席 (人·学时)
+    study_hours: Breakdown = Breakdown("学时", ())  # members on ``as_of`` by 学时 band
+    reviews: Breakdown = Breakdown("民主评议", ())  # members on ``as_of`` by their result
 
     def breakdown(self, title: str) -> Breakdown:
         return next(b for b in self.breakdowns if b.title == title)
@@ -128,18 +131,49 @@ def member_breakdowns(members: list[dict[str, Any]]) -> list[Breakdown]:
     ]
 
 
-def _changed_people(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
-    found: dict[str, list[dict[str, Any]]] = {}
-    for label, kind in CHANGES:
-        found[label] = list(
-            archive.db.query(
-                f"SELECT p.{_PERSON_COLUMNS.replace(', ', ', p.')}, m.date AS changed_on, m.detail "
-                "FROM milestones m JOIN people p ON p.id = m.person_id "
-                "WHERE m.kind = ? AND m.date BETWEEN ? AND ? ORDER BY m.date, p.id",
-                [kind, f"{year}-01-01", f"{year}-12-31"],
-            )
-        )
-    return found
+# 发展 counts those admitted *here* (a period that began by 接收, not a 转入 of someone admitted
+# elsewhere), 转正 those who were members here on the 转正日期; both in the year of the superior's
+# 审批 where it is recorded (DOMAIN.md "Statistics superiors ask for"), else of the milestone.
+_COUNTED = {
+    "admitted": (
+        "coalesce(p.approved_on, m.date)",
+        "EXISTS (SELECT 1 FROM membership_periods mp WHERE mp.person_id = p.id "
+        "AND mp.start_kind = '接收')",
+    ),
+    "converted": (
+        "coalesce((SELECT max(a.date) FROM milestones a WHERE a.person_id = p.id "
+        "AND a.kind = 'conversion_approved'), m.date)",
+        "EXISTS (SELECT 1 FROM membership_periods mp WHERE mp.person_id = p.id "
+        "AND mp.start_on <= m.date AND (mp.end_on IS NULL OR mp.end_on > m.date))",
+    ),
+}
+
+
+_P_COLUMNS = "p." + _PERSON_COLUMNS.replace(", ", ", p.")
+# 转入 from the periods here: a member typed into the roster with a 转入日期 has no milestone.
+_TRANSFERS_IN = (
+    f"SELECT {_P_COLUMNS}, mp.start_on AS changed_on, mp.from_org AS detail "
+    "FROM membership_periods mp JOIN people p ON p.id = mp.person_id "
+    "WHERE mp.start_kind = '转入' AND mp.start_on BETWEEN ? AND ? ORDER BY mp.start_on, p.id"
+)
+
+
+def _change_sql(kind: str) -> str:
+    if kind == "transferred_in":
+        return _TRANSFERS_IN
+    counted_on, here = _COUNTED.get(kind, ("m.date", "1"))
+    return (
+        f"SELECT {_P_COLUMNS}, m.date AS changed_on, m.detail "
+        "FROM milestones m JOIN people p ON p.id = m.person_id "
+        f"WHERE m.kind = '{kind}' AND {counted_on} BETWEEN ? AND ? AND {here} "
+        "ORDER BY m.date, p.id"
+    )
+
+
+def changed_people(archive: Archive, year: int) -> dict[str, list[dict[str, Any]]]:
+    """The people behind each change of ``year`` (``CHANGES``), with the day it happened."""
+    days = [f"{year}-01-01", f"{year}-12-31"]
+    return {label: list(archive.db.query(_change_sql(kind), days)) for label, kind in CHANGES}
 
 
 def _meetings_by_month(archive: Archive, year: int) -> dict[str, list[int]]:
@@ -208,11 +242,40 @@ def _trainings(archive: Archive, year: int) -> dict[str, Any]:
     }
 
 
+def _study_hours(archive: Archive, year: int, members: list[dict[str, Any]]) -> Breakdown:
+    """The year's 学时 of the members on the roster, by band of their own target."""
+    here = {m["id"] for m in members}
+    hours = [h for h in yearly_study_hours(archive, year) if h.person_id in here]
+    return _breakdown(
+        "学时",
+        [{"band": party_statistics.study_hours_band(h.hours, h.target)} for h in hours],
+        party_statistics.STUDY_HOUR_BANDS,
+        lambda row: row["band"],
+    )
+
+
+def _reviews(archive: Archive, year: int, members: list[dict[str, Any]]) -> Breakdown:
+    """民主评议 results of the year for the members on the roster (a later review counts)."""
+    here = {m["id"] for m in members}
+    results = {
+        person_id: result
+        for person_id, result in archive.db.execute(
+            "SELECT r.person_id, r.result FROM member_review_results r "
+            "JOIN meetings m ON m.id = r.meeting_id WHERE m.deleted_at IS NULL "
+            "AND m.meeting_date BETWEEN ? AND ? ORDER BY m.meeting_date, m.id",
+            [f"{year}-01-01", f"{year}-12-31"],
+        )
+        if person_id in here
+    }
+    counts = member_review.summarize(results).counts
+    return Breakdown("民主评议", tuple(counts.items()))
+
+
 def branch_statistics(archive: Archive, year: int, as_of: date) -> BranchStatistics:
     """Every figure of ``year``; the roster as of ``as_of`` (the year's end, or today)."""
     with archive.snapshot():
         members = members_on(archive, as_of)
-        changed = _changed_people(archive, year)
+        changed = changed_people(archive, year)
         by_kind, by_member = _attendance(archive, year)
         remitted = archive.db.execute(
             "SELECT coalesce(sum(amount_fen), 0) FROM dues_remittances WHERE remitted_on BETWEEN ? AND ?",
@@ -236,5 +299,7 @@ def branch_statistics(archive: Archive, year: int, as_of: date) -> BranchStatist
             members_last_year=len(members_on(archive, date(year - 1, 12, 31))),
             extended=_milestones_in(archive, "extended", year),
             disqualified=_milestones_in(archive, "disqualified", year, "p.joined_on IS NOT NULL"),
+            study_hours=_study_hours(archive, year, members),
+            reviews=_reviews(archive, year, members),
             **_trainings(archive, year),
         )

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.meetings import ATTENDANCE_STATUSES
 from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.meeting_people import EXPECTED_BY_KIND, GROUP, expected_people
@@ -58,7 +59,7 @@ def meeting_day(raw: dict[str, Any]) -> date:
     try:
         return dates.parse_date(raw.get("meeting_date") or "")
     except InvalidValue:
-        return date.today()
+        return clock.today()
 
 
 class AttendancePicker(Section):

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.registers import REGISTERS
 from liangxin_desktop.output.audit_table import (
     AUDIT_FIELDS,
@@ -54,7 +55,7 @@ class AuditDialog(QDialog):
         self.setWindowTitle(TITLE)
         fit_to_screen(self, 1100, 640)
         self.archive = archive
-        today = date.today()
+        today = clock.today()
         self.start, self.end = _date_edit(date(today.year, 1, 1)), _date_edit(today)
         self.register = QComboBox()
         self.register.addItems(
@@ -133,7 +134,7 @@ class AuditDialog(QDialog):
 
         def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
             setup = PageSetup("landscape", org, TITLE, options.binding_margin)
-            return [Book(TITLE, [RosterBook(source, setup, date.today())])]
+            return [Book(TITLE, [RosterBook(source, setup, clock.today())])]
 
         return PrintJob(TITLE, make, yearly=False)
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.validation import Cleaned, clean_fields
@@ -64,7 +65,7 @@ def ask_return(parent: QWidget, archive: Archive, year: int) -> int | None:
         RETURN_FIELDS,
         _clean,
         save,
-        initial={"received_on": date.today().isoformat(), "kind": "返还"},
+        initial={"received_on": clock.today().isoformat(), "kind": "返还"},
         sections=[_received_so_far(archive, year)],
     )
     return result
@@ -81,7 +82,7 @@ def print_notice(parent: QWidget, archive: Archive, year: int) -> Path | None:
             dues.dues_grid(archive, year),
             dues_accounts.money_lists(archive, year),
             year,
-            date.today(),
+            clock.today(),
             target,
         ),
     )

@@ -16,6 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, Problem
 from liangxin_desktop.catalog.fields import FieldKind as K
 from liangxin_desktop.catalog.register import Register
@@ -172,7 +173,7 @@ class DuesTab(YearTab):
     def refresh(self) -> None:
         """Show the selected year: the rows at once, the 合计 (and the summary) when added up."""
         year = self.selected_year()
-        through = through_month(year, date.today())
+        through = through_month(year, clock.today())
         self.model.load(year, through)
         self._summary = (
             f"{self.register.title}：{year}年度 {self.model.member_count} 名党员，合计计算中……"
@@ -214,7 +215,7 @@ class DuesTab(YearTab):
             self._summary = (
                 f"{self.register.title}：{year}年度应缴 {dues.yuan(totals['due_fen'])} 元，"
                 f"实缴 {dues.yuan(totals['paid_fen'])} 元，"
-                f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, date.today())}）"
+                f"欠缴 {dues.yuan(totals['owed_fen'])} 元（{through_text(year, clock.today())}）"
                 + _unassessed_warning(totals["unassessed"])
             )
         self.summary_changed.emit()
@@ -312,8 +313,8 @@ class DuesTab(YearTab):
                     cleaned.problems.append(Problem("paid_on", "", text, is_error=False))
             return cleaned
 
-        month = date.today().isoformat()[:7]
-        initial = {"first_month": month, "paid_on": date.today().isoformat(), "method": "按月"}
+        month = clock.today().isoformat()[:7]
+        initial = {"first_month": month, "paid_on": clock.today().isoformat(), "method": "按月"}
         names = "、".join(line.name for line in chosen[:5]) + ("等" if len(chosen) > 5 else "")
         if (
             RecordDialog.ask(
@@ -332,7 +333,7 @@ class DuesTab(YearTab):
         """录入今年已交: the months paid before the program was used, for many members at once."""
         from liangxin_desktop.ui.opening_balance_dialog import OpeningBalanceDialog
 
-        if OpeningBalanceDialog.ask(self, self.archive, self.selected_year(), date.today()):
+        if OpeningBalanceDialog.ask(self, self.archive, self.selected_year(), clock.today()):
             self.refresh()
 
     def add_record(self) -> None:
@@ -363,7 +364,7 @@ class DuesTab(YearTab):
             LARGE_FIELDS,
             lambda raw: _clean(LARGE_FIELDS, raw),
             save,
-            initial={"paid_on": date.today().isoformat()},
+            initial={"paid_on": clock.today().isoformat()},
         )
         self.refresh()
 
@@ -405,6 +406,6 @@ class DuesTab(YearTab):
             REMIT_FIELDS,
             lambda raw: _clean(REMIT_FIELDS, raw),
             save,
-            initial={"remitted_on": date.today().isoformat()},
+            initial={"remitted_on": clock.today().isoformat()},
             sections=[info],
         )

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.domain import codes
 from liangxin_desktop.domain.election import Candidate, Outcome, count_votes, is_valid
 from liangxin_desktop.errors import LiangxinError
@@ -139,7 +140,7 @@ class ElectionDialog(QDialog):
                 self.present.value(),
                 self.candidates(),
                 self.seats.value(),
-                date.today(),
+                clock.today(),
             )
         except LiangxinError as exc:
             show_problem(self, exc, "无法保存")
@@ -160,6 +161,6 @@ def print_history(parent: QWidget, archive: Archive) -> Path | None:
         "历届委员会",
         "历届党组织委员会.pdf",
         lambda target: write_history(
-            organization_name(archive), elections.committee_history(archive), date.today(), target
+            organization_name(archive), elections.committee_history(archive), clock.today(), target
         ),
     )

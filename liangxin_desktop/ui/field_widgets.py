@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, Signal
@@ -20,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidgetAction,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, FieldKind, display_value
 from liangxin_desktop.domain import dates
 
@@ -29,6 +29,18 @@ _PLACEHOLDERS = {
     FieldKind.MONEY: "单位：元，例如 15.00",
     FieldKind.INTEGER: "整数",
 }
+
+
+class CustomInput(QWidget):
+    """An input made of several widgets (e.g. two person pickers) that reads and writes one text."""
+
+    changed = Signal()
+
+    def text(self) -> str:
+        raise NotImplementedError
+
+    def set_text(self, text: str) -> None:
+        raise NotImplementedError
 
 
 class FieldEditor(QWidget):
@@ -41,7 +53,7 @@ class FieldEditor(QWidget):
         spec: Field,
         choices: Sequence[str] = (),
         parent: QWidget | None = None,
-        combo: QComboBox | None = None,
+        combo: QComboBox | CustomInput | None = None,
     ) -> None:
         """``combo`` replaces the usual input (e.g. a PersonPicker for 主持人)."""
         super().__init__(parent)
@@ -49,7 +61,9 @@ class FieldEditor(QWidget):
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.input = self._make_input(spec, choices) if combo is None else combo
-        if combo is not None:
+        if isinstance(combo, CustomInput):
+            combo.changed.connect(self.changed)
+        elif combo is not None:
             combo.currentTextChanged.connect(self.changed)
         self.input.setObjectName(f"field_{spec.key}")
         layout.addWidget(self.input, 1)
@@ -116,7 +130,7 @@ class FieldEditor(QWidget):
         try:
             day = dates.parse_date(self.value())
         except Exception:
-            day = date.today()
+            day = clock.today()
         return QDate(day.year, day.month, day.day)
 
     def _set_text(self, text: str) -> None:
@@ -125,6 +139,8 @@ class FieldEditor(QWidget):
 
     def value(self) -> Any:
         widget = self.input
+        if isinstance(widget, CustomInput):
+            return widget.text()
         if isinstance(widget, QPlainTextEdit):
             return widget.toPlainText()
         if isinstance(widget, QCheckBox):
@@ -140,7 +156,9 @@ class FieldEditor(QWidget):
             widget.setChecked(bool(stored))
             return
         text = "" if stored is None else display_value(self.spec, stored)
-        if isinstance(widget, QPlainTextEdit):
+        if isinstance(widget, CustomInput):
+            widget.set_text(text)
+        elif isinstance(widget, QPlainTextEdit):
             widget.setPlainText(text)
         elif isinstance(widget, QComboBox):
             if widget.findText(text) < 0:

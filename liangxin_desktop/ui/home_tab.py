@@ -29,12 +29,14 @@ from liangxin_desktop.domain import dates
 from liangxin_desktop.domain.reminders.base import Reminder, Urgency
 from liangxin_desktop.domain.reminders.registry import kind_of
 from liangxin_desktop.storage import reminders
-from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.storage.archive import Archive, open_reader
 from liangxin_desktop.ui.activists_tab import ActivistsTab
+from liangxin_desktop.ui.dues_tab import DuesTab
 from liangxin_desktop.ui.register_tab import RegisterTab
 from liangxin_desktop.ui.roster_tab import RosterTab
 from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
 from liangxin_desktop.ui.step_dialog import StepDialog
+from liangxin_desktop.ui.workers import run_in_background
 
 COLOURS = {
     Urgency.OVERDUE: "#c62828",
@@ -55,6 +57,8 @@ class HomeTab(QWidget):
         self.archive, self.today = archive, today
         self.items: list[Reminder] = []
         self.stale = False
+        self.loading = False  # a check is running in the background
+        self.generation = 0  # which check the list on screen comes from
         self.heading = QLabel()
         self.heading.setStyleSheet("font-size: 16px; font-weight: bold;")
         self.open_button = QPushButton("打开办理")
@@ -101,8 +105,31 @@ class HomeTab(QWidget):
 
     # -- the list ----------------------------------------------------------
     def reload(self) -> None:
-        self.items = reminders.reminders(self.archive, self.today)
+        """Check what is due off the UI thread (a large archive takes seconds) and show it when
+        done; the list shown so far stays until then."""
         self.stale = False
+        self.loading = True
+        self.generation += 1
+        shown, archive, today = self.generation, self.archive, self.today
+        self.heading.setText(f"待办与提醒（{dates.format_cn_date(today)}）：正在检查……")
+
+        def check() -> list[Reminder]:
+            reader = open_reader(archive)  # the job's own connection, in its own thread
+            try:
+                return reminders.reminders(reader, today)
+            finally:
+                reader.close()
+
+        run_in_background(self, check, lambda found: self._show(shown, found))
+
+    def _show(self, shown: int, found: list[Reminder] | None) -> None:
+        if shown != self.generation or self.archive.closed:
+            return  # checked for a state that has changed since, or the window has closed
+        self.loading = False
+        if found is None:
+            self.heading.setText("待办事项暂时无法检查，请点“刷新”重试。")
+            return
+        self.items = found
         self.table.setRowCount(len(self.items))
         for row, item in enumerate(self.items):
             due = dates.format_cn_date(item.due) if item.due else ""
@@ -194,7 +221,8 @@ class ReminderWindow(Protocol):
 
 
 def open_reminder(window: ReminderWindow, item: Reminder) -> None:
-    """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, the form …)."""
+    """A 首页 item: open its record, or the dialog that settles it (转正, 发展对象, 党委审批, 回执,
+    支部大会接收, 上缴, the form …)."""
     link = item.record
     if link is None:
         return
@@ -203,14 +231,25 @@ def open_reminder(window: ReminderWindow, item: Reminder) -> None:
         return
     if link.record_id is None:
         window.stack.setCurrentWidget(window.tabs)
-        window.show_register(link.register)
+        shown = window.show_register(link.register)
+        if item.action == "remit" and isinstance(shown, DuesTab):
+            shown.remit()
         return
     tab = window.reveal_record(link.register, link.record_id)
     if item.action == "six_month" and isinstance(window, QWidget):
         SixMonthDialog.ask(window, window.archive)
-    elif item.action == "convert" and isinstance(tab, RosterTab):
-        tab.convert_selected()
-    elif item.action == "make_candidate" and isinstance(tab, ActivistsTab):
-        tab.make_candidate()
+    elif isinstance(tab, RosterTab) and item.action in _ROSTER_ACTIONS:
+        getattr(tab, _ROSTER_ACTIONS[item.action])()
+    elif isinstance(tab, ActivistsTab) and item.action in _PIPELINE_ACTIONS:
+        tab.run_step(_PIPELINE_ACTIONS[item.action])
     elif item.action == "edit" and isinstance(tab, RegisterTab):
         tab.edit_selected()
+
+
+# The roster's and the pipeline's dialogs that settle a reminder, by its ``action``.
+_ROSTER_ACTIONS = {
+    "convert": "convert_selected",
+    "approve": "approve_selected",
+    "receipt": "receipt_selected",
+}
+_PIPELINE_ACTIONS = {"make_candidate": "candidate", "admit": "admitted"}  # ActivistsTab.run_step

@@ -7,7 +7,6 @@ and the column as the clerk wrote it, and can be saved as an .xlsx to fix the fi
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
     QWizardPage,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.importing import reading
 from liangxin_desktop.importing.columns import header_cells, map_row, missing_required
@@ -71,8 +71,8 @@ class FilePage(QWizardPage):
         self.sheet.currentTextChanged.connect(self._sheet_chosen)
         self.update_existing = QCheckBox(f"{UPDATE_OPTION}（空白单元格不会清除已有内容）")
         self.year = QSpinBox()
-        self.year.setRange(1949, date.today().year + 1)
-        self.year.setValue(date.today().year)
+        self.year.setRange(1949, clock.today().year + 1)
+        self.year.setValue(clock.today().year)
         self.year.setSuffix(" 年度")
         row = QHBoxLayout()
         row.addWidget(self.path, 1)

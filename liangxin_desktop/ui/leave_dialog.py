@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.domain import dates, membership
 from liangxin_desktop.domain.milestones import LEAVE_HINTS, LEAVE_MILESTONES
@@ -42,7 +43,7 @@ class LeaveDialog(QDialog):
         self.kind = QComboBox()
         self.kind.addItems(list(LEAVE_MILESTONES))
         self.day = FieldEditor(Field("left_on", "日期", FieldKind.DATE))
-        self.day.set_value(date.today().isoformat())
+        self.day.set_value(clock.today().isoformat())
         self.destination = QLineEdit()
         self.destination.setPlaceholderText("转出时填写接收的党组织")
         self.letter_no = QLineEdit(letter_no)

@@ -8,7 +8,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
-    QInputDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -21,25 +20,22 @@ from PySide6.QtWidgets import (
 
 from liangxin_desktop import APP_NAME, __version__, clock, paths
 from liangxin_desktop.bundle.verifying import Verification
-from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.manual import section_anchor
-from liangxin_desktop.output.excel import export_workbook
-from liangxin_desktop.output.files import Progress
-from liangxin_desktop.storage import organization, queries
-from liangxin_desktop.storage.archive import Archive, open_reader
+from liangxin_desktop.storage import organization
+from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui import backup_dialog, bundle_actions, privacy_actions
 from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
-from liangxin_desktop.ui.file_dialogs import ask_open, ask_save, output_file_name
+from liangxin_desktop.ui.file_dialogs import ask_open
 from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
 from liangxin_desktop.ui.messages import offer_open
 from liangxin_desktop.ui.organization_tab import OrganizationTab
-from liangxin_desktop.ui.print_preview import PrintPreviewDialog, registers_job
+from liangxin_desktop.ui.output_actions import OutputActions
 from liangxin_desktop.ui.read_only import make_read_only
 from liangxin_desktop.ui.recycle_bin import RecycleBinDialog
 from liangxin_desktop.ui.register_tab import ALL_YEARS, BookTab, RegisterTab
@@ -48,14 +44,13 @@ from liangxin_desktop.ui.search_dialog import SearchDialog
 from liangxin_desktop.ui.stats_tab import StatsTab
 from liangxin_desktop.ui.tabs import make_register_tab
 from liangxin_desktop.ui.window_state import remember_window, restore_window
-from liangxin_desktop.ui.workers import run_with_progress
 
 # What a register tab in the window is: a table of records, or the derived attendance matrix.
 RegisterView = RegisterTab | AttendanceTab | DuesTab
 FIRST_REGISTER_TAB = 2  # after 首页 and 党组织基本情况
 
 
-class MainWindow(ImportActions, QMainWindow):
+class MainWindow(ImportActions, OutputActions, QMainWindow):
     title_note = ""  # before the organization's name in the title (a read-only bundle says so)
     geometry_key = "main_window"  # where its size and place are remembered (window_state)
 
@@ -326,83 +321,6 @@ class MainWindow(ImportActions, QMainWindow):
             tab.include_left.setChecked(True)  # the record is someone who has left
         tab.select_id(record_id)
         return tab
-
-    def _ask_target(self, title: str, suffix: str, filter_text: str, subject: str) -> Path | None:
-        name = output_file_name(
-            organization.organization_name(self.archive), subject, suffix, self.today
-        )
-        return ask_save(self, title, "export", name, filter_text)
-
-    def _export_in_background(
-        self, registers: list[Register], year: int | None, subject: str
-    ) -> None:
-        """Ask where to save, then export to Excel off the UI thread with a progress dialog.
-
-        (Printing goes through the print preview, ``ui/print_preview.py``.)
-        """
-        target = self._ask_target("导出 Excel", ".xlsx", "Excel 工作簿 (*.xlsx)", subject)
-        if target is None:
-            return
-        archive = self.archive
-        as_of, row_filter = queries.year_scope(year)
-
-        def job(progress: Progress) -> Path:
-            reader = open_reader(archive)  # the job's own connection, in its own thread
-            try:
-                return export_workbook(
-                    reader,
-                    registers,
-                    target,
-                    row_filter=row_filter,
-                    as_of=as_of,
-                    progress=progress,
-                )
-            finally:
-                reader.close()
-
-        run_with_progress(
-            self, "正在导出 Excel……", job, lambda result: self._offer_open(Path(result))
-        )
-
-    def export_excel(self) -> None:
-        tab = self._active_tab()
-        if tab is None:
-            return
-        year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
-        subject = f"{tab.register.title}{f'-{year}年度' if year else ''}"
-        self._export_in_background([tab.register], year, subject)
-
-    def print_pdf(self) -> None:
-        """Preview the current register's book (of the tab's year) and print or save it."""
-        tab = self._active_tab()
-        if tab is None:
-            return
-        year = tab.selected_year() if isinstance(tab, BookTab | AttendanceTab | DuesTab) else None
-        job = registers_job([tab.register], tab.register.title)
-        PrintPreviewDialog(self.archive, job, year, self, self.today).exec()
-
-    def export_all(self) -> None:
-        if not self._registers_ready():
-            return
-        this_year = self.today.year
-        years = [f"{y}年度" for y in range(this_year, this_year - 15, -1)]
-        chosen, ok = QInputDialog.getItem(
-            self, "选择年度", "全部台账的年度（花名册按该年年底的情况）：", years, 0, False
-        )
-        if ok:
-            year = int(chosen[:4])
-            self._export_in_background(available_registers(), year, f"全部台账-{year}年度")
-
-    def print_all(self) -> None:
-        """Preview the whole year's archive (the year is chosen in the preview)."""
-        if not self._registers_ready():
-            return
-        job = registers_job(available_registers(), "党建工作台账")
-        PrintPreviewDialog(self.archive, job, self.today.year, self, self.today).exec()
-
-    def make_bundle(self) -> None:
-        if self._registers_ready():
-            bundle_actions.make(self, self.archive)
 
     def show_bundle(self, result: Verification, archive: Archive | None) -> None:
         """An opened hand-over bundle, read-only in a window of its own (a warning if it failed)."""

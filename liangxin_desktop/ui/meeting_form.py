@@ -1,22 +1,24 @@
-"""The meeting form: the shared record fields, 主持人/记录人 picked, the attendance and the resolutions."""
+"""The meeting form: the shared record fields, 主持人/记录人 picked, the attendance, the resolutions
+and the development decisions taken at the meeting (确定为积极分子 …, recorded with the steps)."""
 
 from __future__ import annotations
 
 from datetime import date
 from typing import Any
 
-from PySide6.QtWidgets import QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QVBoxLayout, QWidget
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Problem
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.domain.meeting_people import count_warnings
-from liangxin_desktop.storage import meetings, records
+from liangxin_desktop.storage import meetings, pipeline_steps, records
 from liangxin_desktop.storage.archive import Archive
 from liangxin_desktop.ui.attendance_section import AttendancePicker, meeting_day
 from liangxin_desktop.ui.drafts import DraftSlot
 from liangxin_desktop.ui.person_picker import PersonPicker
-from liangxin_desktop.ui.record_dialog import RecordDialog
+from liangxin_desktop.ui.record_dialog import RecordDialog, Section
 from liangxin_desktop.ui.rows_section import RowsSection
 
 PICKED_FIELDS = ("host", "recorder")  # chosen from the members of the meeting day
@@ -30,6 +32,25 @@ def _number(value: Any) -> int | None:
         return None
 
 
+class DecisionsSection(Section):
+    """What the meeting decided about people, read only: the steps are recorded (and changed)
+    in the 入党积极分子花名册 and the 党员花名册, tied to this meeting."""
+
+    def __init__(self, decisions: list[str]) -> None:
+        super().__init__()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 6, 0, 0)
+        title = QLabel(
+            "<b>本次会议作出的发展党员决定</b>（在入党积极分子花名册、党员花名册中办理）"
+        )
+        title.setWordWrap(True)
+        self.lines = QLabel("\n".join(f"{n}. {text}" for n, text in enumerate(decisions, 1)))
+        self.lines.setObjectName("meeting_decisions")
+        self.lines.setWordWrap(True)
+        layout.addWidget(title)
+        layout.addWidget(self.lines)
+
+
 class MeetingForm:
     """The dialog of one meeting with what ties its parts together (pickers, counts, warnings)."""
 
@@ -40,7 +61,7 @@ class MeetingForm:
         initial = (
             records.get_record(archive, register, meeting_id)
             if meeting_id
-            else {"meeting_date": date.today().isoformat()}
+            else {"meeting_date": clock.today().isoformat()}
         )
         recorded = meetings.attendance_of(archive, meeting_id) if meeting_id else {}
         self.attendance = AttendancePicker(
@@ -53,6 +74,8 @@ class MeetingForm:
             "resolutions",
             "（没有可不填）",
         )
+        decisions = pipeline_steps.decisions_of(archive, meeting_id) if meeting_id else []
+        self.decisions = DecisionsSection(decisions) if decisions else None
         self.pickers = {key: PersonPicker() for key in PICKED_FIELDS}
         self._offered_day: date | None = None
         self._offer_people()
@@ -64,7 +87,11 @@ class MeetingForm:
             self.save,
             initial,
             parent=parent,
-            sections=[self.attendance, self.resolutions],
+            sections=[
+                self.attendance,
+                self.resolutions,
+                *([self.decisions] if self.decisions else []),
+            ],
             draft=DraftSlot(archive, register.key, meeting_id),
             combos=self.pickers,
         )

@@ -5,11 +5,11 @@ warns before it records."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QMenu, QMessageBox
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field, FieldKind
 from liangxin_desktop.domain import dates
 from liangxin_desktop.storage import membership, people, pipeline_steps
@@ -197,7 +197,7 @@ class MembershipActions(RegisterTab):
                     self.archive, person["id"], kind, step.day, step.text
                 ),
                 text_label=step_kind.detail_label,
-                default_day=date.today(),
+                default_day=clock.today(),
             )
 
         return run

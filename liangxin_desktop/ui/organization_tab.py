@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import Field
 from liangxin_desktop.catalog.organization import (
     COMMITTEE_FIELDS,
@@ -149,7 +149,7 @@ class OrganizationTab(QWidget):
         for key, editor in self.editors.items():
             editor.set_value(profile.get(key))
         self.welcome.setVisible(not profile)
-        self.committee_names.people = meetings.roster_for_attendance(self.archive, date.today())
+        self.committee_names.people = meetings.roster_for_attendance(self.archive, clock.today())
         members = organization.committee(self.archive)
         self.committee.setRowCount(len(members))
         for row, member in enumerate(members):

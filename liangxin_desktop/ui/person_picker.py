@@ -8,21 +8,28 @@ API (one widget and one table delegate):
   picked member's id, or None for an outsider (or a name two members share and none was picked).
 - ``PersonDelegate(people)`` — the same picker as the editor of a table column; the name goes to
   the cell's text and the id to its ``PERSON_ID_ROLE`` data (None for an outsider).
+- ``PeoplePicker(slots, people)`` — several pickers side by side (入党介绍人: 2, 培养联系人: 1–2)
+  read and written as one text, the names joined with “、” as the registers keep them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from itertools import zip_longest
 from typing import Any
 
 from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
+    QHBoxLayout,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
+
+from liangxin_desktop.domain.pipeline_rules import split_names
+from liangxin_desktop.ui.field_widgets import CustomInput
 
 PERSON_ID_ROLE = Qt.ItemDataRole.UserRole + 7
 Index = QModelIndex | QPersistentModelIndex
@@ -108,3 +115,49 @@ class PersonDelegate(QStyledItemDelegate):
         assert isinstance(editor, PersonPicker)
         model.setData(index, editor.name())
         model.setData(index, editor.person_id(), PERSON_ID_ROLE)
+
+
+class PeoplePicker(CustomInput):
+    """Several people, each picked from the roster or typed; the text is their names joined by “、”.
+
+    A stored text naming more people than there are pickers gets a picker per name, so that
+    nothing recorded is dropped (the count rule then says what is wrong)."""
+
+    def __init__(
+        self, slots: int, people: Sequence[Mapping[str, Any]] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self._people = list(people)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self.pickers: list[PersonPicker] = []
+        for _ in range(slots):
+            self._add_picker()
+
+    def _add_picker(self) -> None:
+        picker = PersonPicker(self)
+        picker.set_people(self._people)
+        line = picker.lineEdit()
+        if line is not None:
+            line.setPlaceholderText(f"第{len(self.pickers) + 1}人")
+        picker.currentTextChanged.connect(self.changed)
+        self._row.addWidget(picker, 1)
+        self.pickers.append(picker)
+
+    def set_people(self, people: Sequence[Mapping[str, Any]]) -> None:
+        self._people = list(people)
+        for picker in self.pickers:
+            picker.set_people(self._people)
+
+    def names(self) -> list[str]:
+        return [picker.name() for picker in self.pickers if picker.name()]
+
+    def text(self) -> str:
+        return "、".join(self.names())
+
+    def set_text(self, text: str) -> None:
+        names = split_names(text)
+        while len(self.pickers) < len(names):
+            self._add_picker()
+        for picker, name in zip_longest(self.pickers, names):
+            picker.set_person(name or "")

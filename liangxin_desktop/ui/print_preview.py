@@ -382,7 +382,7 @@ class PrintPreviewDialog(QDialog):
         if self.job.yearly:
             subject += f"-{self.selected_year()}年度"
         org = organization.organization_name(self.archive)
-        return output_file_name(org, subject, suffix, date.today())
+        return output_file_name(org, subject, suffix, clock.today())
 
     def save_pdf(self) -> None:
         try:
@@ -451,7 +451,7 @@ def preview_pipeline_record(parent: QWidget, archive: Archive, person_id: int, n
     from liangxin_desktop.output.pdf.pipeline_record import pipeline_book
 
     def make(reader: Archive, year: int, options: PrintOptions) -> list[Book]:
-        day = options.printed_on or date.today()
+        day = options.printed_on or clock.today()
         return [pipeline_book(reader, person_id, day, options.binding_margin)]
 
     job = PrintJob(f"发展党员工作纪实表-{name}", make, yearly=False)

@@ -26,7 +26,7 @@ from liangxin_desktop.catalog.validation import Cleaned
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.ui.confirm import confirm_warnings
 from liangxin_desktop.ui.drafts import DraftKeeper, DraftSlot
-from liangxin_desktop.ui.field_widgets import FieldEditor
+from liangxin_desktop.ui.field_widgets import CustomInput, FieldEditor
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.window_state import fit_to_screen
 
@@ -60,7 +60,7 @@ class RecordDialog(QDialog):
         parent: QWidget | None = None,
         sections: Sequence[Section] = (),
         draft: DraftSlot | None = None,
-        combos: Mapping[str, QComboBox] | None = None,
+        combos: Mapping[str, QComboBox | CustomInput] | None = None,
     ) -> None:
         """``combos`` replace the inputs of some fields (e.g. person pickers for 主持人, 记录人)."""
         super().__init__(parent)
@@ -203,9 +203,12 @@ class RecordDialog(QDialog):
         choices: Mapping[str, Sequence[str]] | None = None,
         sections: Sequence[Section] = (),
         draft: DraftSlot | None = None,
+        combos: Mapping[str, QComboBox | CustomInput] | None = None,
     ) -> Any:
         """Show the form; the save callback's result once saved, or None when cancelled.
 
         With ``draft`` the form is kept as a draft every few seconds until it is closed."""
-        dialog = cls(title, fields, validate, save, initial, choices, parent, sections, draft)
+        dialog = cls(
+            title, fields, validate, save, initial, choices, parent, sections, draft, combos
+        )
         return dialog.result_value if dialog.exec() == QDialog.DialogCode.Accepted else None

@@ -13,6 +13,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import FieldKind, display_value
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.domain.idnumber import mask_id_number
@@ -37,7 +38,7 @@ class RegisterTableModel(ColumnsModel):
         self.archive = archive
         self.register = register
         self.columns = register.table_fields
-        self._today = today or date.today()
+        self._today = today or clock.today()
         self.today = self._today
         self.row_filter = row_filter or queries.RowFilter()
         self.reveal_ids = (

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.fields import FieldKind
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
@@ -44,7 +45,7 @@ def year_selector(with_all: bool = False) -> QComboBox:
     """The 年度 box of yearly books: this year first, fifteen years back (and 全部年度)."""
     box = QComboBox()
     box.setObjectName("year")
-    this_year = date.today().year
+    this_year = clock.today().year
     box.addItems(
         [f"{y}年度" for y in range(this_year, this_year - 15, -1)]
         + ([ALL_YEARS] if with_all else [])
@@ -275,7 +276,7 @@ class BookTab(RegisterTab):
         self.bar.addWidget(self.delete_button)
 
     def initial_filter(self) -> queries.RowFilter:
-        return queries.RowFilter(year=date.today().year if self.register.date_field else None)
+        return queries.RowFilter(year=clock.today().year if self.register.date_field else None)
 
     def add_filters(self) -> None:
         self.year = year_selector(with_all=True)

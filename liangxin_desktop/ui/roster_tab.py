@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QMessageBox, QPushButton
 
+from liangxin_desktop import clock
 from liangxin_desktop.domain import dates
 from liangxin_desktop.errors import InvalidValue
 from liangxin_desktop.storage import membership, people, pipeline, pipeline_steps
@@ -15,7 +15,7 @@ from liangxin_desktop.ui.membership_actions import MembershipActions
 from liangxin_desktop.ui.messages import show_problem
 from liangxin_desktop.ui.record_dialog import RecordDialog
 from liangxin_desktop.ui.six_month_dialog import SixMonthDialog
-from liangxin_desktop.ui.step_dialog import Step, StepDialog
+from liangxin_desktop.ui.step_dialog import DecidingMeeting, Step, StepDialog
 
 
 class RosterTab(MembershipActions):
@@ -148,7 +148,7 @@ class RosterTab(MembershipActions):
                 answer.note,
                 **answer.details,
             ),
-            membership.next_letter_number(self.archive, (self.today or date.today()).year),
+            membership.next_letter_number(self.archive, (self.today or clock.today()).year),
         )
         if leave is None:
             return
@@ -184,7 +184,7 @@ class RosterTab(MembershipActions):
             "转为正式党员",
             explanation,
             "支部大会日期",
-            default_day=max(due, min(self.today or date.today(), due)),
+            default_day=max(due, min(self.today or clock.today(), due)),
             action=lambda answer: pipeline_steps.convert(
                 self.archive,
                 person["id"],
@@ -193,7 +193,12 @@ class RosterTab(MembershipActions):
                 meeting_id=answer.meeting_id,
                 today=self.today,
             ),
-            meetings=lambda day: pipeline_steps.meetings_near(self.archive, "支部党员大会", day),
+            warn=lambda answer: pipeline_steps.vote_missing(self.archive, answer.meeting_id),
+            meeting=DecidingMeeting(
+                self.archive,
+                pipeline_steps.DECIDING_MEETINGS["conversion_meeting"],
+                f"讨论{person['name']}按期转为正式党员",
+            ),
         )
         if step is not None:
             self.refresh()

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -14,6 +12,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.output.pdf.books import write_table
 from liangxin_desktop.output.pdf.document import PageSetup
@@ -64,7 +63,7 @@ class SixMonthDialog(QDialog):
         self.load()
 
     def load(self) -> None:
-        self.flags = six_month.member_flags(self.archive, date.today())
+        self.flags = six_month.member_flags(self.archive, clock.today())
         self.model.show(flag_rows(self.flags))
         self.table.resizeColumnsToContents()  # whole headers, names, groups and the 说明 of each run
         self.table.horizontalHeader().setStretchLastSection(True)
@@ -81,7 +80,7 @@ class SixMonthDialog(QDialog):
             "月份（选该月任一天）",
             "理由",
             "",
-            date.today().replace(day=1),
+            clock.today().replace(day=1),
         )
         if step is None:
             return
@@ -99,14 +98,14 @@ class SixMonthDialog(QDialog):
             self,
             "打印清单",
             "export",
-            f"六个月提示清单-{date.today():%Y%m%d}.pdf",
+            f"六个月提示清单-{clock.today():%Y%m%d}.pdf",
             "PDF 文件 (*.pdf)",
         )
         if chosen is None:
             return
         setup = PageSetup("portrait", organization_name(self.archive), "党员连续六个月情况提示清单")
         try:
-            write_table(six_month_source(self.flags), setup, chosen, date.today())
+            write_table(six_month_source(self.flags), setup, chosen, clock.today())
         except LiangxinError as exc:
             show_problem(self, exc, "无法打印")
 

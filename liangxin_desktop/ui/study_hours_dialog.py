@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QDialog,
@@ -16,6 +14,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from liangxin_desktop import clock
 from liangxin_desktop.output.pdf.books import write_table
 from liangxin_desktop.output.pdf.document import PageSetup
 from liangxin_desktop.output.study_hours_table import (
@@ -83,7 +82,7 @@ class StudyHoursDialog(QDialog):
             self,
             "打印",
             f"{TITLE}-{self.selected_year()}年度.pdf",
-            lambda target: write_table(source, setup, target, date.today()),
+            lambda target: write_table(source, setup, target, clock.today()),
         )
 
     def export(self) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtWidgets import QInputDialog, QMessageBox, QPushButton
 
+from liangxin_desktop import clock
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.storage import files, mobile, records, rules
@@ -163,7 +163,7 @@ class FilesTab(BookTab):
         importer = files.import_photo if register.key == "photo_album" else files.import_material
         initial = {"title": source.stem} if register.key != "photo_album" else {}
         if register.key != "photo_album":
-            initial["file_date"] = date.today().isoformat()
+            initial["file_date"] = clock.today().isoformat()
         return RecordDialog.ask(
             self,
             f"导入{register.row_noun}：{source.name}",

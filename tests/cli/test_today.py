@@ -23,11 +23,13 @@ def test_print_as_of_a_past_day(demo_archive: Archive, tmp_path: Path) -> None:
 def test_the_gui_title_shows_a_fixed_day(qtbot, archive: Archive) -> None:
     from datetime import date
 
+    from liangxin_desktop import __version__
     from liangxin_desktop.ui.application import make_application
     from liangxin_desktop.ui.main_window import MainWindow
 
     make_application()
     window = MainWindow(archive, today=date(2025, 12, 31), fixed_day=True)
     qtbot.addWidget(window)
-    assert "按2025年12月31日" in window.windowTitle()
+    # the day before the application's name, which ends the title (else Qt repeats it)
+    assert window.windowTitle().endswith("（按2025年12月31日） — 两新党建台账 " + __version__)
     assert window.stats_tab.year.currentText() == "2025年度"

@@ -5,7 +5,14 @@ from __future__ import annotations
 from datetime import date
 
 from liangxin_desktop.domain.compliance import PeriodCheck
-from liangxin_desktop.domain.reminders import members, mobile, organization, pipeline
+from liangxin_desktop.domain.reminders import (
+    dues,
+    members,
+    membership,
+    mobile,
+    organization,
+    pipeline,
+)
 from liangxin_desktop.domain.reminders.base import Facts, MobileCardFact, Urgency
 from liangxin_desktop.domain.reminders.registry import KINDS, due_reminders
 from liangxin_desktop.domain.six_month import Flag, Run
@@ -78,13 +85,13 @@ def test_six_month_flags_warn_at_three_and_are_overdue_at_six() -> None:
 def test_dues_this_month_lists_assessed_members_without_a_payment() -> None:
     roster = [_member(1, name="甲"), _member(2, name="乙"), _member(3, name="丙")]
     facts = Facts(members=roster, assessed_this_year={1, 2}, paid_this_month={1})
-    found = members.dues_this_month(facts, date(2026, 11, 5))
+    found = dues.dues_this_month(facts, date(2026, 11, 5))
     assert len(found) == 1
     assert found[0].due == date(2026, 11, 30)
     assert "2026年11月还有1名党员的党费未登记（乙）" in found[0].message
     everyone_paid = Facts(members=roster, assessed_this_year={1, 2}, paid_this_month={1, 2})
-    assert members.dues_this_month(everyone_paid, date(2026, 11, 5)) == []
-    unassessed = members.dues_not_assessed(facts, date(2026, 11, 5))
+    assert dues.dues_this_month(everyone_paid, date(2026, 11, 5)) == []
+    unassessed = dues.dues_not_assessed(facts, date(2026, 11, 5))
     assert "1名党员还没有2026年度党费核定（丙）" in unassessed[0].message
 
 
@@ -233,7 +240,7 @@ def test_three_meetings_last_period_and_current_period() -> None:
     assert [(r.urgency, r.due) for r in due] == [
         (Urgency.THIS_MONTH, date(2026, 11, 30)),
         (Urgency.NOTE, date(2026, 12, 31)),  # 33 days to the quarter's end
-        (Urgency.SOON, date(2026, 12, 31)),  # yearly ones are urgent from the fourth quarter
+        (Urgency.THIS_MONTH, date(2026, 12, 31)),  # yearly ones: urgent from the fourth quarter
     ]
     assert "2026年第四季度还没有召开党课" in due[1].message
     in_summer = meetings.current_period_due(
@@ -253,3 +260,120 @@ def test_study_hours_below_target() -> None:
     assert [(r.urgency, r.due) for r in found] == [(Urgency.SOON, date(2026, 12, 31))]
     assert "1名党员2026年度学时未达标：甲（差2）" in found[0].message
     assert members.study_hours_short(facts, date(2026, 6, 1))[0].urgency is Urgency.NOTE
+
+
+def test_yearly_meetings_are_a_note_until_october() -> None:
+    from liangxin_desktop.domain.reminders import meetings
+
+    facts = Facts(compliance_current=[_check("民主评议", "year", "2026", 1)])
+    assert meetings.current_period_due(facts, date(2026, 9, 30))[0].urgency is Urgency.NOTE
+    assert meetings.current_period_due(facts, date(2026, 10, 1))[0].urgency is Urgency.THIS_MONTH
+
+
+def test_approval_is_overdue_three_months_after_the_branch_meeting() -> None:
+    member = _member(4, name="杜俊", joined_on="2026-04-05")
+    facts = Facts(members=[member], admitted_here={4})
+    assert pipeline.approval_overdue(facts, date(2026, 7, 5)) == []  # 3 months to the day
+    late = pipeline.approval_overdue(facts, date(2026, 7, 6))
+    assert [(r.urgency, r.due, r.person) for r in late] == [
+        (Urgency.OVERDUE, date(2026, 7, 5), "杜俊")
+    ]
+    assert "上级党委应在支部大会后3个月内审批" in late[0].message
+    error = pipeline.approval_overdue(facts, date(2026, 10, 6))[0]  # 6 months and a day
+    assert error.due == date(2026, 10, 5) and "超过6个月仍未审批" in error.message
+    assert error.key != late[0].key  # the error comes back even if the warning was settled
+    approved = Facts(members=[dict(member, approved_on="2026-06-01")], admitted_here={4})
+    assert pipeline.approval_overdue(approved, date(2026, 10, 6)) == []
+    transferred_in = Facts(members=[member], admitted_here=set())  # approved elsewhere
+    assert pipeline.approval_overdue(transferred_in, date(2026, 10, 6)) == []
+    converted = dict(member, member_category="正式党员")
+    assert (
+        pipeline.approval_overdue(Facts(members=[converted], admitted_here={4}), date(2027, 5, 1))
+        == []
+    )
+
+
+def test_publicity_running_then_over_until_the_branch_meeting() -> None:
+    person = {
+        "id": 9,
+        "name": "郑国刚",
+        "stage": "candidate",
+        "publicity_start_on": "2026-11-23",
+        "publicity_end_on": "2026-11-27",
+    }
+    facts = Facts(applicants=[person])
+    assert pipeline.publicity_running(facts, date(2026, 11, 22)) == []
+    running = pipeline.publicity_running(facts, date(2026, 11, 27))
+    assert [(r.kind, r.urgency, r.due) for r in running] == [
+        ("publicity", Urgency.NOTE, date(2026, 11, 27))
+    ]
+    assert "2026年11月23日至2026年11月27日" in running[0].message
+    assert pipeline.publicity_over(facts, date(2026, 11, 27)) == []
+    over = pipeline.publicity_over(facts, date(2026, 11, 28))
+    assert [(r.kind, r.urgency) for r in over] == [("publicity_done", Urgency.SOON)]
+    assert pipeline.publicity_running(facts, date(2026, 11, 28)) == []
+    admitted = Facts(applicants=[dict(person, stage="member")])
+    assert pipeline.publicity_over(admitted, date(2026, 11, 28)) == []
+
+
+def test_receipt_missing_once_the_letter_has_expired() -> None:
+    from liangxin_desktop.domain.reminders.base import TransferFact
+
+    letter = TransferFact(3, 20, "段雨华", "中共某公司支部", date(2026, 12, 3), None)
+    facts = Facts(transfers_out=[letter])
+    assert membership.receipt_missing(facts, date(2026, 12, 3)) == []  # the last valid day
+    found = membership.receipt_missing(facts, date(2026, 12, 4))
+    assert [(r.urgency, r.due, r.person) for r in found] == [
+        (Urgency.OVERDUE, date(2026, 12, 3), "段雨华")
+    ]
+    assert "转往中共某公司支部" in found[0].message and found[0].record is not None
+    assert found[0].record.record_id == 20
+    back = TransferFact(3, 20, "段雨华", None, date(2026, 12, 3), date(2026, 12, 10))
+    assert membership.receipt_missing(Facts(transfers_out=[back]), date(2026, 12, 11)) == []
+
+
+def test_lost_six_months_and_suspended_two_years_are_flagged_for_people_to_decide() -> None:
+    lost = _member(6, name="郝磊", is_lost=1, lost_since="2026-04")
+    facts = Facts(members=[lost])
+    assert membership.lost_contact(facts, date(2026, 9, 30)) == []  # 5 months
+    found = membership.lost_contact(facts, date(2026, 10, 1))
+    assert [(r.kind, r.urgency, r.due) for r in found] == [
+        ("lost_contact", Urgency.THIS_MONTH, date(2026, 10, 1))
+    ]
+    assert "自2026年4月失去联系已满6个月" in found[0].message and "停止其党籍" in found[0].message
+    stopped = dict(lost, suspended_on="2024-10-08", restored_on=None)
+    assert membership.lost_contact(Facts(members=[stopped]), date(2026, 10, 1)) == []
+    assert membership.long_suspended(Facts(members=[stopped]), date(2026, 10, 7)) == []
+    expel = membership.long_suspended(Facts(members=[stopped]), date(2026, 10, 8))
+    assert [(r.kind, r.due) for r in expel] == [("long_suspended", date(2026, 10, 8))]
+    assert "自2024年10月8日停止党籍已满2年" in expel[0].message and "除名" in expel[0].message
+    restored = dict(stopped, restored_on="2025-03-01")
+    assert membership.long_suspended(Facts(members=[restored]), date(2026, 10, 8)) == []
+
+
+def test_remittance_of_the_last_complete_quarter() -> None:
+    paid = {"2026-07": 30000, "2026-08": 30000, "2026-09": 30050}
+    facts = Facts(dues_paid_by_month=paid, remittances=[(date(2026, 7, 5), "2026年第二季度")])
+    assert dues.remittance_missing(facts, date(2026, 9, 29)) == []  # Q2 is covered
+    found = dues.remittance_missing(facts, date(2026, 10, 8))
+    assert [(r.urgency, r.due, r.key) for r in found] == [
+        (Urgency.THIS_MONTH, date(2026, 10, 31), "dues_remittance|2026-Q3|2026-10-31")
+    ]
+    assert "2026年第三季度收缴的党费900.50元还没有上缴记录" in found[0].message
+    assert dues.remittance_missing(facts, date(2026, 11, 1))[0].urgency is Urgency.OVERDUE
+    for covering in ((date(2026, 10, 9), None), (date(2026, 9, 30), "2026年下半年")):
+        done = Facts(dues_paid_by_month=paid, remittances=[covering])
+        assert dues.remittance_missing(done, date(2026, 11, 1)) == [], covering
+    late_q2 = Facts(dues_paid_by_month=paid, remittances=[(date(2026, 10, 9), "2026年第二季度")])
+    assert dues.remittance_missing(late_q2, date(2026, 11, 1)) != []  # it names Q2, not Q3
+    nothing_paid = Facts(dues_paid_by_month={"2026-06": 100})
+    assert dues.remittance_missing(nothing_paid, date(2026, 11, 1)) == []
+
+
+def test_last_complete_quarter() -> None:
+    from liangxin_desktop.domain.remittance import last_complete_quarter
+
+    assert last_complete_quarter(date(2026, 12, 1)) == "2026-Q3"
+    assert last_complete_quarter(date(2026, 12, 31)) == "2026-Q4"
+    assert last_complete_quarter(date(2027, 2, 10)) == "2026-Q4"
+    assert last_complete_quarter(date(2026, 3, 30)) == "2025-Q4"

@@ -10,9 +10,9 @@ from helpers import member
 
 from liangxin_desktop import app
 from liangxin_desktop.catalog.books import GOOD_DEEDS
-from liangxin_desktop.catalog.meetings import ACTIVITIES, COMMITTEE_MEETINGS
+from liangxin_desktop.catalog.meetings import ACTIVITIES, COMMITTEE_MEETINGS, ORG_LIFE
 from liangxin_desktop.output.work_summary import BLANK_MARK, SECTIONS
-from liangxin_desktop.storage import meetings, organization, people, records
+from liangxin_desktop.storage import meetings, member_review, organization, people, records
 from liangxin_desktop.storage.archive import Archive
 
 DAY = date(2026, 12, 31)
@@ -61,7 +61,7 @@ def test_figures_and_lists_land_in_their_sections(archive: Archive, tmp_path: Pa
         today=DAY,
     )
     person = people.add_member(archive, member(), today=DAY)
-    people.add_member(
+    probationer = people.add_member(
         archive,
         member(name="李新", id_number="110105199005010018", member_category="预备党员",
                joined_on="2026-05-20", converted_on=None),
@@ -82,6 +82,14 @@ def test_figures_and_lists_land_in_their_sections(archive: Archive, tmp_path: Pa
         [meetings.Attendance(person, "出席")],
         today=DAY,
     )
+    review = meetings.save_meeting(
+        archive,
+        ORG_LIFE,
+        {"kind": "民主评议党员", "meeting_date": "2026-12-10", "topic": "年度民主评议党员"},
+        [meetings.Attendance(pid, "出席") for pid in (person, probationer)],
+        today=DAY,
+    )
+    member_review.save_results(archive, review, {person: "优秀", probationer: "合格"})
     records.add_record(
         archive,
         GOOD_DEEDS,
@@ -95,6 +103,9 @@ def test_figures_and_lists_land_in_their_sections(archive: Archive, tmp_path: Pa
     assert "共有党员2名，其中正式党员1名、预备党员1名" in organizing
     developing = "\n".join(sections["二、党员队伍建设与发展党员"])
     assert "全年接收为预备党员1名" in developing and "2026年5月20日，李新" in developing
+    life = sections["三、组织生活与教育培训"]
+    assert "开展民主评议党员，2名党员参加评议：优秀1名，合格1名。" in life
+    assert "党员学时达到年度目标的0名，未达到的2名。" in life  # no 学时 recorded
     role = "\n".join(sections["五、发挥作用（活动、好人好事）"])
     assert "2026年6月28日，志愿服务：党员先锋队参与防汛值守" in role
     assert "2026年8月10日，王秀英：带头参加无偿献血" in role
@@ -110,6 +121,7 @@ def test_a_section_without_records_says_so(archive: Archive, tmp_path: Path) -> 
     assert "本年度没有接收为预备党员的记录。" in sections["二、党员队伍建设与发展党员"]
     assert "本年度台账中没有组织生活记录。" in sections["三、组织生活与教育培训"]
     assert "本年度台账中没有党员教育培训记录。" in sections["三、组织生活与教育培训"]
+    assert "本年度台账中没有民主评议党员的结果。" in sections["三、组织生活与教育培训"]
     assert "台账中没有登记现行有效的工作制度。" in sections["四、制度与阵地建设"]
     role = sections["五、发挥作用（活动、好人好事）"]
     assert "本年度台账中没有党组织活动记录。" in role and "本年度台账中没有好人好事记录。" in role

@@ -246,4 +246,133 @@ def _is_true(archive: Archive, item: dict) -> bool:
             [label, start],
         ).fetchone()[0]
         return held == 0
+    return _is_true_of_membership(archive, item)
+
+
+def _is_true_of_membership(archive: Archive, item: dict) -> bool:
+    """The kinds of issue 11's records (组织关系, 党籍, 审批, 公示, 上缴), against the tables."""
+    db, kind, person_id = archive.db, item["kind"], (item["record"] or {}).get("id")
+    if kind == "receipt_missing":  # a 转出 whose letter expired before 2026-11-28, no 回执
+        rows = db.execute(
+            "SELECT letter_valid_until FROM membership_periods WHERE person_id = ? "
+            "AND end_kind = '转出' AND receipt_on IS NULL",
+            [person_id],
+        ).fetchall()
+        return any(row[0] == item["due"] and row[0] < "2026-11-28" for row in rows)
+    if kind == "approval":  # a 预备党员 admitted here more than 3 months ago, no 审批
+        row = db.execute(
+            "SELECT member_category, joined_on, approved_on FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        return row[0] == "预备党员" and row[1] < "2026-08-28" and row[2] is None
+    if kind == "lost_contact":
+        row = db.execute(
+            "SELECT is_lost, lost_since, suspended_on FROM people WHERE id = ?", [person_id]
+        ).fetchone()
+        return bool(row[0]) and row[1] <= "2026-05" and row[2] is None
+    if kind == "dues_remittance":  # 2026年第三季度: dues paid for its months, no 上缴 naming it
+        paid = db.execute(
+            "SELECT count(*) FROM dues_payments WHERE month BETWEEN '2026-07' AND '2026-09'"
+        ).fetchone()[0]
+        named = db.execute(
+            "SELECT count(*) FROM dues_remittances WHERE period LIKE '%2026年第三季度%' "
+            "OR (period IS NULL AND remitted_on > '2026-09-30')"
+        ).fetchone()[0]
+        return paid > 0 and named == 0
     return False  # a kind the demo should not have: look at it before adding it here
+
+
+YOUNG_ID = "110105200001010016"
+
+
+def _full_member(archive: Archive, name: str, today: date, **extra: object) -> int:
+    values = member(id_number=ID_A, name=name, joined_on="2015-07-01", converted_on="2016-07-01")
+    return people.add_member(archive, dict(values, **extra), today=today)
+
+
+def _candidate(archive: Archive) -> int:
+    from liangxin_desktop.storage import pipeline
+
+    today = date(2026, 11, 20)
+    applicant = {"name": "郑国刚", "id_number": YOUNG_ID, "applied_on": "2024-03-01",
+                 "talked_on": "2024-03-15", "political_status": "共青团员"}  # fmt: skip
+    person_id = pipeline.add_applicant(archive, applicant, today)
+    pipeline.make_activist(archive, person_id, date(2024, 5, 10), "", today)
+    pipeline.make_candidate(archive, person_id, date(2025, 6, 1), today)
+    return person_id
+
+
+def test_publicity_then_the_branch_meeting_then_the_approval(archive: Archive) -> None:
+    from liangxin_desktop.storage import pipeline
+
+    _profile(archive)
+    person_id = _candidate(archive)
+    pipeline_steps.record_publicity(
+        archive, person_id, date(2026, 6, 8), date(2026, 6, 12), today=date(2026, 6, 12)
+    )
+    assert {"publicity", "publicity_done"} & set(_kinds(archive, date(2026, 6, 7))) == set()
+    assert "publicity" in _kinds(archive, date(2026, 6, 10))
+    over = [r for r in reminders(archive, date(2026, 6, 15)) if r.kind == "publicity_done"]
+    assert [(r.person, r.due) for r in over] == [("郑国刚", date(2026, 6, 12))]
+    assert "publicity" not in _kinds(archive, date(2026, 6, 15))
+    pipeline.admit(archive, person_id, date(2026, 6, 16), date(2026, 6, 16))
+    assert "publicity_done" not in _kinds(archive, date(2026, 6, 17))
+    assert "approval" not in _kinds(archive, date(2026, 9, 16))  # 3 months to the day
+    late = [r for r in reminders(archive, date(2026, 9, 17)) if r.kind == "approval"]
+    assert [(r.person, r.urgency.value, r.due) for r in late] == [
+        ("郑国刚", "逾期", date(2026, 9, 16))
+    ]
+    pipeline_steps.approve(archive, person_id, date(2026, 9, 20), "中共某区综合委员会",
+                           today=date(2026, 9, 20))  # fmt: skip
+    assert "approval" not in _kinds(archive, date(2026, 12, 17))
+
+
+def test_receipt_reminder_goes_once_the_receipt_is_recorded(archive: Archive) -> None:
+    from liangxin_desktop.storage import membership
+
+    _profile(archive)
+    person_id = _full_member(archive, "段雨华", date(2026, 1, 1))
+    details = {"to_org": "中共某公司支部委员会", "out_letter_no": "2026-001",
+               "letter_valid_until": "2026-12-03"}  # fmt: skip
+    period_id = membership.end_membership(
+        archive, person_id, "转出", date(2026, 11, 3), details, today=date(2026, 11, 3)
+    )
+    assert "receipt_missing" not in _kinds(archive, date(2026, 12, 3))
+    found = [r for r in reminders(archive, date(2026, 12, 4)) if r.kind == "receipt_missing"]
+    assert [(r.person, r.due) for r in found] == [("段雨华", date(2026, 12, 3))]
+    assert found[0].record is not None and found[0].record.record_id == person_id
+    membership.record_receipt(archive, period_id, date(2026, 12, 5), today=date(2026, 12, 5))
+    assert "receipt_missing" not in _kinds(archive, date(2026, 12, 5))
+
+
+def test_lost_contact_then_suspended_then_restored(archive: Archive) -> None:
+    from liangxin_desktop.storage import membership
+
+    _profile(archive)
+    person_id = _full_member(archive, "郝磊", date(2024, 5, 1), is_lost=1, lost_since="2024-04")
+    assert "lost_contact" not in _kinds(archive, date(2024, 9, 30))
+    assert "lost_contact" in _kinds(archive, date(2024, 10, 1))
+    membership.suspend(archive, person_id, date(2024, 10, 8), "失联满6个月", "本支部委员会",
+                       today=date(2024, 10, 8))  # fmt: skip
+    assert "lost_contact" not in _kinds(archive, date(2024, 10, 8))
+    assert "long_suspended" not in _kinds(archive, date(2026, 10, 7))
+    found = [r for r in reminders(archive, date(2026, 10, 8)) if r.kind == "long_suspended"]
+    assert [(r.person, r.due) for r in found] == [("郝磊", date(2026, 10, 8))]
+    membership.restore(archive, person_id, date(2026, 10, 9), "本支部委员会",
+                       today=date(2026, 10, 9))  # fmt: skip
+    assert {"long_suspended"} & set(_kinds(archive, date(2026, 10, 9))) == set()
+
+
+def test_remittance_reminder_for_the_last_complete_quarter(archive: Archive) -> None:
+    from liangxin_desktop.storage import dues_accounts
+
+    _profile(archive)
+    person_id = _full_member(archive, "甲", date(2026, 1, 1))
+    dues.assess(archive, person_id, 2026, "在职", 300000)
+    dues.record_payments(archive, [person_id], ["2026-07", "2026-08", "2026-09"],
+                         date(2026, 9, 20), today=date(2026, 9, 20))  # fmt: skip
+    assert "dues_remittance" not in _kinds(archive, date(2026, 9, 29))  # Q3 not over
+    found = [r for r in reminders(archive, date(2026, 10, 8)) if r.kind == "dues_remittance"]
+    assert [(r.urgency.value, r.due) for r in found] == [("本月", date(2026, 10, 31))]
+    assert "2026年第三季度收缴的党费45.00元还没有上缴记录" in found[0].message
+    dues_accounts.remit(archive, date(2026, 10, 9), 4500, "2026年第三季度", "综合党委")
+    assert "dues_remittance" not in _kinds(archive, date(2026, 10, 9))

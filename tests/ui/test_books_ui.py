@@ -153,9 +153,9 @@ def test_an_applicant_becomes_a_probationary_member(
     person_id = tab.model.id_at(0)
     tab.select_id(person_id)
     for action, day in (
-        (tab.make_activist, "2024-05-10"),
-        (tab.make_candidate, "2025-06-01"),
-        (tab.admit, "2025-07-01"),
+        ("activist", "2024-05-10"),
+        ("candidate", "2025-06-01"),
+        ("admitted", "2025-07-01"),
     ):
 
         def answer(dialog: StepDialog, day: str = day) -> None:
@@ -165,7 +165,7 @@ def test_an_applicant_becomes_a_probationary_member(
 
         failures = when_dialog_opens(qtbot, StepDialog, answer)
         tab.select_id(person_id)
-        action()
+        tab.run_step(action)
         assert failures == []
     assert tab.model.rowCount() == 0
     assert "集中培训" in warned[-1]  # before recording, the 细则's expectations were shown
@@ -418,7 +418,7 @@ def test_a_refused_step_keeps_the_dialog_open(qtbot, window: MainWindow, archive
         dialog.accept()
 
     failures = when_dialog_opens(qtbot, StepDialog, act)
-    tab.disqualify()
+    tab.run_step("disqualified")
     assert failures == []
     assert seen["open"] is True and "原因" in str(seen["error"])
     assert tab.model.rowCount() == 0  # the second try went through

@@ -111,6 +111,7 @@ def test_an_encrypted_bundle_opens_read_only_with_printing(
     QApplication.processEvents()
     assert QApplication.activeModalWidget() is None
     home = viewer.home_tab  # the bundle's reminders are shown, but nothing settles them
+    qtbot.waitUntil(lambda: not home.loading)
     assert home.items and home.done_button.isHidden() and home.snooze_button.isHidden()
     home.table.doubleClicked.emit(home.table.model().index(0, 0))
     QApplication.processEvents()

@@ -86,6 +86,18 @@ class MobileCardFact:
     reviews: tuple[date, ...] = ()  # 年审 entries
 
 
+@dataclass(frozen=True)
+class TransferFact:
+    """A 转出 and its 组织关系介绍信 (the period it ended)."""
+
+    period_id: int
+    person_id: int
+    name: str
+    to_org: str | None
+    valid_until: date | None
+    receipt_on: date | None
+
+
 @dataclass
 class Facts:
     """The archive as the reminder kinds read it: plain dicts and dates, filled by storage."""
@@ -94,12 +106,16 @@ class Facts:
     committee: list[dict[str, Any]] = field(default_factory=list)
     six_haves_missing: list[str] = field(default_factory=list)
     members: list[dict[str, Any]] = field(default_factory=list)  # current members
+    admitted_here: set[int] = field(default_factory=set)  # members whose period here began by 接收
     full_members: int = 0  # on today
     probation_ends: dict[int, date] = field(default_factory=dict)  # 预备党员 → end of 预备期
     applicants: list[dict[str, Any]] = field(default_factory=list)  # activists_view rows
     six_month_flags: list[Any] = field(default_factory=list)  # storage.six_month.MemberFlag
     assessed_this_year: set[int] = field(default_factory=set)
     paid_this_month: set[int] = field(default_factory=set)
+    dues_paid_by_month: dict[str, int] = field(default_factory=dict)  # 所属月份 → fen paid
+    remittances: list[tuple[date, str | None]] = field(default_factory=list)  # 上缴: day, 所属期间
+    transfers_out: list[TransferFact] = field(default_factory=list)
     meetings: list[MeetingFact] = field(default_factory=list)
     mobile_cards: list[MobileCardFact] = field(default_factory=list)
     # 三会一课 (domain.compliance.PeriodCheck): through the last period over, and the current ones

@@ -75,8 +75,10 @@ def _current_urgency(check: PeriodCheck, today: date) -> Urgency:
     end = period_end(check.last_period)
     if (end.year, end.month) == (today.year, today.month):
         return Urgency.THIS_MONTH
-    if check.per == "year":  # 组织生活会, 民主评议, 谈心谈话: urgent from the fourth quarter
-        return Urgency.SOON if today.month >= 10 else Urgency.NOTE
+    if (
+        check.per == "year"
+    ):  # 组织生活会, 民主评议, 谈心谈话: a note, urgent from the fourth quarter
+        return Urgency.THIS_MONTH if today.month >= 10 else Urgency.NOTE
     return Urgency.SOON if (end - today).days <= SOON_DAYS else Urgency.NOTE
 
 

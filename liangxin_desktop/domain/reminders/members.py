@@ -1,8 +1,7 @@
-"""Reminders about members: the six-month rule, this month's dues, 核定, and 政治生日."""
+"""Reminders about members: the six-month rule, 学时, and 政治生日."""
 
 from __future__ import annotations
 
-import calendar
 from datetime import date
 
 from liangxin_desktop.domain import dates
@@ -41,60 +40,6 @@ def six_month_rule(facts: Facts, today: date) -> list[Reminder]:
                 )
             )
     return found
-
-
-def _month_end(today: date) -> date:
-    return today.replace(day=calendar.monthrange(today.year, today.month)[1])
-
-
-def dues_this_month(facts: Facts, today: date) -> list[Reminder]:
-    """This month's dues not yet recorded for members with a 核定 this year (due at month end)."""
-    unpaid = [
-        m
-        for m in facts.members
-        if m["id"] in facts.assessed_this_year and m["id"] not in facts.paid_this_month
-    ]
-    if not unpaid:
-        return []
-    month = dates.format_cn_month(today.isoformat()[:7])
-    names = "、".join(m["name"] for m in unpaid[:5]) + ("等" if len(unpaid) > 5 else "")
-    message = f"{month}还有{len(unpaid)}名党员的党费未登记（{names}），收缴后请在党费收缴册中登记。"
-    return [
-        Reminder(
-            "dues_month",
-            Urgency.THIS_MONTH,
-            message,
-            _month_end(today),
-            None,
-            RecordLink("dues"),
-            "open",
-            subject=today.isoformat()[:7],
-        )
-    ]
-
-
-def dues_not_assessed(facts: Facts, today: date) -> list[Reminder]:
-    """Members with no 年度核定 for this year: their monthly dues are not fixed yet."""
-    missing = [m for m in facts.members if m["id"] not in facts.assessed_this_year]
-    if not missing:
-        return []
-    names = "、".join(m["name"] for m in missing[:5]) + ("等" if len(missing) > 5 else "")
-    message = (
-        f"{len(missing)}名党员还没有{today.year}年度党费核定（{names}），"
-        "请在党费收缴册中点击“年度核定”。"
-    )
-    return [
-        Reminder(
-            "dues_assessment",
-            Urgency.THIS_MONTH,
-            message,
-            None,
-            None,
-            RecordLink("dues"),
-            "open",
-            subject=str(today.year),
-        )
-    ]
 
 
 BIRTHDAY_ITEMS_MAX = 5  # more in one month: one note naming them all, not a flood of items
