@@ -11,8 +11,12 @@ from liangxin_desktop import cli, clock
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = cli.build_parser().parse_args(argv)
+    from liangxin_desktop import paths
+    from liangxin_desktop.files import keep_private, make_private
     from liangxin_desktop.storage import scratch
 
+    keep_private()  # the archive, its backups, logs and scratch: the user's only (Linux)
+    make_private(paths.data_dir())  # a data folder an earlier version made 0755
     scratch.clean_leftovers()
     scratch.use_for_temporary_files()
     try:

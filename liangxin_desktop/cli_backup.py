@@ -1,4 +1,4 @@
-"""The command-line jobs of backups: ``backup``, ``backups`` and ``restore``."""
+"""The command-line jobs of backups: ``backup``, ``backups``, ``restore`` and ``check``."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 EXIT_OK = 0
+EXIT_DAMAGED = 1
 
 
 def _say(text: str) -> None:
@@ -24,6 +25,8 @@ def add_commands(commands: Any) -> None:
     restore = commands.add_parser("restore", help="用一个备份恢复台账（先备份当前台账）")
     restore.add_argument("--data", type=Path, required=True, dest="data")
     restore.add_argument("--from", type=Path, required=True, dest="source", help="备份文件")
+    check = commands.add_parser("check", help="检查台账文件是否完好（完整性检查，只读）")
+    check.add_argument("--data", type=Path, required=True, dest="data")
 
 
 def run_backup(args: argparse.Namespace) -> int:
@@ -68,4 +71,33 @@ def run_restore(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"backup": run_backup, "backups": run_backups, "restore": run_restore}
+def run_check(args: argparse.Namespace) -> int:
+    """The full integrity check, reading only: "台账文件完好", or what is wrong and which backup
+    to restore from (a damaged file is refused at open with the same advice)."""
+    from liangxin_desktop.storage.archive import open_archive
+    from liangxin_desktop.storage.backups import newest_good
+    from liangxin_desktop.storage.integrity import integrity_problems
+
+    archive = open_archive(args.data, read_only=True)
+    try:
+        problems = integrity_problems(archive)
+    finally:
+        archive.close()
+    if not problems:
+        _say(f"台账文件完好：{args.data}（完整性检查通过）")
+        return EXIT_OK
+    _say(f"台账文件有损坏（{len(problems)} 处问题），例如：" + "；".join(problems[:3]))
+    good = newest_good(args.data)
+    if good is not None:
+        _say(
+            f"最近的完好备份：{good.path}（{good.made_at:%Y-%m-%d %H:%M}），可以用 restore 命令恢复。"
+        )
+    return EXIT_DAMAGED
+
+
+COMMANDS = {
+    "backup": run_backup,
+    "backups": run_backups,
+    "restore": run_restore,
+    "check": run_check,
+}

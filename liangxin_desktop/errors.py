@@ -52,6 +52,11 @@ class ArchiveReadOnly(ArchiveError):
     """The archive (or its folder) cannot be written: it may still be opened read-only."""
 
 
+class ArchiveUnwritable(ArchiveError):
+    """An archive opened for writing can no longer be written (the USB stick was pulled, the
+    file was removed, moved or made read-only): the window goes on read-only."""
+
+
 class OutputError(LiangxinError):
     """An export or print file could not be written."""
 

@@ -1,4 +1,6 @@
-"""Writing files safely: a temporary name beside the target, renamed only when complete."""
+"""Writing files safely: a temporary name beside the target, renamed only when complete, noted
+in this run's scratch folder while it exists (so that the next start removes what a crash
+left); and keeping what the app writes readable by the user only."""
 
 from __future__ import annotations
 
@@ -19,6 +21,62 @@ _DISK_FULL = (errno.ENOSPC, errno.EFBIG, getattr(errno, "EDQUOT", errno.ENOSPC))
 _DEVICE_GONE = (errno.EIO, errno.ENODEV, errno.ENXIO)
 # ERROR_NOT_READY, ERROR_DEV_NOT_EXIST, ERROR_DEVICE_NOT_CONNECTED, ERROR_DEVICE_REMOVED
 _WINDOWS_DEVICE_GONE = (21, 55, 1167, 1617)
+_part_notes: Path | None = None  # where this run notes its half-written files (storage.scratch)
+
+
+def keep_private() -> None:
+    """From now on every file and folder this process makes is the user's only (0600 / 0700)
+    on Linux; Windows keeps the rights of the user's own folder."""
+    if os.name == "posix":
+        os.umask(0o077)
+
+
+def make_private(path: Path) -> None:
+    """Tighten an existing file to 0600 or folder to 0700 (Linux); quietly skip what cannot be."""
+    if os.name == "posix":
+        with contextlib.suppress(OSError):
+            path.chmod(0o700 if path.is_dir() else 0o600)
+
+
+def note_parts_in(folder: Path | None) -> None:
+    """Note every half-written file of this run in ``folder`` (None: stop noting)."""
+    global _part_notes
+    _part_notes = folder
+
+
+def part_path(target: Path) -> Path:
+    """The hidden name a file or folder is written under beside ``target`` until complete."""
+    return target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
+
+
+def is_part_name(name: str) -> bool:
+    """Whether a file name is one ``part_path`` (or a backup's ``.<name>.part``) gives."""
+    return name.startswith(".") and ".part" in name
+
+
+@contextmanager
+def noted_part(temp: Path) -> Iterator[Path]:
+    """While the block runs, ``temp`` is noted in this run's scratch folder: when the process
+    is killed before it renamed or removed ``temp``, the next start finds the note and removes
+    the half file (``storage.scratch.clean_leftovers``)."""
+    note = _note(temp)
+    try:
+        yield temp
+    finally:
+        if note is not None:
+            _remove_quietly(note)
+
+
+def _note(temp: Path) -> Path | None:
+    if _part_notes is None:
+        return None
+    try:
+        _part_notes.mkdir(exist_ok=True)
+        note = _part_notes / f"{secrets.token_hex(8)}.txt"
+        note.write_text(str(temp.absolute()), encoding="utf-8")
+    except OSError:
+        return None  # the write itself goes on: only the clean-up after a crash is lost
+    return note
 
 
 def output_error(target: Path, exc: OSError) -> OutputError:
@@ -48,16 +106,16 @@ def output_error(target: Path, exc: OSError) -> OutputError:
 def atomic_output(target: Path) -> Iterator[Path]:
     """Yield a temporary path; on success it replaces ``target``, on any failure it is removed."""
     target = Path(target)
-    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
-    try:
-        yield temp
-        os.replace(temp, target)
-    except BaseException as exc:
-        _remove_quietly(temp)
-        cause = os_error_behind(exc)
-        if cause is None or isinstance(exc, LiangxinError):
-            raise
-        raise output_error(target, cause) from exc
+    with noted_part(part_path(target)) as temp:
+        try:
+            yield temp
+            os.replace(temp, target)
+        except BaseException as exc:
+            _remove_quietly(temp)
+            cause = os_error_behind(exc)
+            if cause is None or isinstance(exc, LiangxinError):
+                raise
+            raise output_error(target, cause) from exc
 
 
 def os_error_behind(exc: BaseException) -> OSError | None:

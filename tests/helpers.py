@@ -120,3 +120,17 @@ def visible_progress_dialogs() -> list[QWidget]:
     return [
         w for w in QApplication.allWidgets() if isinstance(w, QProgressDialog) and w.isVisible()
     ]
+
+
+def window_on(qtbot, archive: Any) -> Any:
+    """The main window on ``archive`` with an organization profile, shown (as after start)."""
+    from liangxin_desktop.storage import organization
+    from liangxin_desktop.ui.application import make_application
+    from liangxin_desktop.ui.main_window import MainWindow
+
+    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
+    make_application()
+    window = MainWindow(archive)
+    qtbot.addWidget(window)
+    window.show()
+    return window

@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import shutil
 import sqlite3
 from collections.abc import Sequence
@@ -27,7 +26,7 @@ from liangxin_desktop.bundle.verifying import Verification, verify_bundle
 from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import available_registers
 from liangxin_desktop.errors import InvalidValue, OutputError
-from liangxin_desktop.files import output_error
+from liangxin_desktop.files import noted_part, output_error, part_path
 from liangxin_desktop.output.audit_table import TITLE as AUDIT_TITLE
 from liangxin_desktop.output.audit_table import audit_source
 from liangxin_desktop.output.excel import export_workbook
@@ -38,6 +37,7 @@ from liangxin_desktop.storage import queries, scratch
 from liangxin_desktop.storage.archive import Archive, backup_to, open_archive
 from liangxin_desktop.storage.audit_view import audit_entries
 from liangxin_desktop.storage.organization import organization_name
+from liangxin_desktop.storage.privacy import PASSWORD_KEY
 
 MIN_PASSWORD = 6
 _STORED_SUFFIXES = (".pdf", ".xlsx")  # already compressed
@@ -107,6 +107,8 @@ def _snapshot(archive: Archive, target: Path) -> None:
         conn.execute("PRAGMA secure_delete = ON")  # drafts are not records: not even their pages
         with conn:
             conn.execute("DELETE FROM drafts")
+            # the 启动密码 guards the clerk's window; its hash has no business on a stick
+            conn.execute("DELETE FROM settings WHERE key = ?", [PASSWORD_KEY])
     finally:
         conn.close()
 
@@ -265,7 +267,19 @@ def _publish(
 ) -> Verification:
     """Write under a temporary name beside the target, verify it there, then rename."""
     is_zip = target.suffix.lower() == ".zip"
-    temp = target.with_name(f".{target.stem}.{secrets.token_hex(4)}.part{target.suffix}")
+    with noted_part(part_path(target)) as temp:
+        return _write_verify_rename(temp, target, is_zip, files, readme, manifest, password)
+
+
+def _write_verify_rename(
+    temp: Path,
+    target: Path,
+    is_zip: bool,
+    files: Sequence[tuple[str, Path]],
+    readme: Path,
+    manifest: bytes,
+    password: str | None,
+) -> Verification:
     try:
         if is_zip:
             _write_zip(temp, files, readme, manifest, password)

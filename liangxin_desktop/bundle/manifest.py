@@ -255,6 +255,26 @@ _README_FILES = (
 )
 
 
+def _trust_lines(facts: BundleFacts, files: Sequence[dict[str, Any]]) -> list[str]:
+    """What the checksums prove and what they cannot: the manifest is a list, not a signature."""
+    database = next((f["sha256"] for f in files if f["path"] == DATABASE_NAME), "")
+    lines = [
+        "",
+        "校验值能证明什么、不能证明什么：",
+        "  能证明：文件在复制、传递中没有损坏，也没有被人随手改动（改动后校验值对不上，"
+        "程序打开时会警告）。",
+        "  不能证明：这个移交包是谁制作的。文件清单没有数字签名，懂行的人可以改动文件后"
+        "重新计算校验值，连同清单和本说明一起改写。",
+        "  所以：请当面或通过可靠的渠道从移交人手中接收；有疑问时，请打电话向移交人核对"
+        f"“{DATABASE_NAME}”校验值的前 8 位（{database[:8]}）。",
+    ]
+    if facts.encrypted:
+        lines.append(
+            "  加密的移交包：不知道密码的人改动其中任何文件都会被发现；知道密码的人仍然可以。"
+        )
+    return lines
+
+
 def readme_text(facts: BundleFacts, files: Sequence[dict[str, Any]]) -> str:
     """说明.txt: plain Chinese for a superior without the app (Windows line ends, with a BOM)."""
     stamp = facts.generated_at
@@ -278,6 +298,7 @@ def readme_text(facts: BundleFacts, files: Sequence[dict[str, Any]]) -> str:
         "",
         f"要确认文件没有被改动，请在“{APP_NAME}”程序中选择“文件 → 打开移交包”（打开时自动校验），"
         "或用任意 SHA-256 工具计算文件的校验值，与上面的数值比对。",
+        *_trust_lines(facts, files),
     ]
     if facts.encrypted:
         lines += [

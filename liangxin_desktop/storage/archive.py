@@ -11,7 +11,7 @@ import os
 import sqlite3
 import stat
 import struct
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -20,9 +20,10 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from liangxin_desktop import paths
-from liangxin_desktop.errors import ArchiveError, ArchiveReadOnly
+from liangxin_desktop.errors import ArchiveError, ArchiveReadOnly, ArchiveUnwritable
+from liangxin_desktop.files import make_private, noted_part
 from liangxin_desktop.storage import seal
-from liangxin_desktop.storage.failures import corrupt_error, storage_error
+from liangxin_desktop.storage.failures import corrupt_error, storage_error, unwritable_error
 from liangxin_desktop.storage.lock import ArchiveLock
 from liangxin_desktop.storage.migrations import MIGRATION_COUNT, migrations
 from liangxin_desktop.storage.shape import check_shape
@@ -46,12 +47,24 @@ class Archive:
     # A database that is not the file at ``path`` (a hand-over bundle's copy in memory):
     # the SQLite URI that further connections (open_reader) open, read-only.
     uri: str | None = field(default=None, repr=False)
+    # The file opened for writing (device, inode): a write finds out when it is gone or replaced.
+    identity: tuple[int, int] | None = field(default=None, repr=False)
+    # Called once when the file can no longer be written (the window turns read-only).
+    on_unwritable: Callable[[], None] | None = field(default=None, repr=False)
 
     @contextmanager
     def transaction(self) -> Iterator[Database]:
-        """One all-or-nothing write (nested calls become savepoints)."""
+        """One all-or-nothing write (nested calls become savepoints).
+
+        A file that vanished, was replaced or made read-only since it was opened (a pulled USB
+        stick, a deleted or chmod-ed file: SQLite would go on writing to the open handle, or
+        fail with an I/O error) is ``ArchiveUnwritable``: nothing is written, and from then on
+        the archive is read-only."""
         if self.read_only:
             raise ArchiveError("这个台账是以只读方式打开的，不能修改。")
+        if not self.db.conn.in_transaction and not _still_writable(self.path, self.identity):
+            self._became_unwritable()
+            raise unwritable_error()
         try:
             with self.db.atomic():
                 yield self.db
@@ -59,7 +72,19 @@ class Archive:
             problem = storage_error(exc)
             if problem is None:
                 raise
+            if not isinstance(problem, ArchiveUnwritable) and not _still_writable(
+                self.path, self.identity
+            ):
+                problem = unwritable_error()  # an I/O error because the file went away
+            if isinstance(problem, ArchiveUnwritable):
+                self._became_unwritable()
             raise problem from exc
+
+    def _became_unwritable(self) -> None:
+        log.warning("the archive file can no longer be written; going on read-only")
+        self.read_only = True
+        if self.on_unwritable is not None:
+            self.on_unwritable()
 
     @contextmanager
     def snapshot(self) -> Iterator[None]:
@@ -87,6 +112,23 @@ class Archive:
         finally:
             if self.lock is not None:
                 self.lock.release()
+
+
+def _identity(path: Path) -> tuple[int, int]:
+    found = path.stat()
+    return found.st_dev, found.st_ino
+
+
+def _still_writable(path: Path, identity: tuple[int, int] | None) -> bool:
+    """The opened file is still at ``path``, the same file, and writable (None: not a file)."""
+    if identity is None:
+        return True
+    try:
+        found = path.stat()
+    except OSError:
+        return False
+    same = (found.st_dev, found.st_ino) == identity
+    return same and bool(found.st_mode & stat.S_IWUSR) and os.access(path, os.W_OK)
 
 
 def _read_header(path: Path) -> bytes:
@@ -195,10 +237,13 @@ def open_archive(
     lock = ArchiveLock(path)
     lock.acquire()
     try:
-        return _open_writable(path, has_data, lock)
+        opened = _open_writable(path, has_data, lock)
     except BaseException:
         lock.release()
         raise
+    for own in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(own)  # an archive made before the app kept its files private
+    return opened
 
 
 def _open_read_only(path: Path, has_data: bool) -> Archive:
@@ -247,7 +292,7 @@ def _open_writable(path: Path, has_data: bool, lock: ArchiveLock) -> Archive:
     except BaseException:
         conn.close()
         raise
-    return Archive(db, path, lock=lock)
+    return Archive(db, path, lock=lock, identity=_identity(path))
 
 
 def backup_path(archive: Path, reason: str) -> Path:
@@ -258,16 +303,19 @@ def backup_path(archive: Path, reason: str) -> Path:
 def backup_to(db: Database, target: Path) -> Path:
     """A consistent snapshot of a live database via SQLite's backup API, then checked."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".part")
-    dest = sqlite3.connect(str(partial))
-    try:
-        db.conn.backup(dest)
-        ok = dest.execute("PRAGMA integrity_check").fetchone()
-        if not ok or ok[0] != "ok":
-            raise ArchiveError("备份文件校验失败。", "请检查磁盘空间后重试。")
-    finally:
+    with noted_part(target.with_name(target.name + ".part")) as partial:
+        dest = sqlite3.connect(str(partial))
+        try:
+            db.conn.backup(dest)
+            ok = dest.execute("PRAGMA integrity_check").fetchone()
+            if not ok or ok[0] != "ok":
+                raise ArchiveError("备份文件校验失败。", "请检查磁盘空间后重试。")
+        except BaseException:
+            dest.close()
+            partial.unlink(missing_ok=True)
+            raise
         dest.close()
-    partial.replace(target)
+        partial.replace(target)
     log.info("backup written: %s", target.name)
     return target
 
@@ -287,4 +335,4 @@ def open_writer(archive: Archive) -> Archive:
     background job that writes in its own thread (an import); busy_timeout waits for the UI."""
     conn = _connect(archive.path, read_only=False)
     conn.execute("PRAGMA foreign_keys = ON")
-    return Archive(Database(conn), archive.path)
+    return Archive(Database(conn), archive.path, identity=archive.identity)

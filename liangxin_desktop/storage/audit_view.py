@@ -40,6 +40,8 @@ _OTHER_FIELDS = {
     "stage": "发展阶段",
     "left_on": "离开日期",
     "left_kind": "离开方式",
+    "startup_password": "启动密码",
+    "idle_lock_seconds": "空闲锁定时间",
 }
 
 

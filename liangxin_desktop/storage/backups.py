@@ -21,6 +21,7 @@ from pathlib import Path
 
 from liangxin_desktop import __version__, paths
 from liangxin_desktop.errors import ArchiveError
+from liangxin_desktop.files import make_private, noted_part
 from liangxin_desktop.storage.archive import (
     APPLICATION_ID,
     Archive,
@@ -87,20 +88,22 @@ def make_backup(
     now = now or datetime.now()
     folder = Path(folder) if folder is not None else paths.backups_dir(archive.path)
     target = folder / f"{archive.path.stem}-{now.strftime(_STAMP)}-{reason}{archive.path.suffix}"
-    partial = target.with_name(f".{target.name}.part")
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-        counts = _copy_and_verify(archive, partial)
-        os.replace(partial, target)
-        _private(target)
-        backup = Backup(target, now, reason, target.stat().st_size, counts, True, MIGRATION_COUNT)
-        _write_entry(backup)
-    except (OSError, sqlite3.Error) as exc:
-        _remove(partial)
-        raise _problem(exc) from exc
-    except BaseException:
-        _remove(partial)
-        raise
+    with noted_part(target.with_name(f".{target.name}.part")) as partial:
+        try:
+            folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+            counts = _copy_and_verify(archive, partial)
+            os.replace(partial, target)
+            make_private(target)
+            backup = Backup(
+                target, now, reason, target.stat().st_size, counts, True, MIGRATION_COUNT
+            )
+            _write_entry(backup)
+        except (OSError, sqlite3.Error) as exc:
+            _remove(partial)
+            raise _problem(exc) from exc
+        except BaseException:
+            _remove(partial)
+            raise
     log.info("backup written: %s (%s)", target.name, reason)
     return backup
 
@@ -131,13 +134,6 @@ def verify_connection(conn: sqlite3.Connection, expected: dict[str, int] | None 
     return ""
 
 
-def _private(path: Path) -> None:
-    """Readable by the user only (on Linux; Windows keeps the user folder's own rights)."""
-    if os.name == "posix":
-        with contextlib.suppress(OSError):
-            path.chmod(0o600)
-
-
 def _entry_path(backup_path: Path) -> Path:
     return backup_path.with_name(backup_path.name + ".json")
 
@@ -154,7 +150,7 @@ def _write_entry(backup: Backup) -> None:
     }
     path = _entry_path(backup.path)
     path.write_text(json.dumps(entry, ensure_ascii=False, indent=1), encoding="utf-8")
-    _private(path)
+    make_private(path)
 
 
 def _remove(path: Path) -> None:
@@ -249,15 +245,15 @@ def restore_backup(archive: Archive, source: Path) -> Archive:
 
 def _swap_in(source: Path, path: Path, make_room: Callable[[], None]) -> None:
     """Copy ``source`` beside ``path`` (checked), clear the way, then rename it into place."""
-    staged = path.with_name(f".{path.name}.restore.part")
-    try:
-        _copy_file_database(source, staged)
-        make_room()
-        os.replace(staged, path)
-    except (OSError, sqlite3.Error) as exc:
-        raise _problem(exc) from exc
-    finally:
-        _remove(staged)
+    with noted_part(path.with_name(f".{path.name}.restore.part")) as staged:
+        try:
+            _copy_file_database(source, staged)
+            make_room()
+            os.replace(staged, path)
+        except (OSError, sqlite3.Error) as exc:
+            raise _problem(exc) from exc
+        finally:
+            _remove(staged)
 
 
 def newest_good(archive_path: Path) -> Backup | None:
@@ -300,7 +296,7 @@ def _copy_file_database(source: Path, target: Path) -> None:
     finally:
         dest.close()
         reader.close()
-    _private(target)
+    make_private(target)
 
 
 def to_keep(backups: list[Backup], today: date) -> set[Path]:

@@ -13,8 +13,9 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
 from pathlib import Path
+
+from liangxin_desktop.files import make_private
 
 _CHUNK = 1 << 20
 
@@ -44,8 +45,7 @@ def write_seal(archive: Path) -> None:
         state = archive.stat()
         seal = {"size": state.st_size, "mtime_ns": state.st_mtime_ns, "sha256": _digest(archive)}
         seal_path(archive).write_text(json.dumps(seal), encoding="utf-8")
-        if os.name == "posix":
-            seal_path(archive).chmod(0o600)
+        make_private(seal_path(archive))
 
 
 def broken(archive: Path) -> bool:

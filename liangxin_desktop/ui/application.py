@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication
 from liangxin_desktop import APP_ID, APP_NAME, __version__, paths
 from liangxin_desktop.ui.fonts import install_fonts
 from liangxin_desktop.ui.messages import install_excepthook
+from liangxin_desktop.ui.password_dialog import unlock
 from liangxin_desktop.ui.recovery import open_at_start, show_read_only_banner
 from liangxin_desktop.ui.settings import configure_settings
 from liangxin_desktop.ui.title_fit import install_title_fitter
@@ -79,7 +80,10 @@ def run_gui(data: Path | None, today: date, fixed_day: bool = False) -> int:
     archive = open_at_start(data or paths.default_archive_path())
     if archive is None:
         return 1
-    from liangxin_desktop.ui import backup_dialog, drafts
+    if not unlock(archive):  # the 启动密码, before anything of the archive is shown
+        archive.close()
+        return 1
+    from liangxin_desktop.ui import archive_check, backup_dialog, drafts
     from liangxin_desktop.ui.main_window import MainWindow
 
     window = MainWindow(archive, today=today, fixed_day=fixed_day)
@@ -88,4 +92,5 @@ def run_gui(data: Path | None, today: date, fixed_day: bool = False) -> int:
     window.show()
     backup_dialog.back_up_at_start(window)
     drafts.offer_drafts(window)
+    archive_check.check_if_due(window)  # the weekly integrity_check, off the UI thread
     return app.exec()

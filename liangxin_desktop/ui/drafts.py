@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liangxin_desktop.catalog.registers import REGISTERS
 from liangxin_desktop.errors import LiangxinError
-from liangxin_desktop.storage import drafts
+from liangxin_desktop.storage import drafts, rescued_drafts
 from liangxin_desktop.storage.archive import Archive
 
 
@@ -62,7 +62,7 @@ class DraftKeeper(QObject):
             weakref.ref(dialog),
             slot,
         )  # no cycle: the form is freed when closed
-        self._kept = dialog.raw_values()
+        self._kept = self._opened = dialog.raw_values()
         key = drafts.draft_key(slot.register, slot.record_id)
         if key in _restoring:
             _restoring.discard(key)
@@ -108,6 +108,21 @@ class DraftKeeper(QObject):
             return
         self._kept = values
 
+    def rescue(self) -> None:
+        """The archive can no longer be written: keep what was typed in the data folder, to be
+        offered back when the archive opens again (``storage.rescued_drafts``)."""
+        form = self._dialog()
+        if form is None or form.raw_values() == self._opened:
+            return
+        values = form.raw_values()
+        slot = self.slot
+        try:
+            rescued_drafts.rescue_draft(
+                slot.archive.path, slot.register, slot.record_id, self._label(values), values
+            )
+        except LiangxinError as exc:
+            log.warning("draft not rescued: %s", exc.headline)
+
     def _label(self, values: dict[str, Any]) -> str:
         register = REGISTERS[self.slot.register]
         parts = [str(values.get(key) or "") for key in ("meeting_date", "kind", "topic", "title")]
@@ -131,6 +146,7 @@ def offer_drafts(window: MainWindow) -> None:
     archive = window.archive
     if archive.read_only:
         return
+    rescued_drafts.take_back(archive)  # typed while the archive's drive was gone
     for draft in drafts.list_drafts(archive):
         box = QMessageBox(
             QMessageBox.Icon.Question,

@@ -22,11 +22,10 @@ from liangxin_desktop import APP_NAME, __version__, clock, paths
 from liangxin_desktop.bundle.verifying import Verification
 from liangxin_desktop.catalog.registers import GROUP_TITLES, GROUPS, available_registers
 from liangxin_desktop.domain.dates import format_cn_date
-from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.manual import section_anchor
 from liangxin_desktop.storage import organization
-from liangxin_desktop.storage.archive import Archive, open_archive
-from liangxin_desktop.ui import backup_dialog, bundle_actions
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui import backup_dialog, bundle_actions, privacy_actions
 from liangxin_desktop.ui.about_dialog import AboutDialog
 from liangxin_desktop.ui.attendance_tab import AttendanceTab
 from liangxin_desktop.ui.dues_tab import DuesTab
@@ -34,7 +33,7 @@ from liangxin_desktop.ui.file_dialogs import ask_open
 from liangxin_desktop.ui.help_dialog import HelpDialog
 from liangxin_desktop.ui.home_tab import HomeTab, open_reminder
 from liangxin_desktop.ui.import_actions import ImportActions
-from liangxin_desktop.ui.messages import offer_open, show_problem
+from liangxin_desktop.ui.messages import offer_open
 from liangxin_desktop.ui.organization_tab import OrganizationTab
 from liangxin_desktop.ui.output_actions import OutputActions
 from liangxin_desktop.ui.read_only import make_read_only
@@ -129,6 +128,7 @@ class MainWindow(ImportActions, OutputActions, QMainWindow):
             self._action("退出", self.close, QKeySequence.StandardKey.Quit),
         ):
             file_menu.addAction(action) if action else file_menu.addSeparator()
+        privacy_actions.add_actions(self, file_menu)  # 检查台账…, 启动密码, the idle lock
         edit_menu = self.menuBar().addMenu("编辑(&E)")
         self.new_action = self._action("新建记录", self.new_record, QKeySequence.StandardKey.New)
         self.find_action = self._action(
@@ -201,6 +201,7 @@ class MainWindow(ImportActions, OutputActions, QMainWindow):
             self.tabs.setCurrentWidget(self.home_tab)
         self._enable_registers(has_org)
         self._update_status()
+        privacy_actions.archive_shown(self)
 
     def _add_group(self, group: str) -> None:
         inner = QTabWidget()
@@ -373,10 +374,8 @@ class MainWindow(ImportActions, OutputActions, QMainWindow):
             return True
         if not self._keep_or_save_profile():
             return False
-        try:
-            new_archive = open_archive(path, create=False)
-        except LiangxinError as exc:
-            show_problem(self, exc, "无法打开台账")
+        new_archive = privacy_actions.open_unlocked(self, path)  # its 启动密码, if it has one
+        if new_archive is None:
             return False
         self.archive.close()
         self.archive = new_archive

@@ -1,4 +1,5 @@
-"""A main window turned into a read-only view of a hand-over bundle: look, print, export — no edits.
+"""A main window turned into a read-only view — of a hand-over bundle, or of an archive whose file
+can no longer be written (the USB stick was pulled mid-session): look, print, export — no edits.
 
 Everything that edits is hidden: every button in the register tabs except those that only
 read (listed in READING_BUTTONS), double-click editing, the organization form, 新建记录,
@@ -11,11 +12,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Protocol
 
+from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
     QAbstractSpinBox,
+    QApplication,
     QComboBox,
     QLabel,
     QLineEdit,
@@ -28,11 +31,19 @@ from PySide6.QtWidgets import (
 )
 
 from liangxin_desktop.bundle.verifying import Verification
+from liangxin_desktop.storage.archive import Archive
+from liangxin_desktop.ui.drafts import DraftKeeper
 from liangxin_desktop.ui.home_tab import HomeTab
 from liangxin_desktop.ui.register_tab import RegisterTab
 
 READING_BUTTONS = {"save_copy", "print_record"}  # object names of tab buttons that only read
 _OK_STYLE = "background: #e8f5e9; color: #1b5e20; border: 1px solid #81c784;"
+_WARNING_STYLE = "background: #fff3e0; color: #e65100; border: 1px solid #ffb74d;"
+UNWRITABLE_BANNER = (
+    "台账文件已经不能写入（U盘被拔出、文件被删除或移走、被改为只读），窗口已改为只读："
+    "可以查看、打印和导出，不能修改。如有正在填写的内容，已另存为草稿，"
+    "插回U盘（或找回文件）后重新打开程序，会提示恢复。"
+)
 _BAD_STYLE = "background: #c62828; color: white; font-weight: bold; border: 2px solid #8e0000;"
 
 
@@ -74,7 +85,7 @@ def _lock_form(form: QWidget) -> None:
     form.welcome.hide()  # type: ignore[attr-defined]
 
 
-def _lock_tab(tab: QWidget, year: int) -> None:
+def _lock_tab(tab: QWidget, year: int | None) -> None:
     for button in tab.findChildren(QPushButton):
         if button.objectName() not in READING_BUTTONS:
             button.hide()
@@ -83,7 +94,7 @@ def _lock_tab(tab: QWidget, year: int) -> None:
     if isinstance(tab, RegisterTab):
         tab.table.doubleClicked.disconnect()  # double-click opens the edit form
     year_box = getattr(tab, "year", None)
-    if isinstance(year_box, QComboBox) and year_box.findText(f"{year}年度") >= 0:
+    if year and isinstance(year_box, QComboBox) and year_box.findText(f"{year}年度") >= 0:
         year_box.setCurrentText(f"{year}年度")  # show the bundle's year first
 
 
@@ -117,7 +128,14 @@ class ViewerWindow(Protocol):
 
 def make_read_only(window: ViewerWindow, result: Verification) -> None:
     """Hide every editing action and show the verification banner above the tabs."""
-    window.title_note = f"只读 移交包 {result.year}年度 — "
+    lock_window(window, banner(result), f"只读 移交包 {result.year}年度 — ", result.year)
+
+
+def lock_window(
+    window: ViewerWindow, label: QLabel, title_note: str, year: int | None = None
+) -> None:
+    """Hide every editing action and show ``label`` above the tabs (``year``: shown first)."""
+    window.title_note = title_note
     hidden = (window.new_action, window.bin_action, window.open_action, window.make_bundle_action)
     for action in hidden:
         action.setEnabled(False)
@@ -125,12 +143,40 @@ def make_read_only(window: ViewerWindow, result: Verification) -> None:
     _lock_form(window.organization_tab)
     window.home_tab.lock()
     for tab in window.register_tabs.values():
-        _lock_tab(tab, result.year)
+        _lock_tab(tab, year)
     container = QWidget()
     layout = QVBoxLayout(container)
     layout.setContentsMargins(0, 0, 0, 0)
-    layout.addWidget(banner(result))
+    layout.addWidget(label)
     window.takeCentralWidget()  # the tabs, moved below the banner
     layout.addWidget(window.stack, 1)
     window.setCentralWidget(container)
+    container.show()  # a window already on screen shows a new central widget only later
+    window.stack.show()
     window._update_status()
+
+
+class WatchedWindow(ViewerWindow, Protocol):
+    archive: Archive
+
+
+def watch_archive(window: WatchedWindow) -> None:
+    """When the window's archive file can no longer be written, the window turns read-only
+    (after the refused save's own message has opened)."""
+    if isinstance(window, QObject):
+        context = window
+        window.archive.on_unwritable = lambda: QTimer.singleShot(
+            0, context, lambda: went_unwritable(window)
+        )
+
+
+def went_unwritable(window: WatchedWindow) -> None:
+    """Keep every open form's typing in the data folder, then lock the window with a banner."""
+    for top in QApplication.topLevelWidgets():
+        for keeper in top.findChildren(DraftKeeper):
+            keeper.rescue()
+    label = QLabel(UNWRITABLE_BANNER)
+    label.setObjectName("unwritable_banner")
+    label.setWordWrap(True)
+    label.setStyleSheet(f"{_WARNING_STYLE} padding: 8px; font-size: 14px;")
+    lock_window(window, label, "只读 — ")

@@ -3,7 +3,9 @@ seeded random moment, then check what a crash may never do.
 
 After every kill: the archive opens and passes ``integrity_check``; every record the worker
 reported committed is there; every import is all or nothing; no half file under a final
-name. Prints one JSON line with the figures. Usage: kill_driver.py FOLDER KILLS_PER_JOB SEED
+name; and after the next start's clean-up (``scratch.clean_leftovers``) no hidden ``.part``
+beside the targets and no scratch folder (a bundle's snapshot and PDFs) of the killed run.
+Prints one JSON line with the figures. Usage: kill_driver.py FOLDER KILLS_PER_JOB SEED
 """
 
 from __future__ import annotations
@@ -20,13 +22,14 @@ from pathlib import Path
 
 import openpyxl
 
+from liangxin_desktop import paths
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.verifying import verify_bundle
 from liangxin_desktop.catalog.registers import available_registers, get_register
 from liangxin_desktop.domain.idnumber import fictional_id_number
 from liangxin_desktop.importing.runner import import_file
 from liangxin_desktop.output.excel import export_workbook
-from liangxin_desktop.storage import dues, meetings, organization, people
+from liangxin_desktop.storage import dues, meetings, organization, people, scratch
 from liangxin_desktop.storage.archive import Archive, open_archive
 
 TODAY = date(2026, 11, 28)
@@ -128,6 +131,7 @@ def kill_once(job: str, path: Path, folder: Path, run: int, delay: float) -> lis
     if pid == 0:  # the worker
         os.close(read_end)
         try:
+            scratch.use_for_temporary_files()  # as app.main does for every run
             archive = open_archive(path)
             JOBS[job][0](archive, folder, run, write_end)
         finally:
@@ -153,6 +157,9 @@ def check(job: str, path: Path, folder: Path, reported: list[object], totals: di
         totals["lost"] += _missing(job, archive, folder, reported)
     finally:
         archive.close()
+    scratch.clean_leftovers()  # the next start
+    root = paths.scratch_dir()
+    totals["scratch_left"] += sum(1 for f in root.iterdir() if f.is_dir()) if root.is_dir() else 0
     for item in folder.iterdir():
         if ".part" in item.name:
             totals["part_files_left"] += 1
@@ -212,7 +219,7 @@ def main() -> None:
     chance = random.Random(seed)
     path = folder / "台账.lxdb"
     prepare(path)
-    totals = {"kills": 0, "committed": 0, "lost": 0, "part_files_left": 0}
+    totals = {"kills": 0, "committed": 0, "lost": 0, "part_files_left": 0, "scratch_left": 0}
     per_job: dict[str, int] = {}
     for job, (_work, shortest, longest) in JOBS.items():
         out = folder / job

@@ -1,4 +1,5 @@
-"""The fault suite: 105 kill -9s while writing, flipped bytes in the archive, no network.
+"""The fault suite: 105 kill -9s while writing (nothing committed lost, nothing left behind
+after the next start), flipped bytes in the archive, no network.
 
 Bounded in time (one driver process forks its workers; about three minutes on two busy
 cores) and deterministic in its seeds (where a kill lands still depends on the machine).
@@ -38,6 +39,8 @@ def test_105_kills_lose_nothing_committed(tmp_path: Path) -> None:
     print("kill -9 campaign:", figures)
     assert figures["kills"] == 5 * KILLS_PER_JOB
     assert figures["lost"] == 0 and figures["committed"] > 0
+    assert figures["part_files_left"] == 0  # removed at the next start, from the run's notes
+    assert figures["scratch_left"] == 0  # the killed bundles' snapshots and PDFs too
 
 
 def test_every_flipped_byte_is_detected_at_open_and_a_backup_offered(demo_archive) -> None:

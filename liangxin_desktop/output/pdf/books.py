@@ -24,7 +24,7 @@ from liangxin_desktop.catalog.register import Register
 from liangxin_desktop.catalog.registers import GROUP_TITLES
 from liangxin_desktop.domain.dates import format_cn_date
 from liangxin_desktop.errors import InvalidValue
-from liangxin_desktop.files import output_error
+from liangxin_desktop.files import noted_part, output_error
 from liangxin_desktop.output.attendance_table import LEGEND, matrix_fields, matrix_rows
 from liangxin_desktop.output.dues_table import DUES_PRINT_FIELDS, dues_rows, through_text
 from liangxin_desktop.output.files import Progress, no_progress
@@ -345,30 +345,31 @@ def print_folder(
         raise InvalidValue(
             f"文件夹“{folder.name}”已经存在且不是空的。", "请选择一个新的文件夹名称。"
         )
-    temp = folder.with_name(f".{folder.name}.{secrets.token_hex(4)}.part")
-    try:
-        temp.mkdir(parents=False)
-        with archive.snapshot():
-            context = _context(archive, as_of, row_filter, options)
-            for number, register in enumerate(registers, start=1):
-                book = register_book(context, register)
-                path = temp / f"{number:02d} {register.title}.pdf"
+    with noted_part(folder.with_name(f".{folder.name}.{secrets.token_hex(4)}.part")) as temp:
+        try:
+            temp.mkdir(parents=False)
+            with archive.snapshot():
+                context = _context(archive, as_of, row_filter, options)
+                for number, register in enumerate(registers, start=1):
+                    book = register_book(context, register)
+                    path = temp / f"{number:02d} {register.title}.pdf"
 
-                def step(done: int, total: int, number: int = number) -> None:
-                    progress(
-                        (number - 1) * 1000 + done * 1000 // max(total, 1), len(registers) * 1000
-                    )
+                    def step(done: int, total: int, number: int = number) -> None:
+                        progress(
+                            (number - 1) * 1000 + done * 1000 // max(total, 1),
+                            len(registers) * 1000,
+                        )
 
-                write_document([book], path, register.title, step)
-        if folder.exists():
-            folder.rmdir()
-        os.replace(temp, folder)
-    except OSError as exc:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise output_error(folder, exc) from exc
-    except BaseException:
-        shutil.rmtree(temp, ignore_errors=True)
-        raise
+                    write_document([book], path, register.title, step)
+            if folder.exists():
+                folder.rmdir()
+            os.replace(temp, folder)
+        except OSError as exc:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise output_error(folder, exc) from exc
+        except BaseException:
+            shutil.rmtree(temp, ignore_errors=True)
+            raise
     return folder
 
 
