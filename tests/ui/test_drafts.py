@@ -6,25 +6,14 @@ from __future__ import annotations
 import sqlite3
 from datetime import date
 
-from helpers import answer_message, type_chinese, when_dialog_opens
+from helpers import answer_message, type_chinese, when_dialog_opens, window_on
 from PySide6.QtWidgets import QMessageBox
 
-from liangxin_desktop.storage import drafts, organization
-from liangxin_desktop.ui.application import make_application
+from liangxin_desktop.storage import drafts
 from liangxin_desktop.ui.drafts import offer_drafts
-from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.record_dialog import RecordDialog
 
 MINUTES = "一、传达学习上级文件精神。二、讨论发展党员工作计划。"
-
-
-def _window(qtbot, archive) -> MainWindow:
-    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    make_application()
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _kept(archive) -> list[tuple[str, str]]:
@@ -37,7 +26,7 @@ def _kept(archive) -> list[tuple[str, str]]:
 
 
 def test_a_meeting_being_typed_is_kept_as_a_draft_until_saved(qtbot, archive) -> None:
-    window = _window(qtbot, archive)
+    window = window_on(qtbot, archive)
     tab = window.show_register("org_life")
     seen: list[list[tuple[str, str]]] = []
     warned: list[list[str]] = []  # what each warning box said
@@ -71,7 +60,7 @@ def test_after_a_crash_the_next_start_offers_the_draft_back(qtbot, archive) -> N
         "党员组织生活记录簿：2026-11-20 学习党章（新记录）",
         {"meeting_date": "2026-11-20", "topic": "学习党章", "minutes": MINUTES},
     )
-    window = _window(qtbot, archive)
+    window = window_on(qtbot, archive)
     asked: list[str] = []
     found: list[str] = []
 

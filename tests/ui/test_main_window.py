@@ -3,7 +3,15 @@
 from __future__ import annotations
 
 import pytest
-from helpers import LONG_WAIT_MS, VALID_ID, member, save_to, type_chinese, when_dialog_opens
+from helpers import (
+    LONG_WAIT_MS,
+    VALID_ID,
+    member,
+    save_to,
+    type_chinese,
+    when_dialog_opens,
+    window_on,
+)
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QMessageBox, QPushButton
 
@@ -25,12 +33,7 @@ def window(qtbot, archive) -> MainWindow:
 
 @pytest.fixture
 def ready_window(qtbot, archive) -> MainWindow:
-    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    make_application()
-    shown = MainWindow(archive)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
+    return window_on(qtbot, archive)
 
 
 def test_first_start_guides_to_the_organization_profile(qtbot, window: MainWindow, archive) -> None:
