@@ -16,7 +16,6 @@ from liangxin_desktop.ui.messages import install_excepthook
 from liangxin_desktop.ui.password_dialog import unlock
 from liangxin_desktop.ui.recovery import open_at_start, show_read_only_banner
 from liangxin_desktop.ui.settings import configure_settings
-from liangxin_desktop.ui.title_fit import install_title_fitter
 
 
 def make_application(argv: list[str] | None = None) -> QApplication:
@@ -34,7 +33,6 @@ def make_application(argv: list[str] | None = None) -> QApplication:
         app.setWindowIcon(QIcon(str(icon)))
     install_fonts(app)
     install_chinese_translation(app)
-    install_title_fitter(app)
     return app
 
 

@@ -75,15 +75,24 @@ class IdleLock(QObject):
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
         self.timer.timeout.connect(self.lock)
-        app.installEventFilter(self)
+        self.watching = False  # the application's input is watched only while the lock is armed
         if isinstance(window, QObject):  # the window goes: so does the watching of input
             window.destroyed.connect(self.stop_watching)
         self.refresh()
 
-    def stop_watching(self) -> None:
+    def _watch(self, on: bool) -> None:
+        """An application event filter sees every event of every object (PySide makes a Python
+        object for each), so it is there only while a password and an idle time are set."""
         app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        if app is not None and on != self.watching:
+            if on:
+                app.installEventFilter(self)
+            else:
+                app.removeEventFilter(self)
+            self.watching = on
+
+    def stop_watching(self) -> None:
+        self._watch(False)
         self.timer.stop()
 
     @property
@@ -94,6 +103,7 @@ class IdleLock(QObject):
         """Read the archive's setting again (after it changed, or another archive was opened)."""
         archive = self.window.archive
         seconds = 0 if archive.closed else privacy.idle_lock_seconds(archive)
+        self._watch(bool(seconds))  # 0 without a password
         if seconds and not self.locked:
             self.timer.start(seconds * 1000)
         elif not seconds:

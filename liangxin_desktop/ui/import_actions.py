@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtWidgets import QInputDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from liangxin_desktop.errors import LiangxinError
 from liangxin_desktop.importing.plan import ImportPlan
@@ -18,6 +18,7 @@ from liangxin_desktop.storage.archive import open_writer
 from liangxin_desktop.ui.backup_dialog import backup_before
 from liangxin_desktop.ui.import_wizard import ImportWizard
 from liangxin_desktop.ui.messages import show_problem
+from liangxin_desktop.ui.title_fit import choose_item
 from liangxin_desktop.ui.workers import run_with_progress
 
 
@@ -75,10 +76,8 @@ class ImportActions:
         keys = list(IMPORTERS)
         titles = [IMPORTERS[k].title for k in keys]
         current = keys.index(self._current_import_key()) if self.archive else 0
-        chosen, ok = QInputDialog.getItem(
-            self._widget(), "下载导入模板", "选择台账：", titles, current, False
-        )
-        if not ok:
+        chosen = choose_item(self._widget(), "下载导入模板", "选择台账：", titles, current)
+        if chosen is None:
             return
         importer = IMPORTERS[keys[titles.index(chosen)]]
         target = self._ask_target(  # type: ignore[attr-defined]

@@ -1,13 +1,12 @@
-"""Every dialog is wide enough for its whole title: a window manager such as openbox cuts a
+"""Dialogs wide enough for their whole title: a window manager such as openbox cuts a
 title longer than the window (“下载导入… 0.1.0”), and the title is what the clerk reads first."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont, QFontMetrics, QGuiApplication
-from PySide6.QtWidgets import QApplication, QDialog, QWidget
+from PySide6.QtWidgets import QDialog, QInputDialog, QWidget
 
-from liangxin_desktop.ui.window_state import available_area
+from liangxin_desktop.ui.window_state import FRAME_ALLOWANCE, available_area
 
 # the title bar's icon and its three buttons, with the window manager's margins
 TITLE_BAR_ALLOWANCE = 130
@@ -32,7 +31,8 @@ def widen_for_title(widget: QWidget) -> None:
     (Qt centres it over its parent after the Show event, with the new width)."""
     area = available_area(widget)
     frame = widget.frameGeometry()
-    margins = frame.width() - widget.width()  # the window manager's frame, both sides
+    # the window manager's frame, both sides (not known before the window is shown)
+    margins = frame.width() - widget.width() if widget.isVisible() else FRAME_ALLOWANCE // 2
     wanted = min(title_width(widget), area.width() - margins)
     if wanted <= widget.width():
         return
@@ -40,22 +40,24 @@ def widen_for_title(widget: QWidget) -> None:
     widget.resize(wanted, widget.height())
 
 
-class TitleFitter(QObject):
-    """An application event filter: widens each dialog for its title as it is shown."""
+def choose_item(
+    parent: QWidget, title: str, label: str, items: list[str], current: int
+) -> str | None:
+    """QInputDialog.getItem with its whole title in sight; the chosen text, or None.
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.Show
-            and isinstance(watched, QDialog)
-            and watched.isWindow()
-            and watched.windowTitle()
-        ):
-            widen_for_title(watched)
-        return False
-
-
-def install_title_fitter(app: QApplication) -> None:
-    if getattr(app, "_liangxin_title_fitter", None) is None:
-        fitter = TitleFitter(app)
-        app.installEventFilter(fitter)
-        app._liangxin_title_fitter = fitter  # type: ignore[attr-defined]  # keep alive
+    Dialogs with long titles are widened one by one like this, not by an application event
+    filter: a Python filter sees every event of every object, PySide must make a Python object for
+    each (objects being destroyed too), and that crashed a later progress dialog in some runs.
+    """
+    dialog = QInputDialog(parent)
+    dialog.setWindowTitle(title)
+    dialog.setLabelText(label)
+    dialog.setComboBoxItems(items)
+    dialog.setComboBoxEditable(False)
+    dialog.setTextValue(items[current])
+    dialog.adjustSize()
+    widen_for_title(dialog)
+    try:
+        return dialog.textValue() if dialog.exec() == QDialog.DialogCode.Accepted else None
+    finally:
+        dialog.deleteLater()
