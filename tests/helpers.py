@@ -122,18 +122,24 @@ def visible_progress_dialogs() -> list[QWidget]:
     ]
 
 
-def window_on(qtbot, archive: Any, members: list[str] | None = None) -> Any:
-    """The main window on ``archive`` with an organization profile (and these full members),
-    shown as after start."""
-    from liangxin_desktop.storage import organization
+def shown_window(qtbot, archive: Any) -> Any:
+    """The main window on ``archive`` as it is, shown (as after start)."""
     from liangxin_desktop.ui.application import make_application
     from liangxin_desktop.ui.main_window import MainWindow
 
-    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
-    if members:
-        add_members(archive, members)
     make_application()
     window = MainWindow(archive)
     qtbot.addWidget(window)
     window.show()
     return window
+
+
+def window_on(qtbot, archive: Any, members: list[str] | None = None) -> Any:
+    """The main window on ``archive`` with an organization profile (and these full members),
+    shown as after start."""
+    from liangxin_desktop.storage import organization
+
+    organization.save_profile(archive, {"name": "中共测试科技有限公司支部委员会", "kind": "党支部"})
+    if members:
+        add_members(archive, members)
+    return shown_window(qtbot, archive)

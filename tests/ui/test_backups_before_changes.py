@@ -5,27 +5,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from helpers import LONG_WAIT_MS, VALID_ID, add_members, when_dialog_opens
+from helpers import LONG_WAIT_MS, VALID_ID, add_members, shown_window, when_dialog_opens
 from import_helpers import workbook
 from PySide6.QtWidgets import QMessageBox
 
 from liangxin_desktop.errors import ArchiveError
 from liangxin_desktop.importing.runner import import_file
 from liangxin_desktop.storage import backups, dues, people
-from liangxin_desktop.ui.application import make_application
-from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.opening_balance_dialog import OpeningBalanceDialog
 
 HEADER = ["序号", "姓名", "身份证号码", "人员类别", "入党时间", "转正时间", "手机号码"]
 LAST_YEAR = date.today().year - 1
-
-
-def _window(qtbot, archive) -> MainWindow:
-    make_application()
-    window = MainWindow(archive)
-    qtbot.addWidget(window)
-    window.show()
-    return window
 
 
 def _reasons(archive) -> list[str]:
@@ -33,7 +23,7 @@ def _reasons(archive) -> list[str]:
 
 
 def test_import_and_undo_are_each_preceded_by_a_verified_backup(qtbot, archive, tmp_path) -> None:
-    window = _window(qtbot, archive)
+    window = shown_window(qtbot, archive)
     path = workbook(
         tmp_path / "名册.xlsx",
         [["党员名单"], HEADER, [1, "王秀英", VALID_ID, "正式党员", "1975-07-01", "1976-07-01", ""]],
@@ -60,7 +50,7 @@ def test_import_and_undo_are_each_preceded_by_a_verified_backup(qtbot, archive, 
 def test_carrying_over_and_the_opening_balance_back_up_first(qtbot, archive) -> None:
     for person_id in add_members(archive, ["赵一", "钱二"]):
         dues.assess(archive, person_id, LAST_YEAR, "在职", 450000)
-    window = _window(qtbot, archive)
+    window = shown_window(qtbot, archive)
     tab = window.show_register("dues")
     tab.year.setCurrentText(f"{LAST_YEAR}年度")
 
@@ -83,7 +73,7 @@ def test_a_failed_backup_asks_and_no_leaves_the_archive_unchanged(
 ) -> None:
     for person_id in add_members(archive, ["赵一"]):
         dues.assess(archive, person_id, LAST_YEAR, "在职", 450000)
-    window = _window(qtbot, archive)
+    window = shown_window(qtbot, archive)
     tab = window.show_register("dues")
     tab.year.setCurrentText(f"{LAST_YEAR + 1}年度")
 

@@ -7,7 +7,7 @@ from pathlib import Path
 import openpyxl
 import pytest
 from conftest import TODAY
-from helpers import LONG_WAIT_MS, visible_progress_dialogs, when_dialog_opens
+from helpers import LONG_WAIT_MS, shown_window, visible_progress_dialogs, when_dialog_opens
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QApplication,
@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
 from liangxin_desktop.bundle.making import make_bundle
 from liangxin_desktop.bundle.verifying import verify_bundle
 from liangxin_desktop.ui import bundle_actions
-from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.bundle_dialog import BundleDialog
 from liangxin_desktop.ui.main_window import MainWindow
 from liangxin_desktop.ui.print_preview import PrintPreviewDialog
@@ -32,11 +31,7 @@ PASSWORD = "Zhibu2026!"
 
 @pytest.fixture
 def window(qtbot, demo_archive) -> MainWindow:
-    make_application()
-    shown = MainWindow(demo_archive)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
+    return shown_window(qtbot, demo_archive)
 
 
 def _ok(dialog, qtbot) -> None:

@@ -5,20 +5,15 @@ from __future__ import annotations
 from datetime import date
 
 import pytest
-from helpers import LONG_WAIT_MS, type_chinese
+from helpers import LONG_WAIT_MS, shown_window, type_chinese
 from PySide6.QtCore import Qt
 
-from liangxin_desktop.ui.application import make_application
 from liangxin_desktop.ui.main_window import MainWindow
 
 
 @pytest.fixture
 def window(qtbot, demo_archive) -> MainWindow:
-    make_application()
-    shown = MainWindow(demo_archive)
-    qtbot.addWidget(shown)
-    shown.show()
-    return shown
+    return shown_window(qtbot, demo_archive)
 
 
 def _shown_names(tab) -> list[str]:
