@@ -8,6 +8,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
@@ -37,6 +38,14 @@ class _Runnable(QRunnable):
         self.signals.progress.emit(done, total)
 
     def run(self) -> None:
+        try:
+            self._run()
+        except RuntimeError as exc:  # the window that asked has closed: nobody to tell
+            if not shiboken6.isValid(self.signals):
+                return
+            raise exc
+
+    def _run(self) -> None:
         try:
             result = self.job(self._report)
         except Cancelled:

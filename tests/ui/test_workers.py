@@ -109,3 +109,22 @@ def test_a_job_that_ends_at_once_still_reaches_slots_connected_after_the_call(
     signals.cancelled.connect(lambda: seen.append("已取消"))
     qtbot.waitUntil(lambda: seen == ["已取消"], timeout=LONG_WAIT_MS)
     assert visible_progress_dialogs() == []
+
+
+def test_a_background_job_whose_window_has_closed_ends_quietly(qtbot) -> None:
+    """The 首页's check may end after its window closed: nobody to tell, and no error."""
+    import shiboken6
+    from PySide6.QtCore import QObject, QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    from liangxin_desktop.ui.workers import run_in_background
+
+    owner = QObject()
+    release = threading.Event()
+    told: list[object] = []
+    run_in_background(owner, lambda: release.wait(60), told.append)
+    shiboken6.delete(owner)  # the window (and the job's signals with it) is gone
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(60_000)
+    QApplication.processEvents()
+    assert told == []
